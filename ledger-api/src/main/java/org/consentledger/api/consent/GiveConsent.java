@@ -1,0 +1,31 @@
+package org.consentledger.api.consent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Record the choice a visitor made in a site's consent banner.
+ *
+ * @param consentId  the client's id for this submission; resubmitting it is idempotent
+ * @param occurredAt when the visitor chose, by the client's clock
+ * @param source     which client submitted it (banner, app, back end); may be null
+ * @param evidence   what the client saw of the visitor's context, such as user agent and language; may be empty
+ */
+public record GiveConsent(
+        String siteId,
+        String visitorId,
+        String consentId,
+        int policyVersion,
+        Instant occurredAt,
+        List<String> granted,
+        List<String> denied,
+        String source,
+        Map<String, String> evidence) {
+
+    @TargetAggregateIdentifier
+    public String streamId() {
+        return VisitorStream.id(siteId, visitorId);
+    }
+}

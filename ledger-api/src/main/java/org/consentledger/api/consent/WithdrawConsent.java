@@ -1,0 +1,24 @@
+package org.consentledger.api.consent;
+
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Withdraw a visitor's consent.
+ *
+ * @param withdrawalId the client's id for this submission; resubmitting it is idempotent
+ * @param categories   the categories withdrawn; empty withdraws every category that requires consent
+ */
+public record WithdrawConsent(
+        String siteId,
+        String visitorId,
+        String withdrawalId,
+        Instant occurredAt,
+        List<String> categories) {
+
+    @TargetAggregateIdentifier
+    public String streamId() {
+        return VisitorStream.id(siteId, visitorId);
+    }
+}

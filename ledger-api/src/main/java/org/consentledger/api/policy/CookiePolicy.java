@@ -1,0 +1,41 @@
+package org.consentledger.api.policy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One published version of a site's cookie policy. Immutable once published: a visitor's consent refers to
+ * exactly this text.
+ *
+ * @param consentMaxAge how long a consent given under this version stays valid
+ * @param text          the policy as the visitor was shown it, when the ledger has it (imported policies keep
+ *                      their source text verbatim); may be null
+ */
+public record CookiePolicy(
+        String siteId,
+        int version,
+        Instant effectiveFrom,
+        Duration consentMaxAge,
+        List<CookieCategory> categories,
+        List<Cookie> cookies,
+        String text) {
+
+    public CookiePolicy {
+        categories = List.copyOf(categories);
+        cookies = List.copyOf(cookies);
+    }
+
+    public Optional<CookieCategory> category(String id) {
+        return categories.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    public boolean lists(Cookie cookie) {
+        return cookies.stream().anyMatch(cookie::sameCookieAs);
+    }
+
+    public CookiePolicy withConsentMaxAge(Duration maxAge) {
+        return new CookiePolicy(siteId, version, effectiveFrom, maxAge, categories, cookies, text);
+    }
+}

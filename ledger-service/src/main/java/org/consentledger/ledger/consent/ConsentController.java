@@ -1,0 +1,80 @@
+package org.consentledger.ledger.consent;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.consentledger.api.consent.GiveConsent;
+import org.consentledger.api.consent.Receipt;
+import org.consentledger.api.consent.WithdrawConsent;
+import org.consentledger.ledger.web.Ids;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Where banners, apps and back ends submit a visitor's choices (ingest role). */
+@RestController
+@Tag(name = "ingest")
+@RequestMapping("/api/v1/sites/{siteId}/visitors/{visitorId}")
+class ConsentController {
+
+    private final CommandGateway commands;
+
+    ConsentController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    record ConsentRequest(
+            @NotBlank @Size(max = 128) String consentId,
+            @NotNull @Positive Integer policyVersion,
+            @NotNull Instant occurredAt,
+            @Size(max = 64) List<@NotBlank String> granted,
+            @Size(max = 64) List<@NotBlank String> denied,
+            @Size(max = 128) String source,
+            @Size(max = 32) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> evidence) {
+    }
+
+    record WithdrawalRequest(
+            @NotBlank @Size(max = 128) String withdrawalId,
+            @NotNull Instant occurredAt,
+            @Size(max = 64) List<@NotBlank String> categories) {
+    }
+
+    @Operation(summary = "Record a visitor's choice: 201 recorded, 200 same consentId and content already recorded")
+    @PostMapping("/consents")
+    ResponseEntity<Receipt> give(@PathVariable String siteId, @PathVariable String visitorId,
+                                 @Valid @RequestBody ConsentRequest body) {
+        Receipt receipt = commands.sendAndWait(new GiveConsent(Ids.site(siteId), Ids.visitor(visitorId),
+                body.consentId(), body.policyVersion(), body.occurredAt(), orEmpty(body.granted()),
+                orEmpty(body.denied()), body.source(), body.evidence() == null ? Map.of() : body.evidence()));
+        return respond(receipt);
+    }
+
+    @Operation(summary = "Withdraw consent for categories (none listed: every category that requires consent)")
+    @PostMapping("/withdrawals")
+    ResponseEntity<Receipt> withdraw(@PathVariable String siteId, @PathVariable String visitorId,
+                                     @Valid @RequestBody WithdrawalRequest body) {
+        Receipt receipt = commands.sendAndWait(new WithdrawConsent(Ids.site(siteId), Ids.visitor(visitorId),
+                body.withdrawalId(), body.occurredAt(), orEmpty(body.categories())));
+        return respond(receipt);
+    }
+
+    private static List<String> orEmpty(List<String> ids) {
+        return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    private static ResponseEntity<Receipt> respond(Receipt receipt) {
+        return ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
+    }
+}

@@ -1,0 +1,15 @@
+package org.consentledger.ledger.consent;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param maxClockSkew how far in the future (by the ledger's clock) a client's occurredAt may be
+ * @param maxBackfill  how far in the past a client's occurredAt may be, for clients that submit late
+ */
+@ConfigurationProperties("ledger.consent")
+public record ConsentProperties(
+        @DefaultValue("PT5M") Duration maxClockSkew,
+        @DefaultValue("P30D") Duration maxBackfill) {
+}

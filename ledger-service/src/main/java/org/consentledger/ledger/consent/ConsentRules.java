@@ -1,0 +1,108 @@
+package org.consentledger.ledger.consent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentWithdrawn;
+import org.consentledger.api.consent.GiveConsent;
+import org.consentledger.api.consent.WithdrawConsent;
+import org.consentledger.api.policy.CookieCategory;
+import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.policy.PublishedPolicies;
+
+/**
+ * Decides whether a consent or withdrawal may enter the ledger and what event records it. Plain, so every rule is
+ * tested without Axon; the aggregate only adds idempotency.
+ */
+public class ConsentRules {
+
+    private final Clock clock;
+    private final ConsentProperties properties;
+
+    public ConsentRules(Clock clock, ConsentProperties properties) {
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    public ConsentGiven give(GiveConsent command, PublishedPolicies policies) {
+        Instant now = now();
+        checkTime(command.occurredAt(), now);
+        if (!policies.hasSite(command.siteId())) {
+            throw LedgerRejection.unknownSite(command.siteId());
+        }
+        CookiePolicy policy = policies.version(command.siteId(), command.policyVersion())
+                .orElseThrow(() -> LedgerRejection.invalid("policyVersion", "site '%s' has no policy version %d"
+                        .formatted(command.siteId(), command.policyVersion())));
+        if (policy.effectiveFrom().isAfter(command.occurredAt())) {
+            throw LedgerRejection.invalid("occurredAt", "policy version %d takes effect at %s, after occurredAt %s"
+                    .formatted(policy.version(), policy.effectiveFrom(), command.occurredAt()));
+        }
+        if (command.granted().isEmpty() && command.denied().isEmpty()) {
+            throw LedgerRejection.invalid("granted", "a consent must grant or deny at least one category");
+        }
+        Set<String> seen = new HashSet<>();
+        checkCategories(command.granted(), "granted", policy, seen, false);
+        checkCategories(command.denied(), "denied", policy, seen, true);
+        return new ConsentGiven(command.siteId(), command.visitorId(), command.consentId(), policy.version(),
+                command.occurredAt(), now, command.granted(), command.denied(), command.source(),
+                Map.copyOf(command.evidence()));
+    }
+
+    public ConsentWithdrawn withdraw(WithdrawConsent command, PublishedPolicies policies) {
+        Instant now = now();
+        checkTime(command.occurredAt(), now);
+        if (!policies.hasSite(command.siteId())) {
+            throw LedgerRejection.unknownSite(command.siteId());
+        }
+        CookiePolicy policy = policies.inForceAt(command.siteId(), command.occurredAt())
+                .orElseThrow(() -> LedgerRejection.invalid("occurredAt", "no policy of site '%s' was in force at %s"
+                        .formatted(command.siteId(), command.occurredAt())));
+        checkCategories(command.categories(), "categories", policy, new HashSet<>(), true);
+        return new ConsentWithdrawn(command.siteId(), command.visitorId(), command.withdrawalId(), policy.version(),
+                command.occurredAt(), now, command.categories());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private void checkTime(Instant occurredAt, Instant now) {
+        if (occurredAt.getNano() % 1_000 != 0) {
+            throw LedgerRejection.invalid("occurredAt", "occurredAt may have at most microsecond precision");
+        }
+        if (occurredAt.isAfter(now.plus(properties.maxClockSkew()))) {
+            throw LedgerRejection.invalid("occurredAt", "occurredAt %s is more than %s ahead of the ledger's clock (%s)"
+                    .formatted(occurredAt, properties.maxClockSkew(), now));
+        }
+        if (occurredAt.isBefore(now.minus(properties.maxBackfill()))) {
+            throw LedgerRejection.invalid("occurredAt", "occurredAt %s is more than %s before the ledger's clock (%s)"
+                    .formatted(occurredAt, properties.maxBackfill(), now));
+        }
+    }
+
+    /**
+     * @param refusing true for denials and withdrawals, which a category that needs no consent cannot take
+     */
+    private static void checkCategories(List<String> ids, String field, CookiePolicy policy, Set<String> seen,
+                                        boolean refusing) {
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            String at = field + "[" + i + "]";
+            CookieCategory category = policy.category(id).orElseThrow(() -> LedgerRejection.invalid(at,
+                    "category '%s' is not in policy version %d".formatted(id, policy.version())));
+            if (refusing && !category.consentRequired()) {
+                throw LedgerRejection.invalid(at, "category '%s' does not require consent, so it cannot be %s"
+                        .formatted(id, field.equals("categories") ? "withdrawn" : "denied"));
+            }
+            if (!seen.add(id)) {
+                throw LedgerRejection.invalid(at, "category '%s' appears more than once".formatted(id));
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.consentledger.ledger.evidence;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.consentledger.api.consent.ConsentAnswer;
+import org.consentledger.api.consent.ConsentAt;
+import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.policy.PublishedPolicies;
+import org.consentledger.ledger.web.Ids;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What a visitor allowed at an instant, and the raw history that proves it (audit role). */
+@RestController
+@Tag(name = "audit")
+@RequestMapping("/api/v1/sites/{siteId}/visitors/{visitorId}")
+class EvidenceController {
+
+    private final QueryGateway queries;
+    private final EventStore eventStore;
+    private final PublishedPolicies policies;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    EvidenceController(QueryGateway queries, EventStore eventStore, PublishedPolicies policies, JsonMapper json,
+                       Clock clock) {
+        this.queries = queries;
+        this.eventStore = eventStore;
+        this.policies = policies;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Which cookies the visitor allowed at instant 'at', as the ledger knew it at 'asOf'")
+    @GetMapping("/consent")
+    ConsentAnswer consentAt(@PathVariable String siteId, @PathVariable String visitorId,
+                            @RequestParam(required = false) Instant at,
+                            @RequestParam(required = false) Instant asOf) {
+        Instant now = clock.instant();
+        if (asOf != null && asOf.isAfter(now)) {
+            // An answer about a future the ledger has not recorded could change later: not evidence.
+            throw LedgerRejection.malformed("asOf", "asOf %s is after the ledger's clock (%s)".formatted(asOf, now));
+        }
+        ConsentAt query = new ConsentAt(Ids.site(siteId), Ids.visitor(visitorId), at == null ? now : at,
+                asOf == null ? now : asOf);
+        return queries.query(query, ResponseTypes.optionalInstanceOf(ConsentAnswer.class)).join()
+                .orElseThrow(() -> LedgerRejection.unknownSite(siteId));
+    }
+
+    @Operation(summary = "The visitor's events in ledger order: the raw history an auditor replays")
+    @GetMapping("/events")
+    VisitorHistory events(@PathVariable String siteId, @PathVariable String visitorId) {
+        if (!policies.hasSite(Ids.site(siteId))) {
+            throw LedgerRejection.unknownSite(siteId);
+        }
+        List<Map<String, Object>> events = eventStore.readEvents(VisitorStream.id(siteId, Ids.visitor(visitorId)))
+                .asStream()
+                .map(this::entry)
+                .toList();
+        return new VisitorHistory(siteId, visitorId, events);
+    }
+
+    private Map<String, Object> entry(DomainEventMessage<?> event) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("eventId", event.getIdentifier());
+        entry.put("type", event.getPayloadType().getSimpleName());
+        entry.put("sequence", event.getSequenceNumber());
+        entry.putAll(json.convertValue(event.getPayload(), new TypeReference<Map<String, Object>>() { }));
+        return entry;
+    }
+
+    record VisitorHistory(String siteId, String visitorId, List<Map<String, Object>> events) {
+    }
+}

@@ -1,0 +1,19 @@
+package org.consentledger.ledger.policy;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PolicyConfiguration {
+
+    @Bean
+    PolicyRules policyRules(Clock clock, PolicyProperties properties) {
+        return new PolicyRules(clock, properties.defaultConsentMaxAge());
+    }
+
+    @Bean
+    CookiePolicyTextImporter cookiePolicyTextImporter() {
+        return new CookiePolicyTextImporter();
+    }
+}

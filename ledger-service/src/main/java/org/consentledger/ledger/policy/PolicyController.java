@@ -1,0 +1,143 @@
+package org.consentledger.ledger.policy;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.consentledger.api.policy.Cookie;
+import org.consentledger.api.policy.CookieCategory;
+import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.api.policy.CookiePolicyPublished;
+import org.consentledger.api.policy.CookiePolicyVersion;
+import org.consentledger.api.policy.CookiePolicyVersions;
+import org.consentledger.api.policy.PolicyReceipt;
+import org.consentledger.api.policy.PublishCookiePolicy;
+import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.web.Ids;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Publishing (ingest role) and reading (audit role) a site's cookie policy versions. */
+@RestController
+@RequestMapping("/api/v1/sites/{siteId}/policies")
+class PolicyController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final PublishedPolicies published;
+    private final CookiePolicyTextImporter importer;
+    private final PolicyRules rules;
+
+    PolicyController(CommandGateway commands, QueryGateway queries, PublishedPolicies published,
+                     CookiePolicyTextImporter importer, PolicyRules rules) {
+        this.commands = commands;
+        this.queries = queries;
+        this.published = published;
+        this.importer = importer;
+        this.rules = rules;
+    }
+
+    record CategoryRequest(@NotBlank String id, @NotBlank String name, String description,
+                           @NotNull Boolean consentRequired) {
+    }
+
+    record CookieRequest(@NotBlank String name, @NotBlank String provider, String function, String purpose,
+                         @NotBlank String category) {
+    }
+
+    record PolicyRequest(@NotNull Instant effectiveFrom, Duration consentMaxAge,
+                         @NotEmpty List<@Valid @NotNull CategoryRequest> categories,
+                         List<@Valid @NotNull CookieRequest> cookies, String text) {
+    }
+
+    @Tag(name = "ingest")
+    @Operation(summary = "Publish a policy version: 201 new, 200 identical replay, 409 changed")
+    @PutMapping("/{version}")
+    ResponseEntity<PolicyReceipt> publish(@PathVariable String siteId, @PathVariable int version,
+                                          @Valid @RequestBody PolicyRequest body) {
+        CookiePolicy policy = new CookiePolicy(Ids.site(siteId), version, body.effectiveFrom(), body.consentMaxAge(),
+                body.categories().stream()
+                        .map(c -> new CookieCategory(c.id(), c.name(), c.description(), c.consentRequired()))
+                        .toList(),
+                (body.cookies() == null ? List.<CookieRequest>of() : body.cookies()).stream()
+                        .map(c -> new Cookie(c.name(), c.provider(), c.function(), c.purpose(), c.category()))
+                        .toList(),
+                body.text());
+        return receipt(commands.sendAndWait(new PublishCookiePolicy(policy)));
+    }
+
+    @Tag(name = "ingest")
+    @Operation(summary = "Import a cookie policy page (text with a tab-separated cookie table) as the next version")
+    @PostMapping(path = "/import", consumes = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<PolicyReceipt> importText(@PathVariable String siteId, @RequestBody String text,
+                                             @RequestParam(required = false) Instant effectiveFrom,
+                                             @RequestParam(required = false) Duration consentMaxAge) {
+        int next = published.latest(Ids.site(siteId)).map(p -> p.version() + 1).orElse(1);
+        try {
+            CookiePolicy policy = importer.importText(siteId, next,
+                    effectiveFrom == null ? rules.now() : effectiveFrom, consentMaxAge, text);
+            return receipt(commands.sendAndWait(new PublishCookiePolicy(policy)));
+        } catch (InvalidPolicyText e) {
+            throw LedgerRejection.invalid(e.line() > 0 ? "text (line " + e.line() + ")" : "text", e.getMessage());
+        }
+    }
+
+    @Tag(name = "audit")
+    @Operation(summary = "Every published version of the site's policy, oldest first")
+    @GetMapping
+    PolicyVersions versions(@PathVariable String siteId) {
+        List<CookiePolicyPublished> versions = queries.query(new CookiePolicyVersions(Ids.site(siteId)),
+                ResponseTypes.multipleInstancesOf(CookiePolicyPublished.class)).join();
+        if (versions.isEmpty()) {
+            throw LedgerRejection.unknownSite(siteId);
+        }
+        return new PolicyVersions(siteId, versions.stream().map(v -> new PolicyVersions.Version(v.version(),
+                v.policy().effectiveFrom(), v.policy().consentMaxAge(), v.recordedAt())).toList());
+    }
+
+    @Tag(name = "audit")
+    @Operation(summary = "One policy version exactly as published")
+    @GetMapping("/{version}")
+    PolicyDocument version(@PathVariable String siteId, @PathVariable int version) {
+        return queries.query(new CookiePolicyVersion(Ids.site(siteId), version),
+                        ResponseTypes.optionalInstanceOf(CookiePolicyPublished.class)).join()
+                .map(PolicyDocument::of)
+                .orElseThrow(() -> new LedgerRejection(LedgerRejection.Kind.NOT_FOUND, "version",
+                        "site '%s' has no policy version %d".formatted(siteId, version)));
+    }
+
+    private static ResponseEntity<PolicyReceipt> receipt(PolicyReceipt receipt) {
+        return ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
+    }
+
+    record PolicyVersions(String siteId, List<Version> versions) {
+        record Version(int version, Instant effectiveFrom, Duration consentMaxAge, Instant recordedAt) {
+        }
+    }
+
+    record PolicyDocument(String siteId, int version, Instant effectiveFrom, Duration consentMaxAge,
+                          List<CookieCategory> categories, List<Cookie> cookies, String text, Instant recordedAt) {
+        static PolicyDocument of(CookiePolicyPublished published) {
+            CookiePolicy p = published.policy();
+            return new PolicyDocument(p.siteId(), p.version(), p.effectiveFrom(), p.consentMaxAge(), p.categories(),
+                    p.cookies(), p.text(), published.recordedAt());
+        }
+    }
+}

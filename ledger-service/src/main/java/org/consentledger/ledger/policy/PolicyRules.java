@@ -1,0 +1,116 @@
+package org.consentledger.ledger.policy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.consentledger.api.policy.Cookie;
+import org.consentledger.api.policy.CookieCategory;
+import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.ledger.LedgerRejection;
+
+/** What makes a policy version publishable, and what may follow what. Plain, so it is tested without Axon. */
+public class PolicyRules {
+
+    /** Category ids are joined with commas in read models, so they may not contain one. */
+    static final Pattern CATEGORY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final Clock clock;
+    private final Duration defaultConsentMaxAge;
+
+    public PolicyRules(Clock clock, Duration defaultConsentMaxAge) {
+        this.clock = clock;
+        this.defaultConsentMaxAge = defaultConsentMaxAge;
+    }
+
+    /** The ledger's clock, at the microsecond precision every stored instant has. */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Checks a submitted version and fills in the default max age, giving exactly what will be published. */
+    public CookiePolicy complete(CookiePolicy policy) {
+        if (policy.version() < 1) {
+            throw LedgerRejection.invalid("version", "policy versions are numbered from 1");
+        }
+        if (policy.effectiveFrom() == null) {
+            throw LedgerRejection.invalid("effectiveFrom", "effectiveFrom is required");
+        }
+        requireMicros(policy.effectiveFrom(), "effectiveFrom");
+        Duration maxAge = policy.consentMaxAge() == null ? defaultConsentMaxAge : policy.consentMaxAge();
+        if (maxAge.isNegative() || maxAge.isZero()) {
+            throw LedgerRejection.invalid("consentMaxAge", "consentMaxAge must be a positive duration");
+        }
+        checkCategories(policy.categories());
+        checkCookies(policy);
+        return policy.withConsentMaxAge(maxAge);
+    }
+
+    /** A new version must come after the latest one, both in number and in effect. */
+    public void checkSuccession(CookiePolicy latest, CookiePolicy next) {
+        if (next.version() <= latest.version()) {
+            throw LedgerRejection.conflict("version", "site '%s' already has version %d; a new version must be above it"
+                    .formatted(next.siteId(), latest.version()));
+        }
+        if (!next.effectiveFrom().isAfter(latest.effectiveFrom())) {
+            throw LedgerRejection.invalid("effectiveFrom", "version %d takes effect at %s; version %d must take effect after that"
+                    .formatted(latest.version(), latest.effectiveFrom(), next.version()));
+        }
+    }
+
+    static void requireMicros(Instant instant, String field) {
+        if (instant.getNano() % 1_000 != 0) {
+            throw LedgerRejection.invalid(field, field + " may have at most microsecond precision");
+        }
+    }
+
+    private static void checkCategories(List<CookieCategory> categories) {
+        if (categories.isEmpty()) {
+            throw LedgerRejection.invalid("categories", "a policy needs at least one category");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < categories.size(); i++) {
+            CookieCategory category = categories.get(i);
+            String field = "categories[" + i + "]";
+            if (category.id() == null || !CATEGORY_ID.matcher(category.id()).matches()) {
+                throw LedgerRejection.invalid(field + ".id",
+                        "a category id is 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            }
+            if (!seen.add(category.id())) {
+                throw LedgerRejection.invalid(field + ".id", "category '" + category.id() + "' is listed twice");
+            }
+            requireText(category.name(), field + ".name");
+        }
+    }
+
+    private static void checkCookies(CookiePolicy policy) {
+        List<Cookie> cookies = policy.cookies();
+        for (int i = 0; i < cookies.size(); i++) {
+            Cookie cookie = cookies.get(i);
+            String field = "cookies[" + i + "]";
+            requireText(cookie.name(), field + ".name");
+            requireText(cookie.provider(), field + ".provider");
+            requireText(cookie.category(), field + ".category");
+            if (policy.category(cookie.category()).isEmpty()) {
+                throw LedgerRejection.invalid(field + ".category",
+                        "cookie '" + cookie.name() + "' names category '" + cookie.category() + "', which the policy does not define");
+            }
+            for (int j = 0; j < i; j++) {
+                if (cookies.get(j).sameCookieAs(cookie)) {
+                    throw LedgerRejection.invalid(field, "cookie '" + cookie.name() + "' of " + cookie.provider()
+                            + " is listed twice in category '" + cookie.category() + "'");
+                }
+            }
+        }
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw LedgerRejection.invalid(field, field + " is required");
+        }
+    }
+}

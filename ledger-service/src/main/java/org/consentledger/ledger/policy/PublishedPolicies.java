@@ -1,0 +1,80 @@
+package org.consentledger.ledger.policy;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.api.policy.CookiePolicyPublished;
+import org.springframework.stereotype.Component;
+
+/**
+ * The write side's view of published policies, read straight from the site's stream in the event store so that a
+ * consent can be checked against a version the moment it is published. Versions never change once published, so
+ * they are cached; only "which version is in force" needs to know whether a newer one arrived.
+ */
+@Component
+public class PublishedPolicies {
+
+    private final EventStore eventStore;
+    private final Map<String, SiteVersions> cache = new ConcurrentHashMap<>();
+
+    public PublishedPolicies(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    public Optional<CookiePolicy> version(String siteId, int version) {
+        Optional<CookiePolicy> cached = cached(siteId).find(version);
+        return cached.isPresent() ? cached : load(siteId).find(version);
+    }
+
+    /** The newest version whose effectiveFrom is not after {@code instant}. */
+    public Optional<CookiePolicy> inForceAt(String siteId, Instant instant) {
+        return current(siteId).versions.stream()
+                .filter(p -> !p.effectiveFrom().isAfter(instant))
+                .max(Comparator.comparingInt(CookiePolicy::version));
+    }
+
+    public Optional<CookiePolicy> latest(String siteId) {
+        List<CookiePolicy> versions = current(siteId).versions;
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+    }
+
+    public boolean hasSite(String siteId) {
+        return !cached(siteId).versions.isEmpty() || eventStore.lastSequenceNumberFor(siteId).isPresent();
+    }
+
+    private SiteVersions cached(String siteId) {
+        return cache.getOrDefault(siteId, SiteVersions.NONE);
+    }
+
+    private SiteVersions current(String siteId) {
+        SiteVersions cached = cached(siteId);
+        long last = eventStore.lastSequenceNumberFor(siteId).orElse(-1L);
+        return cached.lastSequence == last ? cached : load(siteId);
+    }
+
+    private SiteVersions load(String siteId) {
+        List<CookiePolicy> versions = eventStore.readEvents(siteId).asStream()
+                .filter(e -> e.getPayload() instanceof CookiePolicyPublished)
+                .map(e -> ((CookiePolicyPublished) e.getPayload()).policy())
+                .sorted(Comparator.comparingInt(CookiePolicy::version))
+                .toList();
+        SiteVersions loaded = new SiteVersions(versions.size() - 1L, versions);
+        cache.put(siteId, loaded);
+        return loaded;
+    }
+
+    /** @param lastSequence sequence number of the site stream's last event; each event publishes one version */
+    private record SiteVersions(long lastSequence, List<CookiePolicy> versions) {
+
+        static final SiteVersions NONE = new SiteVersions(-1, List.of());
+
+        Optional<CookiePolicy> find(int version) {
+            return versions.stream().filter(p -> p.version() == version).findFirst();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.consentledger.ledger.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.consentledger.ledger.LedgerRejection;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every refusal as RFC 9457 {@code application/problem+json}, naming the field at fault in {@code field} (and all
+ * of them in {@code errors} when there are several), so a client knows what to change.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(LedgerRejection.class)
+    ResponseEntity<Object> rejected(LedgerRejection rejection, WebRequest request) {
+        HttpStatus status = switch (rejection.kind()) {
+            case MALFORMED -> HttpStatus.BAD_REQUEST;
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
+        return problem(status, rejection.getMessage(), List.of(new FieldError(rejection.field(), rejection.getMessage())));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String message = "'%s' is not a valid %s".formatted(e.getValue(), e.getName());
+        return problem(HttpStatus.BAD_REQUEST, message, List.of(new FieldError(e.getName(), message)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getField() + " " + f.getDefaultMessage()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, errors.stream().map(FieldError::message)
+                .collect(Collectors.joining("; ")), errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldError(
+                        r.getMethodParameter().getParameterName(),
+                        r.getMethodParameter().getParameterName() + " " + err.getDefaultMessage())))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, errors.stream().map(FieldError::message)
+                .collect(Collectors.joining("; ")), errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String field = e.getMostSpecificCause() instanceof JacksonException json ? path(json) : null;
+        String message = field == null
+                ? "the request body is not readable JSON of the expected form"
+                : "the request body's field '%s' is not of the expected form".formatted(field);
+        if (e.getMostSpecificCause() instanceof JacksonException json && json.getOriginalMessage() != null) {
+            message += ": " + json.getOriginalMessage();
+        }
+        return problem(HttpStatus.BAD_REQUEST, message, List.of(new FieldError(field, message)));
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String detail, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("about:blank"));
+        if (!errors.isEmpty() && errors.get(0).field() != null) {
+            problem.setProperty("field", errors.get(0).field());
+        }
+        problem.setProperty("errors", errors.stream()
+                .map(f -> f.field() == null ? Map.of("message", f.message())
+                        : Map.of("field", f.field(), "message", f.message()))
+                .toList());
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private record FieldError(String field, String message) {
+    }
+}

@@ -1,0 +1,132 @@
+package org.consentledger.projections.consent;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.queryhandling.QueryHandler;
+import org.consentledger.api.consent.ConsentAnswer;
+import org.consentledger.api.consent.ConsentAt;
+import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentWithdrawn;
+import org.consentledger.projections.policy.PolicyCatalogProjection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps every visitor's decisions, indexed by visitor and occurrence time, and answers {@link ConsentAt} from them
+ * through the same {@link PointInTimeResolver} an auditor's fold of the event store uses.
+ */
+@Component
+@ProcessingGroup(ConsentHistoryProjection.NAME)
+public class ConsentHistoryProjection {
+
+    public static final String NAME = "consent-history";
+
+    private final JdbcClient jdbc;
+    private final PolicyCatalogProjection policies;
+
+    public ConsentHistoryProjection(JdbcClient jdbc, PolicyCatalogProjection policies) {
+        this.jdbc = jdbc;
+        this.policies = policies;
+    }
+
+    @EventHandler
+    void on(ConsentGiven event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        insert(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence));
+    }
+
+    @EventHandler
+    void on(ConsentWithdrawn event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        insert(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from consent_history").update();
+    }
+
+    @QueryHandler
+    public Optional<ConsentAnswer> answer(ConsentAt query) {
+        var known = policies.versions(query.siteId());
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(PointInTimeResolver.resolve(query, known, history(query)));
+    }
+
+    /** The visitor's decisions visible at the query's instants; the resolver orders and judges them. */
+    List<Decision> history(ConsentAt query) {
+        return jdbc.sql("""
+                        select event_id, sequence_number, kind, policy_version, occurred_at, recorded_at,
+                               granted, denied, withdrawn
+                          from consent_history
+                         where site_id = :site and visitor_id = :visitor
+                           and occurred_at <= :at and recorded_at <= :asOf
+                        """)
+                .param("site", query.siteId())
+                .param("visitor", query.visitorId())
+                // Stored instants have microsecond precision, so truncating keeps exactly the same rows.
+                .param("at", timestamp(query.at().truncatedTo(ChronoUnit.MICROS)))
+                .param("asOf", timestamp(query.asOf().truncatedTo(ChronoUnit.MICROS)))
+                .query(ConsentHistoryProjection::decision)
+                .list();
+    }
+
+    private void insert(String siteId, String visitorId, Decision d) {
+        jdbc.sql("""
+                        insert into consent_history (event_id, site_id, visitor_id, sequence_number, kind,
+                               policy_version, occurred_at, recorded_at, granted, denied, withdrawn)
+                        values (:eventId, :site, :visitor, :sequence, :kind, :version, :occurredAt, :recordedAt,
+                                :granted, :denied, :withdrawn)
+                        """)
+                .param("eventId", d.eventId())
+                .param("site", siteId)
+                .param("visitor", visitorId)
+                .param("sequence", d.sequence())
+                .param("kind", d.kind().name())
+                .param("version", d.policyVersion())
+                .param("occurredAt", timestamp(d.occurredAt()))
+                .param("recordedAt", timestamp(d.recordedAt()))
+                .param("granted", String.join(",", d.granted()))
+                .param("denied", String.join(",", d.denied()))
+                .param("withdrawn", String.join(",", d.withdrawn()))
+                .update();
+    }
+
+    private static Decision decision(ResultSet rs, int row) throws SQLException {
+        return new Decision(
+                rs.getString("event_id"),
+                rs.getLong("sequence_number"),
+                Decision.Kind.valueOf(rs.getString("kind")),
+                rs.getInt("policy_version"),
+                instant(rs, "occurred_at"),
+                instant(rs, "recorded_at"),
+                ids(rs.getString("granted")),
+                ids(rs.getString("denied")),
+                ids(rs.getString("withdrawn")));
+    }
+
+    // Category ids cannot contain commas, so a joined list round-trips exactly.
+    private static List<String> ids(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

@@ -1,0 +1,61 @@
+package org.consentledger.projections.consent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentStatus;
+import org.consentledger.api.consent.ConsentWithdrawn;
+
+/**
+ * One event of a visitor's history, reduced to what decides categories.
+ *
+ * @param sequence  the event's position in the visitor's stream: the record order that breaks ties between
+ *                  events with the same {@code occurredAt}
+ * @param withdrawn for a withdrawal, the categories withdrawn; empty withdraws every category
+ */
+public record Decision(
+        String eventId,
+        long sequence,
+        Kind kind,
+        int policyVersion,
+        Instant occurredAt,
+        Instant recordedAt,
+        List<String> granted,
+        List<String> denied,
+        List<String> withdrawn) {
+
+    public enum Kind { GIVEN, WITHDRAWN }
+
+    public Decision {
+        granted = List.copyOf(granted);
+        denied = List.copyOf(denied);
+        withdrawn = List.copyOf(withdrawn);
+    }
+
+    public static Decision of(ConsentGiven event, String eventId, long sequence) {
+        return new Decision(eventId, sequence, Kind.GIVEN, event.policyVersion(), event.occurredAt(),
+                event.recordedAt(), event.granted(), event.denied(), List.of());
+    }
+
+    public static Decision of(ConsentWithdrawn event, String eventId, long sequence) {
+        return new Decision(eventId, sequence, Kind.WITHDRAWN, event.policyVersion(), event.occurredAt(),
+                event.recordedAt(), List.of(), List.of(), event.categories());
+    }
+
+    /** What this event says about a category, if it says anything. */
+    public Optional<ConsentStatus> statusOf(String categoryId) {
+        if (kind == Kind.WITHDRAWN) {
+            return withdrawn.isEmpty() || withdrawn.contains(categoryId)
+                    ? Optional.of(ConsentStatus.WITHDRAWN) : Optional.empty();
+        }
+        if (granted.contains(categoryId)) {
+            return Optional.of(ConsentStatus.GRANTED);
+        }
+        return denied.contains(categoryId) ? Optional.of(ConsentStatus.DENIED) : Optional.empty();
+    }
+
+    public boolean visibleAt(Instant at, Instant asOf) {
+        return !occurredAt.isAfter(at) && !recordedAt.isAfter(asOf);
+    }
+}

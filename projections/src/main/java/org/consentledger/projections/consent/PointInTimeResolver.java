@@ -1,0 +1,122 @@
+package org.consentledger.projections.consent;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.consentledger.api.consent.ConsentAnswer;
+import org.consentledger.api.consent.ConsentAnswer.CategoryAnswer;
+import org.consentledger.api.consent.ConsentAnswer.CookieAnswer;
+import org.consentledger.api.consent.ConsentAt;
+import org.consentledger.api.consent.ConsentStatus;
+import org.consentledger.api.policy.Cookie;
+import org.consentledger.api.policy.CookieCategory;
+import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.api.policy.CookiePolicyPublished;
+
+/**
+ * The ledger's one rule for what a visitor allowed at an instant. Every answer, from the read model or from a
+ * fold of the event store, goes through here, so both can be compared and neither can drift.
+ *
+ * <ul>
+ *   <li>Only what the ledger knew at {@code asOf} counts: policies and events recorded after it are ignored.</li>
+ *   <li>The policy in force at {@code at} is the newest known version whose {@code effectiveFrom <= at}.</li>
+ *   <li>The visitor's events with {@code occurredAt <= at}, in occurrence order (record order breaking ties):
+ *       for each category, the last one that touches it decides.</li>
+ *   <li>A grant expires when {@code at - occurredAt} exceeds the max age of the version it was given under.</li>
+ *   <li>A granted category allows only the cookies that version listed.</li>
+ * </ul>
+ */
+public final class PointInTimeResolver {
+
+    private static final Comparator<Decision> OCCURRENCE_ORDER =
+            Comparator.comparing(Decision::occurredAt).thenComparingLong(Decision::sequence);
+
+    private PointInTimeResolver() {
+    }
+
+    /**
+     * @param policies every published version of the site's policy (any order; unknown-at-asOf ones are skipped)
+     * @param history  the visitor's events (any order, any superset of those visible at the query's instants)
+     */
+    public static ConsentAnswer resolve(ConsentAt query, List<CookiePolicyPublished> policies, List<Decision> history) {
+        Map<Integer, CookiePolicy> byVersion = new HashMap<>();
+        policies.forEach(p -> byVersion.put(p.version(), p.policy()));
+        Optional<CookiePolicy> inForce = policies.stream()
+                .filter(p -> !p.recordedAt().isAfter(query.asOf()))
+                .map(CookiePolicyPublished::policy)
+                .filter(p -> !p.effectiveFrom().isAfter(query.at()))
+                .max(Comparator.comparing(CookiePolicy::effectiveFrom).thenComparingInt(CookiePolicy::version));
+        if (inForce.isEmpty()) {
+            return new ConsentAnswer(query.siteId(), query.visitorId(), query.at(), query.asOf(), null,
+                    List.of(), List.of());
+        }
+        CookiePolicy policy = inForce.get();
+        List<Decision> visible = history.stream()
+                .filter(d -> d.visibleAt(query.at(), query.asOf()))
+                .sorted(OCCURRENCE_ORDER.reversed())
+                .toList();
+
+        Map<String, Verdict> verdicts = new HashMap<>();
+        List<CategoryAnswer> categories = new ArrayList<>();
+        for (CookieCategory category : policy.categories()) {
+            Verdict verdict = decide(category, policy, visible, byVersion, query);
+            verdicts.put(category.id(), verdict);
+            categories.add(new CategoryAnswer(category.id(), verdict.status, verdict.decidedBy(),
+                    verdict.policyVersion()));
+        }
+        List<CookieAnswer> cookies = policy.cookies().stream()
+                .map(cookie -> judge(cookie, verdicts.get(cookie.category())))
+                .toList();
+        return new ConsentAnswer(query.siteId(), query.visitorId(), query.at(), query.asOf(), policy.version(),
+                categories, cookies);
+    }
+
+    private static Verdict decide(CookieCategory category, CookiePolicy inForce, List<Decision> newestFirst,
+                                  Map<Integer, CookiePolicy> byVersion, ConsentAt query) {
+        if (!category.consentRequired()) {
+            return new Verdict(ConsentStatus.EXEMPT, null, inForce);
+        }
+        for (Decision decision : newestFirst) {
+            Optional<ConsentStatus> status = decision.statusOf(category.id());
+            if (status.isEmpty()) {
+                continue;
+            }
+            CookiePolicy underVersion = byVersion.get(decision.policyVersion());
+            if (status.get() == ConsentStatus.GRANTED && expired(decision, underVersion, query)) {
+                return new Verdict(ConsentStatus.EXPIRED, decision, underVersion);
+            }
+            return new Verdict(status.get(), decision, underVersion);
+        }
+        return new Verdict(ConsentStatus.NOT_ASKED, null, null);
+    }
+
+    private static boolean expired(Decision grant, CookiePolicy underVersion, ConsentAt query) {
+        Duration age = Duration.between(grant.occurredAt(), query.at());
+        return age.compareTo(underVersion.consentMaxAge()) > 0;
+    }
+
+    private static CookieAnswer judge(Cookie cookie, Verdict verdict) {
+        ConsentStatus reason = verdict.status;
+        if (reason == ConsentStatus.GRANTED && !verdict.policy.lists(cookie)) {
+            reason = ConsentStatus.NOT_IN_CONSENTED_POLICY;
+        }
+        return new CookieAnswer(cookie.name(), cookie.provider(), cookie.category(), reason.allows(), reason,
+                verdict.decidedBy());
+    }
+
+    /** A category's status, the event that decided it and the policy version that event was given under. */
+    private record Verdict(ConsentStatus status, Decision decision, CookiePolicy policy) {
+
+        String decidedBy() {
+            return decision == null ? null : decision.eventId();
+        }
+
+        Integer policyVersion() {
+            return policy == null ? null : policy.version();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.consentledger.projections.policy;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.consentledger.api.policy.CookiePolicyPublished;
+import org.consentledger.api.policy.CookiePolicyVersion;
+import org.consentledger.api.policy.CookiePolicyVersions;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every published policy version of every site, kept whole (as the ledger serialized the event) so that an answer
+ * can quote the exact policy it was judged under.
+ */
+@Component
+@ProcessingGroup(PolicyCatalogProjection.NAME)
+public class PolicyCatalogProjection {
+
+    public static final String NAME = "policy-catalog";
+
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
+
+    public PolicyCatalogProjection(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    @EventHandler
+    void on(CookiePolicyPublished event, @MessageIdentifier String eventId) {
+        jdbc.sql("""
+                        insert into policy_catalog (site_id, version, effective_from, recorded_at, event_id, document)
+                        values (:site, :version, :effectiveFrom, :recordedAt, :eventId, :document)
+                        """)
+                .param("site", event.siteId())
+                .param("version", event.version())
+                .param("effectiveFrom", OffsetDateTime.ofInstant(event.policy().effectiveFrom(), ZoneOffset.UTC))
+                .param("recordedAt", OffsetDateTime.ofInstant(event.recordedAt(), ZoneOffset.UTC))
+                .param("eventId", eventId)
+                .param("document", serializer.serialize(event, String.class).getData())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from policy_catalog").update();
+    }
+
+    @QueryHandler
+    public List<CookiePolicyPublished> versions(CookiePolicyVersions query) {
+        return versions(query.siteId());
+    }
+
+    @QueryHandler
+    public Optional<CookiePolicyPublished> version(CookiePolicyVersion query) {
+        return jdbc.sql("select document from policy_catalog where site_id = :site and version = :version")
+                .param("site", query.siteId())
+                .param("version", query.version())
+                .query(String.class)
+                .optional()
+                .map(this::deserialize);
+    }
+
+    /** Oldest first. */
+    public List<CookiePolicyPublished> versions(String siteId) {
+        return jdbc.sql("select document from policy_catalog where site_id = :site order by version")
+                .param("site", siteId)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(this::deserialize)
+                .toList();
+    }
+
+    private CookiePolicyPublished deserialize(String document) {
+        return serializer.deserialize(
+                new SimpleSerializedObject<>(document, String.class, CookiePolicyPublished.class.getName(), null));
+    }
+}
