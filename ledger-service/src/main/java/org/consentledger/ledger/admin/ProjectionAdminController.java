@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.consentledger.projections.consent.ConsentHistoryProjection;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
@@ -36,7 +37,8 @@ class ProjectionAdminController {
     @Operation(summary = "Each projection's position in the event store's global order, and the store's head")
     @GetMapping
     Projections status() {
-        long head = position(eventStore.createHeadToken().position());
+        TrackingToken headToken = eventStore.createHeadToken();
+        long head = headToken == null ? -1 : position(headToken.position());
         return new Projections(head, PROJECTIONS.stream().map(name -> {
             StreamingEventProcessor processor = processor(name);
             long position = processor.processingStatus().values().stream()

@@ -69,14 +69,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        String field = e.getMostSpecificCause() instanceof JacksonException json ? path(json) : null;
+        JacksonException json = jacksonCause(e);
+        String field = json == null ? null : path(json);
         String message = field == null
                 ? "the request body is not readable JSON of the expected form"
                 : "the request body's field '%s' is not of the expected form".formatted(field);
-        if (e.getMostSpecificCause() instanceof JacksonException json && json.getOriginalMessage() != null) {
-            message += ": " + json.getOriginalMessage();
+        if (json != null && json.getOriginalMessage() != null) {
+            // Jackson's first line says what was wrong; the rest locates it in a source we do not echo back.
+            message += ": " + json.getOriginalMessage().lines().findFirst().orElse("").replaceAll(" \\(.*$", "");
         }
         return problem(HttpStatus.BAD_REQUEST, message, List.of(new FieldError(field, message)));
+    }
+
+    private static JacksonException jacksonCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json) {
+                return json;
+            }
+        }
+        return null;
     }
 
     private static String path(JacksonException e) {

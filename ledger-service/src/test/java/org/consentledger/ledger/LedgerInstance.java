@@ -1,0 +1,122 @@
+package org.consentledger.ledger;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The real ledger application, started in this JVM on a random port against an H2 file database, driven over real
+ * HTTP. Closing it and starting another on the same directory is a restart.
+ */
+public final class LedgerInstance implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ConfigurableApplicationContext context;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    private LedgerInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Starts the ledger on an H2 file database in {@code dataDirectory}, with the given clock as the ledger's. */
+    public static LedgerInstance start(Path dataDirectory, Clock clock, Map<String, Object> properties) {
+        Map<String, Object> all = new java.util.HashMap<>(Map.of(
+                "server.port", 0,
+                "server.address", "127.0.0.1",
+                "spring.datasource.url", "jdbc:h2:file:" + dataDirectory.resolve("ledger").toAbsolutePath()));
+        all.putAll(properties);
+        // As command-line arguments: they take precedence over application.yml, as an operator's would.
+        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+                .run(args);
+        return new LedgerInstance(context);
+    }
+
+    public static LedgerInstance start(Path dataDirectory, Clock clock) {
+        return start(dataDirectory, clock, Map.of());
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public Response post(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response postText(String path, String text) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "text/plain;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    public Response put(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Waits until every projection has handled every event in the store. */
+    public void awaitProjectionsCaughtUp() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            JsonNode status = get("/api/v1/admin/projections").json();
+            long head = status.get("head").asLong();
+            return StreamSupport.stream(status.get("projections").spliterator(), false)
+                    .allMatch(p -> !p.get("replaying").asBoolean() && p.get("position").asLong() == head);
+        });
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    public record Response(int status, String contentType, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
