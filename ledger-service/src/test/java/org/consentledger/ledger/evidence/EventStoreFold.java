@@ -1,0 +1,43 @@
+package org.consentledger.ledger.evidence;
+
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.consentledger.api.consent.ConsentAnswer;
+import org.consentledger.api.consent.ConsentAt;
+import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentWithdrawn;
+import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.api.policy.CookiePolicyPublished;
+import org.consentledger.projections.consent.Decision;
+import org.consentledger.projections.consent.PointInTimeResolver;
+
+/** The answer an auditor gets by folding the site's and the visitor's streams straight from the event store. */
+final class EventStoreFold {
+
+    private final EventStore eventStore;
+
+    EventStoreFold(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    ConsentAnswer answer(ConsentAt query) {
+        List<CookiePolicyPublished> policies = eventStore.readEvents(query.siteId()).asStream()
+                .map(e -> (CookiePolicyPublished) e.getPayload())
+                .toList();
+        List<Decision> history = eventStore.readEvents(VisitorStream.id(query.siteId(), query.visitorId())).asStream()
+                .map(EventStoreFold::decision)
+                .toList();
+        return PointInTimeResolver.resolve(query, policies, history);
+    }
+
+    private static Decision decision(DomainEventMessage<?> event) {
+        if (event.getPayload() instanceof ConsentGiven given) {
+            return Decision.of(given, event.getIdentifier(), event.getSequenceNumber());
+        }
+        if (event.getPayload() instanceof ConsentWithdrawn withdrawn) {
+            return Decision.of(withdrawn, event.getIdentifier(), event.getSequenceNumber());
+        }
+        throw new IllegalStateException("unexpected event in a visitor stream: " + event.getPayloadType());
+    }
+}

@@ -1,0 +1,187 @@
+package org.consentledger.ledger.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.consentledger.api.consent.ConsentAnswer;
+import org.consentledger.api.consent.ConsentAt;
+import org.consentledger.api.consent.GiveConsent;
+import org.consentledger.api.consent.WithdrawConsent;
+import org.consentledger.api.policy.Cookie;
+import org.consentledger.api.policy.CookieCategory;
+import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.api.policy.PublishCookiePolicy;
+import org.consentledger.ledger.LedgerInstance;
+import org.consentledger.ledger.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On many random histories (late arrivals, policy changes, withdrawals, expiry), the read model fed by the
+ * streaming processor answers exactly what folding the streams straight from the event store answers, at every
+ * instant and for every state of knowledge. The seed is printed, so a failure can be replayed.
+ */
+class ReadModelMatchesEventStoreIT {
+
+    static final long SEED = Long.getLong("ledger.test.seed", System.nanoTime());
+    static final List<Duration> MAX_AGES = List.of(Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1),
+            Duration.ofDays(7), Duration.ofDays(30));
+    static final List<String> OPTIONAL = List.of("statistics", "first-party", "third-party", "marketing");
+
+    @TempDir
+    Path data;
+
+    final Random random = new Random(SEED);
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    final Map<String, List<CookiePolicy>> published = new HashMap<>();
+    final Map<String, List<Instant>> instantsOfInterest = new HashMap<>();
+
+    @Test
+    void readModelAnswersEqualTheEventStoreFoldOnRandomHistories() {
+        try (LedgerInstance ledger = LedgerInstance.start(data, clock, Map.of("ledger.policy.seed-on-start", false))) {
+            CommandGateway commands = ledger.bean(CommandGateway.class);
+            List<String> sites = List.of("a.example.org", "b.example.org", "c.example.org", "d.example.org");
+            List<String[]> visitors = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                visitors.add(new String[] {sites.get(random.nextInt(sites.size())), "visitor-" + i});
+            }
+            for (String site : sites) {
+                publishNextVersion(commands, site);
+            }
+            int recorded = 0;
+            for (int step = 0; step < 1_200; step++) {
+                clock.advance(Duration.ofSeconds(1 + random.nextInt(4 * 3600)));
+                if (random.nextInt(60) == 0) {
+                    publishNextVersion(commands, sites.get(random.nextInt(sites.size())));
+                    continue;
+                }
+                String[] visitor = visitors.get(random.nextInt(visitors.size()));
+                recorded += submit(commands, visitor[0], visitor[1], step) ? 1 : 0;
+            }
+            assertThat(recorded).as("seed %d: valid submissions recorded", SEED).isGreaterThan(900);
+            ledger.awaitProjectionsCaughtUp();
+
+            QueryGateway queries = ledger.bean(QueryGateway.class);
+            EventStoreFold fold = new EventStoreFold(ledger.bean(EventStore.class));
+            int compared = 0;
+            for (String[] visitor : visitors) {
+                for (int i = 0; i < 25; i++) {
+                    ConsentAt query = new ConsentAt(visitor[0], visitor[1], instant(visitor, false),
+                            instant(visitor, true));
+                    ConsentAnswer fromReadModel = queries.query(query,
+                            ResponseTypes.optionalInstanceOf(ConsentAnswer.class)).join().orElseThrow();
+                    assertThat(fromReadModel).as("seed %d, %s", SEED, query).isEqualTo(fold.answer(query));
+                    compared++;
+                }
+            }
+            assertThat(compared).isEqualTo(120 * 25);
+        }
+    }
+
+    private void publishNextVersion(CommandGateway commands, String site) {
+        List<CookiePolicy> versions = published.computeIfAbsent(site, s -> new ArrayList<>());
+        Instant after = versions.isEmpty() ? clock.instant().minus(Duration.ofDays(40))
+                : versions.get(versions.size() - 1).effectiveFrom();
+        Instant effectiveFrom = after.plus(Duration.ofMinutes(1 + random.nextInt(20 * 24 * 60)));
+        List<CookieCategory> categories = new ArrayList<>(List.of(new CookieCategory("necessary", "Necessary", null, false)));
+        List<Cookie> cookies = new ArrayList<>(List.of(new Cookie("sessionid", "Site", "login", "session", "necessary")));
+        for (String id : OPTIONAL) {
+            if (random.nextInt(4) > 0) {
+                categories.add(new CookieCategory(id, id, null, true));
+                for (int c = 0; c < 1 + random.nextInt(3); c++) {
+                    // Few names and providers, so cookies recur, move between categories and come and go.
+                    cookies.add(new Cookie("ck" + random.nextInt(6), "p" + random.nextInt(2), "f", "p", id));
+                }
+            }
+        }
+        cookies = cookies.stream().filter(distinct()).toList();
+        CookiePolicy policy = new CookiePolicy(site, versions.size() + 1, effectiveFrom,
+                MAX_AGES.get(random.nextInt(MAX_AGES.size())), categories, cookies, null);
+        commands.sendAndWait(new PublishCookiePolicy(policy));
+        versions.add(policy);
+        interesting(site, effectiveFrom, clock.instant());
+    }
+
+    private static java.util.function.Predicate<Cookie> distinct() {
+        List<Cookie> seen = new ArrayList<>();
+        return cookie -> {
+            if (seen.stream().anyMatch(cookie::sameCookieAs)) {
+                return false;
+            }
+            return seen.add(cookie);
+        };
+    }
+
+    /** A valid consent or withdrawal at a random instant in the window the ledger accepts; true when recorded. */
+    private boolean submit(CommandGateway commands, String site, String visitor, int step) {
+        Instant now = clock.instant();
+        Instant occurredAt = now.minus(Duration.ofSeconds(random.nextInt(29 * 24 * 3600)))
+                .plusSeconds(random.nextInt(240));
+        List<CookiePolicy> inForce = published.get(site).stream()
+                .filter(p -> !p.effectiveFrom().isAfter(occurredAt)).toList();
+        if (inForce.isEmpty()) {
+            return false;
+        }
+        CookiePolicy newest = inForce.get(inForce.size() - 1);
+        List<String> optional = newest.categories().stream().filter(CookieCategory::consentRequired)
+                .map(CookieCategory::id).toList();
+        Instant recordedAt;
+        if (random.nextInt(4) == 0 || optional.isEmpty()) {
+            List<String> withdrawn = random.nextBoolean() ? List.of() : pick(optional);
+            recordedAt = commands.<org.consentledger.api.consent.Receipt>sendAndWait(
+                    new WithdrawConsent(site, visitor, "w-" + step, occurredAt, withdrawn)).recordedAt();
+        } else {
+            // Banners may still show an older version that is in force too.
+            CookiePolicy version = inForce.get(random.nextInt(inForce.size()));
+            List<String> choices = version.categories().stream().filter(CookieCategory::consentRequired)
+                    .map(CookieCategory::id).toList();
+            if (choices.isEmpty()) {
+                return false;
+            }
+            List<String> granted = pick(choices);
+            List<String> denied = choices.stream().filter(c -> !granted.contains(c) && random.nextBoolean()).toList();
+            if (granted.isEmpty() && denied.isEmpty()) {
+                return false;
+            }
+            recordedAt = commands.<org.consentledger.api.consent.Receipt>sendAndWait(new GiveConsent(site, visitor,
+                    "c-" + step, version.version(), occurredAt, granted, denied, "banner", Map.of())).recordedAt();
+            interesting(site + "/" + visitor, occurredAt.plus(version.consentMaxAge()));
+        }
+        interesting(site + "/" + visitor, occurredAt, recordedAt);
+        return true;
+    }
+
+    private List<String> pick(List<String> from) {
+        return from.stream().filter(c -> random.nextBoolean()).toList();
+    }
+
+    private void interesting(String key, Instant... instants) {
+        instantsOfInterest.computeIfAbsent(key, k -> new ArrayList<>()).addAll(List.of(instants));
+    }
+
+    /**
+     * An instant on, just before or just after something that happened to this visitor or site, or a random one;
+     * {@code known} keeps it within what the ledger has recorded (asOf cannot be in the future, at can).
+     */
+    private Instant instant(String[] visitor, boolean known) {
+        List<Instant> candidates = new ArrayList<>(instantsOfInterest.getOrDefault(visitor[0], List.of()));
+        candidates.addAll(instantsOfInterest.getOrDefault(visitor[0] + "/" + visitor[1], List.of()));
+        Instant base = random.nextInt(5) == 0 || candidates.isEmpty()
+                ? clock.instant().minus(Duration.ofSeconds(random.nextInt(60 * 24 * 3600)))
+                : candidates.get(random.nextInt(candidates.size()));
+        Instant shifted = base.plus(Duration.ofNanos(1_000L * (random.nextInt(3) - 1)));
+        return known && shifted.isAfter(clock.instant()) ? clock.instant() : shifted;
+    }
+}
