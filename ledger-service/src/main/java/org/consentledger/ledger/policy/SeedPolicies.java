@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * A site that already has one is left alone, so a restart publishes nothing.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class SeedPolicies implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SeedPolicies.class);
