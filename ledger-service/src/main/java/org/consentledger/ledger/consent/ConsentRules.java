@@ -31,11 +31,7 @@ public class ConsentRules {
     }
 
     public ConsentGiven give(GiveConsent command, PublishedPolicies policies) {
-        Instant now = now();
-        checkTime(command.occurredAt(), now);
-        if (!policies.hasSite(command.siteId())) {
-            throw LedgerRejection.unknownSite(command.siteId());
-        }
+        Instant now = admit(command.siteId(), command.occurredAt(), policies);
         CookiePolicy policy = policies.version(command.siteId(), command.policyVersion())
                 .orElseThrow(() -> LedgerRejection.invalid("policyVersion", "site '%s' has no policy version %d"
                         .formatted(command.siteId(), command.policyVersion())));
@@ -55,11 +51,7 @@ public class ConsentRules {
     }
 
     public ConsentWithdrawn withdraw(WithdrawConsent command, PublishedPolicies policies) {
-        Instant now = now();
-        checkTime(command.occurredAt(), now);
-        if (!policies.hasSite(command.siteId())) {
-            throw LedgerRejection.unknownSite(command.siteId());
-        }
+        Instant now = admit(command.siteId(), command.occurredAt(), policies);
         CookiePolicy policy = policies.inForceAt(command.siteId(), command.occurredAt())
                 .orElseThrow(() -> LedgerRejection.invalid("occurredAt", "no policy of site '%s' was in force at %s"
                         .formatted(command.siteId(), command.occurredAt())));
@@ -68,8 +60,14 @@ public class ConsentRules {
                 command.occurredAt(), now, command.categories());
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    /** Checks what every submission needs, and gives the instant it is recorded at. */
+    private Instant admit(String siteId, Instant occurredAt, PublishedPolicies policies) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        checkTime(occurredAt, now);
+        if (!policies.hasSite(siteId)) {
+            throw LedgerRejection.unknownSite(siteId);
+        }
+        return now;
     }
 
     private void checkTime(Instant occurredAt, Instant now) {

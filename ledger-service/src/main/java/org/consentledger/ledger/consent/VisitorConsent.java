@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -39,13 +40,9 @@ public class VisitorConsent {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Receipt handle(GiveConsent command, ConsentRules rules, PublishedPolicies policies) {
-        Recorded<ConsentGiven> earlier = consents.get(command.consentId());
+        Receipt earlier = earlierReceipt(consents, "consentId", command.consentId(), e -> e.sameSubmissionAs(command));
         if (earlier != null) {
-            if (!earlier.event.sameSubmissionAs(command)) {
-                throw LedgerRejection.conflict("consentId", "consentId '%s' was already used for another consent"
-                        .formatted(command.consentId()));
-            }
-            return earlier.receipt.asReplay();
+            return earlier;
         }
         apply(rules.give(command, policies));
         return consents.get(command.consentId()).receipt;
@@ -54,16 +51,30 @@ public class VisitorConsent {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Receipt handle(WithdrawConsent command, ConsentRules rules, PublishedPolicies policies) {
-        Recorded<ConsentWithdrawn> earlier = withdrawals.get(command.withdrawalId());
+        Receipt earlier = earlierReceipt(withdrawals, "withdrawalId", command.withdrawalId(),
+                e -> e.sameSubmissionAs(command));
         if (earlier != null) {
-            if (!earlier.event.sameSubmissionAs(command)) {
-                throw LedgerRejection.conflict("withdrawalId", "withdrawalId '%s' was already used for another withdrawal"
-                        .formatted(command.withdrawalId()));
-            }
-            return earlier.receipt.asReplay();
+            return earlier;
         }
         apply(rules.withdraw(command, policies));
         return withdrawals.get(command.withdrawalId()).receipt;
+    }
+
+    /**
+     * The receipt of an earlier submission with the same client id, marked as a replay; null when the id is new.
+     * The same id with other content is refused: the client would otherwise believe its new choice was recorded.
+     */
+    private static <E> Receipt earlierReceipt(Map<String, Recorded<E>> recorded, String idField, String id,
+                                              Predicate<E> sameSubmission) {
+        Recorded<E> earlier = recorded.get(id);
+        if (earlier == null) {
+            return null;
+        }
+        if (!sameSubmission.test(earlier.event)) {
+            throw LedgerRejection.conflict(idField, "%s '%s' was already used for another submission"
+                    .formatted(idField, id));
+        }
+        return earlier.receipt.asReplay();
     }
 
     @EventSourcingHandler
