@@ -86,6 +86,11 @@ public final class PointInTimeResolver {
                 continue;
             }
             CookiePolicy underVersion = byVersion.get(decision.policyVersion());
+            if (underVersion == null) {
+                // The ledger's rules make this impossible; if the store says otherwise, no answer is evidence.
+                throw new IllegalStateException("event %s names policy version %d, which site %s never published"
+                        .formatted(decision.eventId(), decision.policyVersion(), query.siteId()));
+            }
             if (status.get() == ConsentStatus.GRANTED && expired(decision, underVersion, query)) {
                 return new Verdict(ConsentStatus.EXPIRED, decision, underVersion);
             }
