@@ -2,12 +2,7 @@ package org.consentledger.ledger.admin;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.consentledger.ledger.store.StreamPositions;
 import org.consentledger.projections.consent.ConsentHistoryProjection;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
 import org.springframework.stereotype.Component;
@@ -18,35 +13,21 @@ public class ReadModels {
 
     static final List<String> PROJECTIONS = List.of(PolicyCatalogProjection.NAME, ConsentHistoryProjection.NAME);
 
-    private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
+    private final StreamPositions positions;
 
-    ReadModels(EventProcessingConfiguration processing, EventStore eventStore) {
-        this.processing = processing;
-        this.eventStore = eventStore;
+    ReadModels(StreamPositions positions) {
+        this.positions = positions;
     }
 
     public Status status() {
-        TrackingToken headToken = eventStore.createHeadToken();
-        long head = headToken == null ? -1 : position(headToken.position());
-        return new Status(head, PROJECTIONS.stream().map(name -> {
-            StreamingEventProcessor processor = processor(name);
-            long position = processor.processingStatus().values().stream()
-                    .map(EventTrackerStatus::getCurrentPosition)
-                    .mapToLong(ReadModels::position)
-                    .min().orElse(-1);
-            return new Projection(name, processor.isReplaying(), position);
-        }).toList());
+        return new Status(positions.head(), PROJECTIONS.stream()
+                .map(name -> new Projection(name, positions.processor(name).isReplaying(), positions.position(name)))
+                .toList());
     }
 
     /** Rebuilds every read model from the first event; answers stay the same once they have caught up. */
     public void replay() {
-        for (String name : PROJECTIONS) {
-            StreamingEventProcessor processor = processor(name);
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
+        PROJECTIONS.forEach(positions::replay);
     }
 
     /**
@@ -55,7 +36,7 @@ public class ReadModels {
      * @return false when {@code timeout} passed first
      */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        long target = status().head();
+        long target = positions.head();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (status().projections().stream().allMatch(p -> !p.replaying() && p.position() >= target)) {
@@ -64,15 +45,6 @@ public class ReadModels {
             Thread.sleep(20);
         }
         return false;
-    }
-
-    private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no streaming processor " + name));
-    }
-
-    private static long position(OptionalLong position) {
-        return position.orElse(-1);
     }
 
     /** @param head global index of the newest event in the store, -1 when empty */

@@ -1,0 +1,157 @@
+package org.consentledger.ledger.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.consentledger.ledger.LedgerInstance;
+import org.consentledger.ledger.MutableClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Analytics consumers read every ledger event from a real Kafka broker, in order per visitor, without personal data. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KafkaRelayIT {
+
+    static final String TOPIC = "consent-events";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path data;
+
+    final Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    final MutableClock clock = new MutableClock(start);
+    TestKafka kafka;
+    LedgerInstance ledger;
+    List<Traffic.Recorded> recorded;
+    Set<String> expectedIds;
+
+    @BeforeAll
+    void start() {
+        kafka = TestKafka.start();
+        ledger = LedgerInstance.start(data, clock, Map.of("ledger.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "ledger.kafka.partitions", 4));
+    }
+
+    @AfterAll
+    void stop() {
+        ledger.close();
+        kafka.close();
+    }
+
+    @Test
+    @Order(1)
+    void everyEventOfManyVisitorsArrivesOnTheTopicInOrderPerVisitor() {
+        recorded = new Traffic(ledger, clock, start, 42).submit(3_000, 200);
+        expectedIds = recorded.stream().map(Traffic.Recorded::eventId).collect(Collectors.toSet());
+
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(kafka.bootstrapServers(), TOPIC,
+                r -> ids(r).containsAll(expectedIds), Duration.ofSeconds(90));
+
+        assertThat(ids(records)).containsAll(expectedIds);
+        Map<String, Traffic.Recorded> byId = recorded.stream()
+                .collect(Collectors.toMap(Traffic.Recorded::eventId, r -> r));
+        Map<String, List<Long>> sequencesPerVisitor = new LinkedHashMap<>();
+        Map<String, Integer> partitionPerVisitor = new HashMap<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (ConsumerRecord<String, String> record : inPartitionOrder(records)) {
+            JsonNode event = JSON.readTree(record.value());
+            if (!seen.add(event.get("id").asString())) {
+                continue;
+            }
+            if (!event.get("type").asString().startsWith("org.consentledger.consent")) {
+                continue;
+            }
+            Traffic.Recorded sent = byId.get(event.get("id").asString());
+            assertThat(record.key()).isEqualTo(sent.siteId() + "/" + sent.visitorId());
+            assertThat(event.get("source").asString()).isEqualTo(sent.siteId());
+            assertThat(event.get("subject").asString()).isEqualTo(sent.visitorId());
+            assertThat(Instant.parse(event.get("time").asString())).isEqualTo(sent.recordedAt());
+            assertThat(event.get("type").asString()).isEqualTo(sent.type().equals("ConsentGiven")
+                    ? "org.consentledger.consent.given" : "org.consentledger.consent.withdrawn");
+            assertThat(event.get("data").get("occurredAt")).isNotNull();
+            assertThat(partitionPerVisitor.putIfAbsent(record.key(), record.partition()))
+                    .as("all of %s's events on one partition", record.key()).isIn(null, record.partition());
+            sequencesPerVisitor.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                    .add(event.get("sequence").asLong());
+        }
+        // In each visitor's stream the ledger numbers events 0, 1, 2...; the topic must keep exactly that order.
+        sequencesPerVisitor.forEach((visitor, sequences) -> assertThat(sequences).as(visitor)
+                .isEqualTo(java.util.stream.LongStream.range(0, sequences.size()).boxed().toList()));
+        assertThat(sequencesPerVisitor.values().stream().mapToInt(List::size).sum()).isEqualTo(3_000);
+    }
+
+    @Test
+    @Order(2)
+    void noPersonalDataLeavesTheLedgerAndEveryMessageMatchesThePublishedSchema() throws Exception {
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(kafka.bootstrapServers(), TOPIC,
+                r -> ids(r).containsAll(expectedIds), Duration.ofSeconds(60));
+        Schema schema;
+        try (var in = getClass().getResourceAsStream("/schemas/consent-events.v1.schema.json")) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        }
+        for (ConsumerRecord<String, String> record : records) {
+            assertThat(record.value()).doesNotContain("evidence", "userAgent", Traffic.USER_AGENT, "192.0.2.44", "fr-FR");
+            assertThat(schema.validate(JSON.readTree(record.value()))).as(record.value()).isEmpty();
+        }
+        assertThat(records).anySatisfy(r -> assertThat(r.value()).contains("org.consentledger.policy.published"));
+    }
+
+    @Test
+    @Order(3)
+    void theRelayReportsItHasNothingLeftToSend() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(ledger.get("/api/v1/admin/kafka-relay").json().get("eventsBehind").asLong()).isZero());
+        JsonNode health = ledger.get("/actuator/health").json().get("components").get("kafkaRelay");
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("details").get("eventsBehind").asLong()).isZero();
+        assertThat(health.get("details").get("position").asLong()).isEqualTo(health.get("details").get("head").asLong());
+    }
+
+    @Test
+    @Order(4)
+    void aRelayReplayPublishesTheWholeLedgerAgainUnderTheSameIds() {
+        List<ConsumerRecord<String, String>> before = TopicReader.readUntil(kafka.bootstrapServers(), TOPIC,
+                r -> ids(r).containsAll(expectedIds), Duration.ofSeconds(60));
+        assertThat(ledger.post("/api/v1/admin/kafka-relay/replay", "").status()).isEqualTo(202);
+
+        List<ConsumerRecord<String, String>> after = TopicReader.readUntil(kafka.bootstrapServers(), TOPIC,
+                r -> r.size() >= 2 * before.size(), Duration.ofSeconds(90));
+        assertThat(after).hasSizeGreaterThanOrEqualTo(2 * before.size());
+        assertThat(ids(after)).isEqualTo(ids(before));
+    }
+
+    static Set<String> ids(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(r -> JSON.readTree(r.value()).get("id").asString()).collect(Collectors.toSet());
+    }
+
+    private static List<ConsumerRecord<String, String>> inPartitionOrder(List<ConsumerRecord<String, String>> records) {
+        return records.stream()
+                .sorted(java.util.Comparator.<ConsumerRecord<String, String>>comparingInt(ConsumerRecord::partition)
+                        .thenComparingLong(ConsumerRecord::offset))
+                .toList();
+    }
+}
