@@ -35,9 +35,12 @@ class RelayConfiguration {
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.deliveryTimeout().toMillis());
+        int deliveryTimeout = (int) properties.deliveryTimeout().toMillis();
+        int linger = 5;
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, linger);
+        // Kafka requires delivery timeout >= linger + request timeout.
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(10_000, deliveryTimeout - linger));
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
         // While the broker is unreachable a send waits this long for metadata, then the batch fails and is retried.
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());

@@ -23,6 +23,9 @@ public record RelayProperties(
         Map<String, String> client) {
 
     public RelayProperties {
+        if (deliveryTimeout.toMillis() < 1_000) {
+            throw new IllegalArgumentException("ledger.kafka.delivery-timeout must be at least one second");
+        }
         client = client == null ? Map.of() : Map.copyOf(client);
     }
 }
