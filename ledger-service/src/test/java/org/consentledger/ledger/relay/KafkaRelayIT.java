@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.consentledger.ledger.LedgerInstance;
 import org.consentledger.ledger.MutableClock;
+import org.consentledger.projections.analytics.ConsentRateTable;
+import org.consentledger.projections.analytics.ConsentRates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -142,6 +144,25 @@ class KafkaRelayIT {
                 r -> r.size() >= 2 * before.size(), Duration.ofSeconds(90));
         assertThat(after).hasSizeGreaterThanOrEqualTo(2 * before.size());
         assertThat(ids(after)).isEqualTo(ids(before));
+    }
+
+    @Test
+    @Order(5)
+    void theSampleAnalyticsConsumerCountsEveryChoiceOnceDespiteTheRepeats() {
+        ConsentRateTable table = ConsentRates.consume(new ConsentRates.Options(kafka.bootstrapServers(), TOPIC,
+                "analytics-" + System.nanoTime(), Duration.ofSeconds(10), Duration.ofSeconds(5)));
+
+        long consents = recorded.stream().filter(r -> r.type().equals("ConsentGiven")).count();
+        // Every banner choice in the traffic grants statistics and denies third-party.
+        assertThat(total(table, "statistics", ConsentRateTable.Counts::granted)).isEqualTo(consents);
+        assertThat(total(table, "third-party", ConsentRateTable.Counts::denied)).isEqualTo(consents);
+        assertThat(table.duplicates()).as("the replay delivered every event twice").isGreaterThanOrEqualTo(3_000);
+    }
+
+    private static long total(ConsentRateTable table, String category,
+                              java.util.function.ToLongFunction<ConsentRateTable.Counts> count) {
+        return table.rows().entrySet().stream().filter(e -> e.getKey().category().equals(category))
+                .mapToLong(e -> count.applyAsLong(e.getValue())).sum();
     }
 
     static Set<String> ids(List<ConsumerRecord<String, String>> records) {

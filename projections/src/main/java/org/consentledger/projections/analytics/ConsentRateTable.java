@@ -1,0 +1,135 @@
+package org.consentledger.projections.analytics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Consent rates per site, category and day (UTC, by when the visitor chose), built from the events on the
+ * {@code consent-events} topic. Each event counts once however often it is delivered: events are recognised by
+ * their id. A withdrawal of "everything" counts for every category that required consent in the policy version
+ * it was made under, which the table learns from the policy events on the same topic.
+ */
+public final class ConsentRateTable {
+
+    /** Event ids already counted; bounded, as a long-running consumer would keep it. */
+    private final Map<String, Boolean> seen;
+    private final Map<Key, Counts> counts = new TreeMap<>();
+    private final Map<String, Set<String>> consentCategories = new HashMap<>();
+    private long duplicates;
+
+    public ConsentRateTable(int rememberedIds) {
+        this.seen = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > rememberedIds;
+            }
+        };
+    }
+
+    public record Key(String siteId, LocalDate day, String category) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key other) {
+            int bySite = siteId.compareTo(other.siteId);
+            int byDay = day.compareTo(other.day);
+            return bySite != 0 ? bySite : byDay != 0 ? byDay : category.compareTo(other.category);
+        }
+    }
+
+    public static final class Counts {
+        long granted;
+        long denied;
+        long withdrawn;
+
+        public long granted() {
+            return granted;
+        }
+
+        public long denied() {
+            return denied;
+        }
+
+        public long withdrawn() {
+            return withdrawn;
+        }
+
+        /** Share of choices on this category that granted it; null before any. */
+        public Double grantRate() {
+            return granted + denied == 0 ? null : (double) granted / (granted + denied);
+        }
+    }
+
+    /** Counts one CloudEvent from the topic; false when it was a repeat of one already counted. */
+    public boolean add(JsonNode event) {
+        if (seen.putIfAbsent(event.get("id").asString(), Boolean.TRUE) != null) {
+            duplicates++;
+            return false;
+        }
+        JsonNode data = event.get("data");
+        String site = data.get("siteId").asString();
+        switch (event.get("type").asString()) {
+            case "org.consentledger.policy.published" -> {
+                List<String> required = new ArrayList<>();
+                data.get("categories").forEach(c -> {
+                    if (c.get("consentRequired").asBoolean()) {
+                        required.add(c.get("id").asString());
+                    }
+                });
+                consentCategories.put(site + "#" + data.get("version").asInt(), Set.copyOf(required));
+            }
+            case "org.consentledger.consent.given" -> {
+                LocalDate day = day(data);
+                data.get("granted").forEach(c -> count(site, day, c.asString()).granted++);
+                data.get("denied").forEach(c -> count(site, day, c.asString()).denied++);
+            }
+            case "org.consentledger.consent.withdrawn" -> {
+                LocalDate day = day(data);
+                List<String> categories = new ArrayList<>();
+                data.get("categories").forEach(c -> categories.add(c.asString()));
+                if (categories.isEmpty()) {
+                    categories.addAll(consentCategories.getOrDefault(site + "#" + data.get("policyVersion").asInt(),
+                            Set.of("*")));
+                }
+                categories.forEach(c -> count(site, day, c).withdrawn++);
+            }
+            default -> {
+                // A type this consumer does not know yet: schema version 1 allows none, later ones may add some.
+            }
+        }
+        return true;
+    }
+
+    public Map<Key, Counts> rows() {
+        return counts;
+    }
+
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** The table as text, one row per site, day and category. */
+    public String render() {
+        StringBuilder out = new StringBuilder(String.format("%-34s %-10s %-12s %8s %8s %9s %6s%n",
+                "site", "day", "category", "granted", "denied", "withdrawn", "rate"));
+        counts.forEach((key, c) -> out.append(String.format("%-34s %-10s %-12s %8d %8d %9d %6s%n", key.siteId(),
+                key.day(), key.category(), c.granted, c.denied, c.withdrawn,
+                c.grantRate() == null ? "-" : String.format("%.0f%%", 100 * c.grantRate()))));
+        return out.toString();
+    }
+
+    private Counts count(String site, LocalDate day, String category) {
+        return counts.computeIfAbsent(new Key(site, day, category), k -> new Counts());
+    }
+
+    private static LocalDate day(JsonNode data) {
+        return LocalDate.ofInstant(Instant.parse(data.get("occurredAt").asString()), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,74 @@
+package org.consentledger.projections.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ConsentRateTableTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final LocalDate DAY = LocalDate.parse("2026-11-20");
+
+    final ConsentRateTable table = new ConsentRateTable(100);
+
+    @Test
+    void grantsAndDenialsAreCountedPerSiteDayAndCategoryOnceEachHoweverOftenDelivered() {
+        JsonNode consent = given("e1", "2026-11-20T23:59:59Z", "[\"statistics\"]", "[\"third-party\"]");
+        assertThat(table.add(consent)).isTrue();
+        assertThat(table.add(consent)).isFalse();
+        table.add(given("e2", "2026-11-20T08:00:00Z", "[]", "[\"statistics\"]"));
+        table.add(given("e3", "2026-11-21T00:00:00Z", "[\"statistics\"]", "[]"));
+
+        ConsentRateTable.Counts statistics = table.rows().get(new ConsentRateTable.Key("shop", DAY, "statistics"));
+        assertThat(statistics.granted()).isEqualTo(1);
+        assertThat(statistics.denied()).isEqualTo(1);
+        assertThat(statistics.grantRate()).isEqualTo(0.5);
+        assertThat(table.rows().get(new ConsentRateTable.Key("shop", DAY.plusDays(1), "statistics")).granted())
+                .isEqualTo(1);
+        assertThat(table.duplicates()).isEqualTo(1);
+        assertThat(table.render()).contains("shop", "2026-11-20", "statistics", "50%");
+    }
+
+    @Test
+    void withdrawingEverythingCountsForEachCategoryThatRequiredConsentInThatVersion() {
+        table.add(JSON.readTree("""
+                {"id": "p1", "type": "org.consentledger.policy.published", "data": {"siteId": "shop", "version": 2,
+                 "categories": [{"id": "necessary", "consentRequired": false},
+                                {"id": "statistics", "consentRequired": true},
+                                {"id": "ads", "consentRequired": true}]}}
+                """));
+        table.add(withdrawn("w1", 2, "[]"));
+        table.add(withdrawn("w2", 2, "[\"ads\"]"));
+
+        assertThat(table.rows().get(new ConsentRateTable.Key("shop", DAY, "statistics")).withdrawn()).isEqualTo(1);
+        assertThat(table.rows().get(new ConsentRateTable.Key("shop", DAY, "ads")).withdrawn()).isEqualTo(2);
+        assertThat(table.rows()).doesNotContainKey(new ConsentRateTable.Key("shop", DAY, "necessary"));
+    }
+
+    @Test
+    void aBoundedMemoryOfIdsForgetsTheOldestFirst() {
+        ConsentRateTable small = new ConsentRateTable(2);
+        small.add(given("a", "2026-11-20T10:00:00Z", "[\"x\"]", "[]"));
+        small.add(given("b", "2026-11-20T10:00:00Z", "[\"x\"]", "[]"));
+        small.add(given("c", "2026-11-20T10:00:00Z", "[\"x\"]", "[]"));
+        assertThat(small.add(given("c", "2026-11-20T10:00:00Z", "[\"x\"]", "[]"))).isFalse();
+        assertThat(small.add(given("a", "2026-11-20T10:00:00Z", "[\"x\"]", "[]"))).isTrue();
+    }
+
+    private static JsonNode given(String id, String occurredAt, String granted, String denied) {
+        return JSON.readTree("""
+                {"id": "%s", "type": "org.consentledger.consent.given",
+                 "data": {"siteId": "shop", "occurredAt": "%s", "granted": %s, "denied": %s}}
+                """.formatted(id, occurredAt, granted, denied));
+    }
+
+    private static JsonNode withdrawn(String id, int version, String categories) {
+        return JSON.readTree("""
+                {"id": "%s", "type": "org.consentledger.consent.withdrawn",
+                 "data": {"siteId": "shop", "policyVersion": %d, "occurredAt": "2026-11-20T12:00:00Z", "categories": %s}}
+                """.formatted(id, version, categories));
+    }
+}
