@@ -1,11 +1,14 @@
 package org.consentledger.projections.analytics;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,11 +69,23 @@ public final class ConsentRates {
         Properties settings = new Properties();
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, options.group());
-        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // The table lives in memory, so each start rebuilds it from the whole topic; the group only shares out
+        // partitions between instances. A consumer that keeps its counts would commit offsets instead.
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         ConsentRateTable table = new ConsentRateTable(1_000_000);
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(options.topic()));
+            consumer.subscribe(List.of(options.topic()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // Nothing committed, nothing to hand over.
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    consumer.seekToBeginning(partitions);
+                }
+            });
             long lastEvent = System.nanoTime();
             long lastPrint = System.nanoTime();
             while (options.stopWhenIdleFor() == null
