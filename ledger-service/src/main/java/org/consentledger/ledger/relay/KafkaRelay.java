@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes every ledger event to Kafka, in the event store's order, keyed so that one visitor's events stay in
  * order on one partition. At least once: a batch's events are sent together, and the batch (with the processor's
  * token) commits only after the broker acknowledged every one of them; otherwise the batch is retried, and
- * consumers drop the repeats by event id.
+ * consumers drop the repeats by event id. After each visitor event, the visitor's resulting state goes to the
+ * compacted state topic under the same key.
  */
 @ProcessingGroup(KafkaRelay.NAME)
 public class KafkaRelay {
@@ -35,35 +36,41 @@ public class KafkaRelay {
 
     private final Producer<String, byte[]> producer;
     private final RelayTopics topics;
+    private final VisitorStates states;
     private final JsonMapper json;
     private final long ackTimeoutMillis;
 
-    KafkaRelay(Producer<String, byte[]> producer, RelayTopics topics, JsonMapper json, long ackTimeoutMillis) {
+    KafkaRelay(Producer<String, byte[]> producer, RelayTopics topics, VisitorStates states, JsonMapper json,
+               long ackTimeoutMillis) {
         this.producer = producer;
         this.topics = topics;
+        this.states = states;
         this.json = json;
         this.ackTimeoutMillis = ackTimeoutMillis;
     }
 
     @EventHandler
     void on(ConsentGiven event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        send(VisitorStream.id(event.siteId(), event.visitorId()), OutgoingEvents.of(event, eventId, sequence));
+        String key = VisitorStream.id(event.siteId(), event.visitorId());
+        send(topics.events(), key, OutgoingEvents.of(event, eventId, sequence));
+        send(topics.state(), key, states.after(event.siteId(), event.visitorId(), sequence));
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
-        send(VisitorStream.id(event.siteId(), event.visitorId()), OutgoingEvents.of(event, eventId, sequence));
+        String key = VisitorStream.id(event.siteId(), event.visitorId());
+        send(topics.events(), key, OutgoingEvents.of(event, eventId, sequence));
+        send(topics.state(), key, states.after(event.siteId(), event.visitorId(), sequence));
     }
 
     @EventHandler
     void on(CookiePolicyPublished event, @MessageIdentifier String eventId) {
-        send(event.siteId(), OutgoingEvents.of(event, eventId));
+        send(topics.events(), event.siteId(), OutgoingEvents.of(event, eventId));
     }
 
-    private void send(String key, CloudEvent event) {
+    private void send(String topic, String key, Object value) {
         topics.ensureCreated();
-        Future<RecordMetadata> ack = producer.send(
-                new ProducerRecord<>(topics.events(), key, json.writeValueAsBytes(event)));
+        Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(topic, key, json.writeValueAsBytes(value)));
         pendingAcks().add(ack);
     }
 

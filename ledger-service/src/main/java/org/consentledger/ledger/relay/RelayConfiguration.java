@@ -9,6 +9,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.ledger.store.StreamPositions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
@@ -47,14 +49,15 @@ class RelayConfiguration {
     }
 
     @Bean
-    KafkaRelay kafkaRelay(Producer<String, byte[]> relayProducer, RelayProperties properties) {
+    KafkaRelay kafkaRelay(Producer<String, byte[]> relayProducer, RelayProperties properties, EventStore eventStore,
+                          PublishedPolicies policies) {
         // Pinned here, not shared with the web layer: the wire format is a contract with consumers.
         JsonMapper json = JsonMapper.builder()
                 .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .build();
-        return new KafkaRelay(relayProducer, new RelayTopics(properties, clientSettings(properties)), json,
-                properties.deliveryTimeout().toMillis() + 5_000);
+        return new KafkaRelay(relayProducer, new RelayTopics(properties, clientSettings(properties)),
+                new VisitorStates(eventStore, policies), json, properties.deliveryTimeout().toMillis() + 5_000);
     }
 
     @Bean

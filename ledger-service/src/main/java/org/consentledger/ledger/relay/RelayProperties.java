@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param bootstrapServers  the Kafka cluster; the relay runs only when this is set
  * @param topic             every ledger event, as a CloudEvent keyed by {@code siteId/visitorId}
+ * @param stateTopic        compacted: each visitor's latest decision per category, same key
  * @param partitions        partitions of topics the relay creates
  * @param replicationFactor replication of topics the relay creates
  * @param deliveryTimeout   how long a send may wait for the broker before the batch fails and is retried
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RelayProperties(
         String bootstrapServers,
         @DefaultValue("consent-events") String topic,
+        @DefaultValue("consent-state") String stateTopic,
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("PT30S") Duration deliveryTimeout,

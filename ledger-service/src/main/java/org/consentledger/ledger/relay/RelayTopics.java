@@ -1,6 +1,7 @@
 package org.consentledger.ledger.relay;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -29,6 +31,10 @@ class RelayTopics {
         return properties.topic();
     }
 
+    String state() {
+        return properties.stateTopic();
+    }
+
     void ensureCreated() {
         if (created) {
             return;
@@ -40,7 +46,10 @@ class RelayTopics {
         try (Admin admin = Admin.create(settings)) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = List.of(
-                            new NewTopic(events(), properties.partitions(), properties.replicationFactor()))
+                            new NewTopic(events(), properties.partitions(), properties.replicationFactor()),
+                            // Compacted: Kafka keeps at least the latest state of every visitor, for ever.
+                            new NewTopic(state(), properties.partitions(), properties.replicationFactor())
+                                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))
                     .stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);

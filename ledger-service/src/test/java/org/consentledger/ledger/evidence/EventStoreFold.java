@@ -1,12 +1,9 @@
 package org.consentledger.ledger.evidence;
 
 import java.util.List;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
-import org.consentledger.api.consent.ConsentGiven;
-import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.projections.consent.Decision;
@@ -26,18 +23,8 @@ final class EventStoreFold {
                 .map(e -> (CookiePolicyPublished) e.getPayload())
                 .toList();
         List<Decision> history = eventStore.readEvents(VisitorStream.id(query.siteId(), query.visitorId())).asStream()
-                .map(EventStoreFold::decision)
+                .map(Decision::from)
                 .toList();
         return PointInTimeResolver.resolve(query, policies, history);
-    }
-
-    private static Decision decision(DomainEventMessage<?> event) {
-        if (event.getPayload() instanceof ConsentGiven given) {
-            return Decision.of(given, event.getIdentifier(), event.getSequenceNumber());
-        }
-        if (event.getPayload() instanceof ConsentWithdrawn withdrawn) {
-            return Decision.of(withdrawn, event.getIdentifier(), event.getSequenceNumber());
-        }
-        throw new IllegalStateException("unexpected event in a visitor stream: " + event.getPayloadType());
     }
 }

@@ -135,6 +135,41 @@ class KafkaRelayIT {
 
     @Test
     @Order(4)
+    void theCompactedStateTopicHoldsEachVisitorsLatestDecisionsAsTheLedgerAnswersThem() throws Exception {
+        Map<String, String> lastEventPerVisitor = new HashMap<>();
+        recorded.forEach(r -> lastEventPerVisitor.put(r.siteId() + "/" + r.visitorId(), r.eventId()));
+        Map<String, JsonNode> latest = new HashMap<>();
+        TopicReader.readUntil(kafka.bootstrapServers(), "consent-state", records -> {
+            records.forEach(r -> latest.put(r.key(), JSON.readTree(r.value())));
+            records.clear();
+            return lastEventPerVisitor.entrySet().stream().allMatch(e -> latest.containsKey(e.getKey())
+                    && latest.get(e.getKey()).get("lastEventId").asString().equals(e.getValue()));
+        }, Duration.ofSeconds(60));
+
+        assertThat(latest.keySet()).isEqualTo(lastEventPerVisitor.keySet());
+        for (String key : lastEventPerVisitor.keySet().stream().sorted().limit(25).toList()) {
+            JsonNode state = latest.get(key);
+            assertThat(state.get("lastEventId").asString()).isEqualTo(lastEventPerVisitor.get(key));
+            JsonNode answer = ledger.get("/api/v1/sites/" + key.replace("/", "/visitors/") + "/consent").json();
+            Map<String, String> fromState = new HashMap<>();
+            state.get("categories").forEach(c -> fromState.put(c.get("id").asString(), c.get("status").asString()));
+            answer.get("categories").forEach(c -> {
+                String status = c.get("status").asString();
+                if (!status.equals("EXEMPT")) {
+                    assertThat(fromState.getOrDefault(c.get("id").asString(), "NOT_ASKED")).as(key).isEqualTo(status);
+                }
+            });
+        }
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "consent-state");
+            assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("cleanup.policy").value())
+                    .isEqualTo("compact");
+        }
+    }
+
+    @Test
+    @Order(5)
     void aRelayReplayPublishesTheWholeLedgerAgainUnderTheSameIds() {
         List<ConsumerRecord<String, String>> before = TopicReader.readUntil(kafka.bootstrapServers(), TOPIC,
                 r -> ids(r).containsAll(expectedIds), Duration.ofSeconds(60));
@@ -147,7 +182,7 @@ class KafkaRelayIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theSampleAnalyticsConsumerCountsEveryChoiceOnceDespiteTheRepeats() {
         ConsentRateTable table = ConsentRates.consume(new ConsentRates.Options(kafka.bootstrapServers(), TOPIC,
                 "analytics-" + System.nanoTime(), Duration.ofSeconds(10), Duration.ofSeconds(5)));

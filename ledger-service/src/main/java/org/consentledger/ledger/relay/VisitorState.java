@@ -1,0 +1,58 @@
+package org.consentledger.ledger.relay;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+import org.consentledger.api.consent.ConsentStatus;
+import org.consentledger.api.policy.CookieCategory;
+import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.projections.consent.Decision;
+
+/**
+ * A visitor's latest decision per category, as the compacted {@code consent-state} topic carries it: for each
+ * category the last event by {@code occurredAt} (record order breaking ties) that touched it, among the events the
+ * ledger had recorded up to {@code lastEventId}. Expiry depends on when one asks, so grants carry {@code expiresAt}
+ * and consumers apply it.
+ */
+record VisitorState(String siteId, String visitorId, String lastEventId, long sequence, Instant recordedAt,
+                    List<CategoryState> categories) {
+
+    record CategoryState(String id, ConsentStatus status, String decidedBy, Instant occurredAt, int policyVersion,
+                         Instant expiresAt) {
+    }
+
+    /**
+     * @param history  the visitor's events up to and including the latest, in any order
+     * @param policies the site's published versions by number
+     */
+    static VisitorState fold(String siteId, String visitorId, List<Decision> history, IntFunction<CookiePolicy> policies) {
+        Decision latest = history.stream().max(Comparator.comparingLong(Decision::sequence)).orElseThrow();
+        Map<String, CategoryState> states = new TreeMap<>();
+        history.stream()
+                .sorted(Comparator.comparing(Decision::occurredAt).thenComparingLong(Decision::sequence))
+                .forEach(decision -> {
+                    CookiePolicy policy = policies.apply(decision.policyVersion());
+                    for (String category : touched(decision, policy)) {
+                        ConsentStatus status = decision.statusOf(category).orElseThrow();
+                        Instant expiresAt = status == ConsentStatus.GRANTED
+                                ? decision.occurredAt().plus(policy.consentMaxAge()) : null;
+                        states.put(category, new CategoryState(category, status, decision.eventId(),
+                                decision.occurredAt(), decision.policyVersion(), expiresAt));
+                    }
+                });
+        return new VisitorState(siteId, visitorId, latest.eventId(), latest.sequence(), latest.recordedAt(),
+                List.copyOf(states.values()));
+    }
+
+    /** The categories an event decides; a withdrawal of everything decides each one its version asked consent for. */
+    private static List<String> touched(Decision decision, CookiePolicy policy) {
+        if (decision.kind() == Decision.Kind.WITHDRAWN && decision.withdrawn().isEmpty()) {
+            return policy.categories().stream().filter(CookieCategory::consentRequired).map(CookieCategory::id).toList();
+        }
+        return decision.kind() == Decision.Kind.WITHDRAWN ? decision.withdrawn()
+                : java.util.stream.Stream.concat(decision.granted().stream(), decision.denied().stream()).toList();
+    }
+}
