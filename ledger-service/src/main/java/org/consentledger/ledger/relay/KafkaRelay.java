@@ -19,6 +19,7 @@ import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.policy.CookiePolicyPublished;
+import org.consentledger.projections.consent.Decision;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,14 +54,14 @@ public class KafkaRelay {
     void on(ConsentGiven event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         String key = VisitorStream.id(event.siteId(), event.visitorId());
         send(topics.events(), key, OutgoingEvents.of(event, eventId, sequence));
-        send(topics.state(), key, states.after(event.siteId(), event.visitorId(), sequence));
+        send(topics.state(), key, states.after(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence)));
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         String key = VisitorStream.id(event.siteId(), event.visitorId());
         send(topics.events(), key, OutgoingEvents.of(event, eventId, sequence));
-        send(topics.state(), key, states.after(event.siteId(), event.visitorId(), sequence));
+        send(topics.state(), key, states.after(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence)));
     }
 
     @EventHandler

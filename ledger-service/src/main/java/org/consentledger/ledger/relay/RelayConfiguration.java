@@ -57,7 +57,7 @@ class RelayConfiguration {
                 .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .build();
         return new KafkaRelay(relayProducer, new RelayTopics(properties, clientSettings(properties)),
-                new VisitorStates(eventStore, policies), json, properties.deliveryTimeout().toMillis() + 5_000);
+                new VisitorStates(eventStore, policies, 100_000), json, properties.deliveryTimeout().toMillis() + 5_000);
     }
 
     @Bean

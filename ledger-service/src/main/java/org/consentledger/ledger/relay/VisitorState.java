@@ -29,21 +29,34 @@ record VisitorState(String siteId, String visitorId, String lastEventId, long se
      * @param policies the site's published versions by number
      */
     static VisitorState fold(String siteId, String visitorId, List<Decision> history, IntFunction<CookiePolicy> policies) {
-        Decision latest = history.stream().max(Comparator.comparingLong(Decision::sequence)).orElseThrow();
+        List<Decision> inRecordOrder = history.stream().sorted(Comparator.comparingLong(Decision::sequence)).toList();
+        VisitorState state = new VisitorState(siteId, visitorId, null, -1, null, List.of());
+        for (Decision decision : inRecordOrder) {
+            state = state.then(decision, policies.apply(decision.policyVersion()));
+        }
+        return state;
+    }
+
+    /**
+     * The state once the visitor's next recorded event is added. A category's deciding event is the latest by
+     * {@code occurredAt}; the new event has the highest sequence, so it decides each category it touches unless
+     * that category was decided by an event that occurred later (this one arrived late).
+     */
+    VisitorState then(Decision decision, CookiePolicy policy) {
         Map<String, CategoryState> states = new TreeMap<>();
-        history.stream()
-                .sorted(Comparator.comparing(Decision::occurredAt).thenComparingLong(Decision::sequence))
-                .forEach(decision -> {
-                    CookiePolicy policy = policies.apply(decision.policyVersion());
-                    for (String category : touched(decision, policy)) {
-                        ConsentStatus status = decision.statusOf(category).orElseThrow();
-                        Instant expiresAt = status == ConsentStatus.GRANTED
-                                ? decision.occurredAt().plus(policy.consentMaxAge()) : null;
-                        states.put(category, new CategoryState(category, status, decision.eventId(),
-                                decision.occurredAt(), decision.policyVersion(), expiresAt));
-                    }
-                });
-        return new VisitorState(siteId, visitorId, latest.eventId(), latest.sequence(), latest.recordedAt(),
+        categories.forEach(c -> states.put(c.id(), c));
+        for (String category : touched(decision, policy)) {
+            CategoryState current = states.get(category);
+            if (current != null && current.occurredAt().isAfter(decision.occurredAt())) {
+                continue;
+            }
+            ConsentStatus status = decision.statusOf(category).orElseThrow();
+            Instant expiresAt = status == ConsentStatus.GRANTED
+                    ? decision.occurredAt().plus(policy.consentMaxAge()) : null;
+            states.put(category, new CategoryState(category, status, decision.eventId(), decision.occurredAt(),
+                    decision.policyVersion(), expiresAt));
+        }
+        return new VisitorState(siteId, visitorId, decision.eventId(), decision.sequence(), decision.recordedAt(),
                 List.copyOf(states.values()));
     }
 

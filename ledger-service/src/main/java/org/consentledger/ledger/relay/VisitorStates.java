@@ -1,29 +1,57 @@
 package org.consentledger.ledger.relay;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.projections.consent.Decision;
 
-/** Reads a visitor's stream from the event store, as far as a given event, and folds it into its state. */
+/**
+ * Each visitor's state after a given event of its stream. The relay meets a visitor's events in stream order, so
+ * the state after the previous event, when remembered, is brought forward by one event; otherwise (first meeting,
+ * forgotten, or a retried batch going back) the stream is read from the event store and folded.
+ */
 class VisitorStates {
 
     private final EventStore eventStore;
     private final PublishedPolicies policies;
+    private final Map<String, VisitorState> recent;
 
-    VisitorStates(EventStore eventStore, PublishedPolicies policies) {
+    VisitorStates(EventStore eventStore, PublishedPolicies policies, int remembered) {
         this.eventStore = eventStore;
         this.policies = policies;
+        this.recent = Collections.synchronizedMap(new LinkedHashMap<>(1_024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, VisitorState> eldest) {
+                return size() > remembered;
+            }
+        });
     }
 
-    VisitorState after(String siteId, String visitorId, long sequence) {
+    VisitorState after(String siteId, String visitorId, Decision decision) {
+        String stream = VisitorStream.id(siteId, visitorId);
+        VisitorState previous = recent.get(stream);
+        VisitorState state = previous != null && previous.sequence() == decision.sequence() - 1
+                ? previous.then(decision, policy(siteId, decision.policyVersion()))
+                : read(siteId, visitorId, decision.sequence());
+        recent.put(stream, state);
+        return state;
+    }
+
+    private VisitorState read(String siteId, String visitorId, long sequence) {
         List<Decision> history = eventStore.readEvents(VisitorStream.id(siteId, visitorId)).asStream()
                 .filter(e -> e.getSequenceNumber() <= sequence)
                 .map(Decision::from)
                 .toList();
-        return VisitorState.fold(siteId, visitorId, history, version -> policies.version(siteId, version)
-                .orElseThrow(() -> new IllegalStateException("site %s has no policy version %d"
-                        .formatted(siteId, version))));
+        return VisitorState.fold(siteId, visitorId, history, version -> policy(siteId, version));
+    }
+
+    private CookiePolicy policy(String siteId, int version) {
+        return policies.version(siteId, version).orElseThrow(() -> new IllegalStateException(
+                "site %s has no policy version %d".formatted(siteId, version)));
     }
 }
