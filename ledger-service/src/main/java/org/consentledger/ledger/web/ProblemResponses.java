@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.consentledger.ledger.LedgerRejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -27,6 +30,8 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
     @ExceptionHandler(LedgerRejection.class)
     ResponseEntity<Object> rejected(LedgerRejection rejection, WebRequest request) {
         HttpStatus status = switch (rejection.kind()) {
@@ -36,6 +41,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
         };
         return problem(status, rejection.getMessage(), List.of(new FieldError(rejection.field(), rejection.getMessage())));
+    }
+
+    /** Anything else is the ledger's fault, not the client's: logged in full, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
+        if (e instanceof ErrorResponse) {
+            throw e;
+        }
+        if (e.getCause() instanceof LedgerRejection rejection) {
+            return rejected(rejection, request);
+        }
+        log.error("Unexpected failure answering {}", request.getDescription(false), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the ledger failed to answer this request; the failure is logged",
+                List.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
