@@ -49,15 +49,28 @@ class RelayConfiguration {
     }
 
     @Bean
-    KafkaRelay kafkaRelay(Producer<String, byte[]> relayProducer, RelayProperties properties, EventStore eventStore,
-                          PublishedPolicies policies) {
-        // Pinned here, not shared with the web layer: the wire format is a contract with consumers.
-        JsonMapper json = JsonMapper.builder()
+    RelayTopics relayTopics(RelayProperties properties) {
+        return new RelayTopics(properties, clientSettings(properties));
+    }
+
+    @Bean
+    CheckpointTopic checkpointTopic(Producer<String, byte[]> relayProducer, RelayTopics relayTopics) {
+        return new CheckpointTopic(relayProducer, relayTopics, wireFormat());
+    }
+
+    /** Pinned here, not shared with the web layer: the wire format is a contract with consumers. */
+    private static JsonMapper wireFormat() {
+        return JsonMapper.builder()
                 .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .build();
-        return new KafkaRelay(relayProducer, new RelayTopics(properties, clientSettings(properties)),
-                new VisitorStates(eventStore, policies, 100_000), json, properties.deliveryTimeout().toMillis() + 5_000);
+    }
+
+    @Bean
+    KafkaRelay kafkaRelay(Producer<String, byte[]> relayProducer, RelayTopics relayTopics, RelayProperties properties,
+                          EventStore eventStore, PublishedPolicies policies) {
+        return new KafkaRelay(relayProducer, relayTopics, new VisitorStates(eventStore, policies, 100_000),
+                wireFormat(), properties.deliveryTimeout().toMillis() + 5_000);
     }
 
     @Bean

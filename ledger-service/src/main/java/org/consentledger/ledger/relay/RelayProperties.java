@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bootstrapServers  the Kafka cluster; the relay runs only when this is set
  * @param topic             every ledger event, as a CloudEvent keyed by {@code siteId/visitorId}
  * @param stateTopic        compacted: each visitor's latest decision per category, same key
+ * @param checkpointTopic   every signed checkpoint of the evidence log, kept for ever
  * @param partitions        partitions of topics the relay creates
  * @param replicationFactor replication of topics the relay creates
  * @param deliveryTimeout   how long a send may wait for the broker before the batch fails and is retried
@@ -19,6 +20,7 @@ public record RelayProperties(
         String bootstrapServers,
         @DefaultValue("consent-events") String topic,
         @DefaultValue("consent-state") String stateTopic,
+        @DefaultValue("consent-checkpoints") String checkpointTopic,
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("PT30S") Duration deliveryTimeout,

@@ -35,6 +35,10 @@ class RelayTopics {
         return properties.stateTopic();
     }
 
+    String checkpoints() {
+        return properties.checkpointTopic();
+    }
+
     void ensureCreated() {
         if (created) {
             return;
@@ -49,7 +53,10 @@ class RelayTopics {
                             new NewTopic(events(), properties.partitions(), properties.replicationFactor()),
                             // Compacted: Kafka keeps at least the latest state of every visitor, for ever.
                             new NewTopic(state(), properties.partitions(), properties.replicationFactor())
-                                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))
+                                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                            // Every checkpoint, for ever: copies outside the ledger are the point.
+                            new NewTopic(checkpoints(), 1, properties.replicationFactor())
+                                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")))
                     .stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);

@@ -1,0 +1,68 @@
+package org.consentledger.ledger.evidence;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.consentledger.verifier.MerkleTree;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Signs checkpoints of the Merkle log: at a fixed interval, whenever the log has grown, and on demand (an evidence
+ * bundle needs one that covers its events). Each is handed to the configured publishers, so that outside parties
+ * can keep copies and notice if the ledger ever shows them different histories.
+ */
+public class Checkpoints {
+
+    private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
+
+    private final EvidenceLog evidence;
+    private final CheckpointKey key;
+    private final Clock clock;
+    private final List<CheckpointPublisher> publishers;
+
+    Checkpoints(EvidenceLog evidence, CheckpointKey key, Clock clock, List<CheckpointPublisher> publishers) {
+        this.evidence = evidence;
+        this.key = key;
+        this.clock = clock;
+        this.publishers = publishers;
+    }
+
+    @Scheduled(fixedDelayString = "${ledger.evidence.checkpoint-every:PT10S}",
+            initialDelayString = "${ledger.evidence.checkpoint-every:PT10S}")
+    void onSchedule() {
+        try {
+            checkpoint();
+        } catch (RuntimeException e) {
+            log.warn("Could not sign a checkpoint; will try again", e);
+        }
+    }
+
+    /** The newest checkpoint, signing one first when the log has grown beyond it. */
+    public synchronized Optional<EvidenceLog.Checkpoint> checkpoint() {
+        long size = evidence.size();
+        Optional<EvidenceLog.Checkpoint> latest = evidence.latestCheckpoint();
+        if (size == 0 || latest.map(c -> c.treeSize() >= size).orElse(false)) {
+            return latest;
+        }
+        String root = HexFormat.of().formatHex(MerkleTree.root(evidence.leafHashes(size)));
+        Instant signedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        byte[] statement = EvidenceLog.Checkpoint.signedBytes(size, root, signedAt, key.keyId());
+        EvidenceLog.Checkpoint checkpoint = new EvidenceLog.Checkpoint(size, root, signedAt, key.keyId(),
+                Base64.getEncoder().encodeToString(key.sign(statement)));
+        try {
+            evidence.store(checkpoint);
+        } catch (DuplicateKeyException e) {
+            // Another instance signed this size first; both statements are true.
+            return evidence.checkpoint(size);
+        }
+        publishers.forEach(p -> p.publish(checkpoint));
+        return Optional.of(checkpoint);
+    }
+}

@@ -1,0 +1,104 @@
+package org.consentledger.ledger.evidence;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.consentledger.verifier.EventHash;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Gives every event, before it is stored, its hash and the hash of the event before it in the same stream
+ * ({@link EventHash}), as metadata that the event store keeps with the event. Altering, removing or reordering a
+ * stored event then breaks the chain where it happened.
+ */
+public class EventChain implements MessageDispatchInterceptor<EventMessage<?>> {
+
+    public static final String HASH = "hash";
+    public static final String PREVIOUS_HASH = "previousHash";
+    private static final String PENDING = EventChain.class.getName() + ".pending";
+
+    private final EventStorageEngine storage;
+    private final Serializer serializer;
+    private final JsonMapper json = JsonMapper.builder().build();
+    /** The last committed link of recently written streams, so that most appends need no read. */
+    private final Map<String, Link> committed;
+
+    public EventChain(EventStorageEngine storage, Serializer serializer, int rememberedStreams) {
+        this.storage = storage;
+        this.serializer = serializer;
+        this.committed = Collections.synchronizedMap(new LinkedHashMap<>(1_024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Link> eldest) {
+                return size() > rememberedStreams;
+            }
+        });
+    }
+
+    record Link(long sequence, String hash) {
+    }
+
+    @Override
+    public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
+        Map<String, Link> pending = pendingLinks();
+        return (index, message) -> {
+            if (!(message instanceof DomainEventMessage<?> event)) {
+                return message;
+            }
+            String stream = event.getAggregateIdentifier();
+            String previous = previousHash(stream, event.getSequenceNumber(), pending);
+            String hash = EventHash.of(event.getIdentifier(), event.getPayloadType().getName(), stream,
+                    event.getSequenceNumber(), payload(event), previous);
+            pending.put(stream, new Link(event.getSequenceNumber(), hash));
+            return event.andMetaData(Map.of(HASH, hash, PREVIOUS_HASH, previous));
+        };
+    }
+
+    /** The payload exactly as the event store will hold it, as JSON. */
+    private JsonNode payload(DomainEventMessage<?> event) {
+        return json.readTree(event.serializePayload(serializer, byte[].class).getData());
+    }
+
+    private String previousHash(String stream, long sequence, Map<String, Link> pending) {
+        if (sequence == 0) {
+            return EventHash.GENESIS;
+        }
+        for (Link link : new Link[] {pending.get(stream), committed.get(stream)}) {
+            if (link != null && link.sequence() == sequence - 1) {
+                return link.hash();
+            }
+        }
+        return storage.readEvents(stream, sequence - 1).asStream()
+                .filter(e -> e.getSequenceNumber() == sequence - 1)
+                .findFirst()
+                .map(e -> (String) e.getMetaData().get(HASH))
+                .orElseThrow(() -> new IllegalStateException(
+                        "stream %s has no hashed event %d to chain event %d to".formatted(stream, sequence - 1, sequence)));
+    }
+
+    /**
+     * Links written in the current unit of work; they become "committed" only once it commits, so a rolled-back
+     * event is never taken as the predecessor of the next one.
+     */
+    private Map<String, Link> pendingLinks() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new HashMap<>();
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(PENDING, k -> {
+            Map<String, Link> pending = new HashMap<>();
+            root.afterCommit(u -> committed.putAll(pending));
+            return pending;
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package org.consentledger.ledger.evidence;
+
+import java.time.Clock;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class EvidenceConfiguration {
+
+    @Bean
+    CheckpointKey checkpointKey(EvidenceProperties properties) {
+        return CheckpointKey.loadOrCreate(properties.signingKeyFile());
+    }
+
+    @Bean
+    Checkpoints checkpoints(EvidenceLog log, CheckpointKey key, Clock clock,
+                            ObjectProvider<CheckpointPublisher> publishers) {
+        return new Checkpoints(log, key, clock, publishers.orderedStream().toList());
+    }
+
+    /** Hashing is on unless switched off to measure what it costs; the log then has nothing to record. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "ledger.evidence", name = "hash-events", havingValue = "true", matchIfMissing = true)
+    static class Hashing {
+
+        @Bean
+        EventChain eventChain(EventStorageEngine storage, @Qualifier("eventSerializer") Serializer serializer,
+                              EventStore eventStore) {
+            EventChain chain = new EventChain(storage, serializer, 100_000);
+            eventStore.registerDispatchInterceptor(chain);
+            return chain;
+        }
+
+        @Bean
+        MerkleLog merkleLog(EvidenceLog log) {
+            return new MerkleLog(log);
+        }
+    }
+}

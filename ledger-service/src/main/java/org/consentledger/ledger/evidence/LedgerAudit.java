@@ -1,0 +1,206 @@
+package org.consentledger.ledger.evidence;
+
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.consentledger.verifier.EventHash;
+import org.consentledger.verifier.MerkleTree;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks the whole ledger from its tables, trusting nothing the ledger computed before: every event's hash is
+ * recomputed from its stored form, every stream's chain is followed, the Merkle log's leaves are matched to the
+ * store's order, and every checkpoint's root and signature are checked again. Reports the first thing that does
+ * not match, naming the event.
+ */
+@Component
+public class LedgerAudit {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int PAGE = 1_000;
+
+    private final JdbcClient jdbc;
+    private final EvidenceLog evidence;
+    private final CheckpointKey key;
+
+    LedgerAudit(JdbcClient jdbc, EvidenceLog evidence, CheckpointKey key) {
+        this.jdbc = jdbc;
+        this.evidence = evidence;
+        this.key = key;
+    }
+
+    /** @param problem null when everything checked out */
+    public record Report(boolean intact, long eventsChecked, long leavesChecked, long checkpointsChecked,
+                         Problem problem) {
+    }
+
+    /** What did not match, and where. */
+    public record Problem(String eventId, Long globalIndex, String stream, Long sequence, String description) {
+    }
+
+    private record Stored(long globalIndex, String eventId, String stream, long sequence, String type,
+                          byte[] payload, byte[] metaData) {
+    }
+
+    private record Link(long sequence, String hash) {
+    }
+
+    public Report verify() {
+        Map<String, Link> streams = new HashMap<>();
+        long leaves = evidence.size();
+        Iterator<EvidenceLog.Leaf> log = leavesInOrder(leaves);
+        long checked = 0;
+        long after = -1;
+        for (List<Stored> page = page(after); !page.isEmpty(); page = page(after)) {
+            for (Stored event : page) {
+                // The log first: where an event was removed, added or moved, it names the event concerned.
+                EvidenceLog.Leaf leaf = log.hasNext() ? log.next() : null;
+                Problem problem = leaf == null ? null : matchPlace(leaf, event);
+                if (problem == null) {
+                    problem = check(event, streams);
+                }
+                if (problem == null && leaf != null && !leaf.eventHash().equals(streams.get(event.stream()).hash())) {
+                    problem = problem(event, "the log recorded its hash as %s, the store now gives %s"
+                            .formatted(leaf.eventHash(), streams.get(event.stream()).hash()));
+                }
+                if (problem != null) {
+                    return new Report(false, checked, Math.min(checked, leaves), 0, problem);
+                }
+                checked++;
+                after = event.globalIndex();
+            }
+        }
+        if (log.hasNext()) {
+            EvidenceLog.Leaf leaf = log.next();
+            return new Report(false, checked, checked, 0, new Problem(leaf.eventId(), leaf.globalIndex(), null, null,
+                    "event %s, leaf %d of the log, is no longer in the store".formatted(leaf.eventId(), leaf.leafIndex())));
+        }
+        long checkpoints = 0;
+        for (EvidenceLog.Checkpoint checkpoint : evidence.checkpoints()) {
+            String problem = checkpointProblem(checkpoint, leaves);
+            if (problem != null) {
+                return new Report(false, checked, leaves, checkpoints, new Problem(null, null, null, null, problem));
+            }
+            checkpoints++;
+        }
+        return new Report(true, checked, leaves, checkpoints, null);
+    }
+
+    /** The log recorded this event at this place of the global order. */
+    private static Problem matchPlace(EvidenceLog.Leaf leaf, Stored event) {
+        if (!leaf.eventId().equals(event.eventId())) {
+            return new Problem(leaf.eventId(), leaf.globalIndex(), null, null, ("event %s, leaf %d of the log, is not "
+                    + "where the log put it: the store holds event %s (stream %s, sequence %d) there instead; an "
+                    + "event was removed, added or moved").formatted(leaf.eventId(), leaf.leafIndex(), event.eventId(),
+                    event.stream(), event.sequence()));
+        }
+        return null;
+    }
+
+    private Iterator<EvidenceLog.Leaf> leavesInOrder(long size) {
+        return new Iterator<>() {
+            private long next;
+            private Iterator<EvidenceLog.Leaf> page = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                return next < size;
+            }
+
+            @Override
+            public EvidenceLog.Leaf next() {
+                if (!page.hasNext()) {
+                    page = evidence.leaves(next, Math.min(size, next + PAGE)).iterator();
+                }
+                next++;
+                return page.next();
+            }
+        };
+    }
+
+    private Problem check(Stored event, Map<String, Link> streams) {
+        JsonNode meta = JSON.readTree(event.metaData());
+        String hash = meta.path(EventChain.HASH).asString(null);
+        String previous = meta.path(EventChain.PREVIOUS_HASH).asString(null);
+        if (hash == null || previous == null) {
+            return problem(event, "the event carries no hash");
+        }
+        Link last = streams.get(event.stream());
+        long expectedSequence = last == null ? 0 : last.sequence() + 1;
+        if (event.sequence() != expectedSequence) {
+            return problem(event, "its stream goes from sequence %d to %d: an event is missing or was added"
+                    .formatted(expectedSequence - 1, event.sequence()));
+        }
+        String expectedPrevious = last == null ? EventHash.GENESIS : last.hash();
+        if (!previous.equals(expectedPrevious)) {
+            return problem(event, "it names %s as the hash before it, but the event before it in its stream has %s"
+                    .formatted(previous, expectedPrevious));
+        }
+        String recomputed;
+        try {
+            recomputed = EventHash.of(event.eventId(), event.type(), event.stream(), event.sequence(),
+                    JSON.readTree(event.payload()), previous);
+        } catch (RuntimeException e) {
+            return problem(event, "its stored form cannot be read: " + e.getMessage());
+        }
+        if (!recomputed.equals(hash)) {
+            return problem(event, "its content does not match its hash (stored %s, recomputed %s)".formatted(hash, recomputed));
+        }
+        streams.put(event.stream(), new Link(event.sequence(), hash));
+        return null;
+    }
+
+    private String checkpointProblem(EvidenceLog.Checkpoint checkpoint, long leaves) {
+        if (checkpoint.treeSize() > leaves) {
+            return "checkpoint of size %d covers more leaves than the log has (%d)".formatted(checkpoint.treeSize(), leaves);
+        }
+        String root = HexFormat.of().formatHex(MerkleTree.root(evidence.leafHashes(checkpoint.treeSize())));
+        if (!root.equals(checkpoint.rootHash())) {
+            return "checkpoint of size %d says root %s, but the log's first %d leaves give %s"
+                    .formatted(checkpoint.treeSize(), checkpoint.rootHash(), checkpoint.treeSize(), root);
+        }
+        if (!checkpoint.keyId().equals(key.keyId())) {
+            return "checkpoint of size %d is signed by key %s, not this ledger's key %s"
+                    .formatted(checkpoint.treeSize(), checkpoint.keyId(), key.keyId());
+        }
+        try {
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initVerify(key.publicKey());
+            signature.update(checkpoint.signedBytes());
+            if (!signature.verify(Base64.getDecoder().decode(checkpoint.signature()))) {
+                return "checkpoint of size %d has a signature that does not verify".formatted(checkpoint.treeSize());
+            }
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return "checkpoint of size %d has an unreadable signature".formatted(checkpoint.treeSize());
+        }
+        return null;
+    }
+
+    private List<Stored> page(long afterGlobalIndex) {
+        return jdbc.sql("""
+                        select global_index, event_identifier, aggregate_identifier, sequence_number, payload_type,
+                               payload, meta_data
+                          from domain_event_entry where global_index > :after order by global_index
+                         fetch first %d rows only
+                        """.formatted(PAGE))
+                .param("after", afterGlobalIndex)
+                .query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getBytes(6), rs.getBytes(7)))
+                .list();
+    }
+
+    private static Problem problem(Stored event, String description) {
+        return new Problem(event.eventId(), event.globalIndex(), event.stream(), event.sequence(),
+                "event %s (stream %s, sequence %d): %s".formatted(event.eventId(), event.stream(), event.sequence(),
+                        description));
+    }
+}

@@ -1,0 +1,201 @@
+package org.consentledger.verifier;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON Canonicalization Scheme (RFC 8785, "JCS"), limited to the JSON the ledger writes.
+ *
+ * <p>Two parties who hold the same JSON value get the same bytes, whatever order or whitespace
+ * their serializers used, so a hash over those bytes can be recomputed by anyone:
+ * <ul>
+ *   <li>object members are sorted by name, names compared as sequences of UTF-16 code units
+ *       (RFC 8785 §3.2.3), which is what {@link String#compareTo} does;</li>
+ *   <li>no whitespace between tokens;</li>
+ *   <li>in strings only {@code "}, {@code \} and the controls U+0000..U+001F are escaped, as
+ *       {@code \b \t \n \f \r} where JSON has a short form and as <code>&#92;u00xx</code> (lower-case hex)
+ *       otherwise; everything else, {@code /} and all non-ASCII included, is written as UTF-8;</li>
+ *   <li>{@code true}, {@code false} and {@code null} as themselves.</li>
+ * </ul>
+ *
+ * <p>Numbers: RFC 8785 serializes every number the way ECMAScript prints an IEEE-754 double. The
+ * ledger stores only integers, and for an integer of magnitude at most 2^53-1 that rule yields its
+ * plain decimal digits, which is what is written here. Integer nodes of larger magnitude are also
+ * written as their exact decimal digits, where a JCS implementation working on doubles would
+ * round them: an independent verifier must read such integers exactly. Anything that is not an
+ * integer is refused rather than given a second, easy to get wrong, canonical form: fractions,
+ * NaN and infinities, and floating-point values beyond ±(2^53-1), where a double can no longer
+ * tell which integer it came from.
+ */
+public final class CanonicalJson {
+
+    private static final BigDecimal MAX_SAFE_INTEGER = BigDecimal.valueOf((1L << 53) - 1);
+
+    // Duplicate names would make "the" value of a member depend on the parser, so they are an error,
+    // as is anything after the first value.
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private CanonicalJson() {
+    }
+
+    /**
+     * Returns the canonical UTF-8 bytes of {@code node}.
+     *
+     * @throws IllegalArgumentException if the tree holds a non-integral number, a string with an
+     *         unpaired surrogate, or a node that is not JSON (missing, binary, POJO)
+     */
+    public static byte[] canonicalize(JsonNode node) {
+        Objects.requireNonNull(node, "node");
+        StringBuilder out = new StringBuilder();
+        write(node, out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Parses {@code json} and returns its canonical UTF-8 bytes.
+     *
+     * @throws IllegalArgumentException if {@code json} is not a single well-formed JSON value, has
+     *         an object with a repeated member name, or is refused by {@link #canonicalize(JsonNode)}
+     */
+    public static byte[] canonicalize(String json) {
+        Objects.requireNonNull(json, "json");
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not a single well-formed JSON value: " + e.getMessage(), e);
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new IllegalArgumentException("not a single well-formed JSON value: no content");
+        }
+        return canonicalize(node);
+    }
+
+    private static void write(JsonNode node, StringBuilder out) {
+        switch (node.getNodeType()) {
+            case OBJECT:
+                writeObject(node, out);
+                break;
+            case ARRAY:
+                out.append('[');
+                for (int i = 0; i < node.size(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    write(node.get(i), out);
+                }
+                out.append(']');
+                break;
+            case STRING:
+                writeString(node.stringValue(), out);
+                break;
+            case NUMBER:
+                writeNumber(node, out);
+                break;
+            case BOOLEAN:
+                out.append(node.booleanValue() ? "true" : "false");
+                break;
+            case NULL:
+                out.append("null");
+                break;
+            default:
+                throw new IllegalArgumentException("not a JSON value: " + node.getNodeType() + " node");
+        }
+    }
+
+    private static void writeObject(JsonNode node, StringBuilder out) {
+        List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
+        members.sort(Map.Entry.comparingByKey());
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, JsonNode> member : members) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            writeString(member.getKey(), out);
+            out.append(':');
+            write(member.getValue(), out);
+        }
+        out.append('}');
+    }
+
+    private static void writeNumber(JsonNode node, StringBuilder out) {
+        if (node.isIntegralNumber()) {
+            out.append(node.bigIntegerValue());
+            return;
+        }
+        if (!node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
+            throw fractional(node);
+        }
+        BigDecimal value = node.decimalValue();
+        boolean integral = value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+        if (!integral || value.abs().compareTo(MAX_SAFE_INTEGER) > 0) {
+            throw fractional(node);
+        }
+        // toBigIntegerExact also turns -0.0 into 0, as ECMAScript prints it.
+        out.append(value.toBigIntegerExact());
+    }
+
+    private static IllegalArgumentException fractional(JsonNode node) {
+        return new IllegalArgumentException("the ledger's canonical form has no fractional numbers: " + node
+                + " (only integers, and floating-point values that are integers within ±(2^53-1), are accepted)");
+    }
+
+    private static void writeString(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\b':
+                    out.append("\\b");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\f':
+                    out.append("\\f");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                default:
+                    if (c < 0x20) {
+                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        out.append(c).append(s.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        // UTF-8 cannot encode it; silently writing '?' would let two strings share a hash.
+                        throw new IllegalArgumentException(
+                                "string has an unpaired surrogate U+" + Integer.toHexString(c) + " at index " + i);
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        out.append('"');
+    }
+}
