@@ -19,7 +19,7 @@ import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.policy.CookiePolicyPublished;
-import org.consentledger.projections.consent.Decision;
+import org.consentledger.verifier.Decision;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -9,7 +9,7 @@ import java.util.function.IntFunction;
 import org.consentledger.api.consent.ConsentStatus;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
-import org.consentledger.projections.consent.Decision;
+import org.consentledger.verifier.Decision;
 
 /**
  * A visitor's latest decision per category, as the compacted {@code consent-state} topic carries it: for each

@@ -8,7 +8,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.ledger.policy.PublishedPolicies;
-import org.consentledger.projections.consent.Decision;
+import org.consentledger.projections.consent.StoredDecision;
+import org.consentledger.verifier.Decision;
 
 /**
  * Each visitor's state after a given event of its stream. The relay meets a visitor's events in stream order, so
@@ -45,7 +46,7 @@ class VisitorStates {
     private VisitorState read(String siteId, String visitorId, long sequence) {
         List<Decision> history = eventStore.readEvents(VisitorStream.id(siteId, visitorId)).asStream()
                 .filter(e -> e.getSequenceNumber() <= sequence)
-                .map(Decision::from)
+                .map(StoredDecision::of)
                 .toList();
         return VisitorState.fold(siteId, visitorId, history, version -> policy(siteId, version));
     }

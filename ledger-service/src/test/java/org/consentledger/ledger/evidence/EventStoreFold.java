@@ -6,8 +6,9 @@ import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.policy.CookiePolicyPublished;
-import org.consentledger.projections.consent.Decision;
-import org.consentledger.projections.consent.PointInTimeResolver;
+import org.consentledger.projections.consent.StoredDecision;
+import org.consentledger.verifier.Decision;
+import org.consentledger.verifier.PointInTimeResolver;
 
 /** The answer an auditor gets by folding the site's and the visitor's streams straight from the event store. */
 final class EventStoreFold {
@@ -23,7 +24,7 @@ final class EventStoreFold {
                 .map(e -> (CookiePolicyPublished) e.getPayload())
                 .toList();
         List<Decision> history = eventStore.readEvents(VisitorStream.id(query.siteId(), query.visitorId())).asStream()
-                .map(Decision::from)
+                .map(StoredDecision::of)
                 .toList();
         return PointInTimeResolver.resolve(query, policies, history);
     }

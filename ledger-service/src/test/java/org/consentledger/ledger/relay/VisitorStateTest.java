@@ -8,7 +8,7 @@ import java.util.List;
 import org.consentledger.api.consent.ConsentStatus;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.ledger.policy.TestPolicies;
-import org.consentledger.projections.consent.Decision;
+import org.consentledger.verifier.Decision;
 import org.junit.jupiter.api.Test;
 
 class VisitorStateTest {

@@ -20,6 +20,8 @@ import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
+import org.consentledger.verifier.Decision;
+import org.consentledger.verifier.PointInTimeResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.consentledger.projections.consent;
+package org.consentledger.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.consentledger.api.consent.ConsentStatus.DENIED;

@@ -1,4 +1,4 @@
-package org.consentledger.projections.consent;
+package org.consentledger.verifier;
 
 import java.time.Duration;
 import java.util.ArrayList;

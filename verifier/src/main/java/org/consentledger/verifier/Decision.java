@@ -1,9 +1,8 @@
-package org.consentledger.projections.consent;
+package org.consentledger.verifier;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentStatus;
 import org.consentledger.api.consent.ConsentWithdrawn;
@@ -42,17 +41,6 @@ public record Decision(
     public static Decision of(ConsentWithdrawn event, String eventId, long sequence) {
         return new Decision(eventId, sequence, Kind.WITHDRAWN, event.policyVersion(), event.occurredAt(),
                 event.recordedAt(), List.of(), List.of(), event.categories());
-    }
-
-    /** The decision a stored visitor event holds. */
-    public static Decision from(DomainEventMessage<?> event) {
-        if (event.getPayload() instanceof ConsentGiven given) {
-            return of(given, event.getIdentifier(), event.getSequenceNumber());
-        }
-        if (event.getPayload() instanceof ConsentWithdrawn withdrawn) {
-            return of(withdrawn, event.getIdentifier(), event.getSequenceNumber());
-        }
-        throw new IllegalArgumentException("not a visitor event: " + event.getPayloadType());
     }
 
     /** What this event says about a category, if it says anything. */
