@@ -14,7 +14,9 @@ public class LedgerRejection extends RuntimeException {
         /** The request contradicts what the ledger already holds. */
         CONFLICT,
         /** The site (or other named thing) is not in the ledger. */
-        NOT_FOUND
+        NOT_FOUND,
+        /** The ledger cannot answer yet; the same request will succeed shortly. */
+        UNAVAILABLE
     }
 
     private final Kind kind;

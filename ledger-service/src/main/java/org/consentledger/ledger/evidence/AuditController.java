@@ -1,5 +1,6 @@
 package org.consentledger.ledger.evidence;
 
+import org.consentledger.verifier.SignedCheckpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.HexFormat;
@@ -37,7 +38,7 @@ class AuditController {
 
     @Operation(summary = "The newest signed checkpoint of the Merkle log (signing one if the log has grown)")
     @GetMapping("/api/v1/audit/checkpoints/latest")
-    EvidenceLog.Checkpoint latestCheckpoint() {
+    SignedCheckpoint latestCheckpoint() {
         return checkpoints.checkpoint().orElseThrow(() ->
                 new LedgerRejection(LedgerRejection.Kind.NOT_FOUND, null, "the evidence log is still empty"));
     }

@@ -1,5 +1,6 @@
 package org.consentledger.ledger.evidence;
 
+import org.consentledger.verifier.SignedCheckpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,16 +46,16 @@ public class Checkpoints {
     }
 
     /** The newest checkpoint, signing one first when the log has grown beyond it. */
-    public synchronized Optional<EvidenceLog.Checkpoint> checkpoint() {
+    public synchronized Optional<SignedCheckpoint> checkpoint() {
         long size = evidence.size();
-        Optional<EvidenceLog.Checkpoint> latest = evidence.latestCheckpoint();
+        Optional<SignedCheckpoint> latest = evidence.latestCheckpoint();
         if (size == 0 || latest.map(c -> c.treeSize() >= size).orElse(false)) {
             return latest;
         }
         String root = HexFormat.of().formatHex(MerkleTree.root(evidence.leafHashes(size)));
         Instant signedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        byte[] statement = EvidenceLog.Checkpoint.signedBytes(size, root, signedAt, key.keyId());
-        EvidenceLog.Checkpoint checkpoint = new EvidenceLog.Checkpoint(size, root, signedAt, key.keyId(),
+        byte[] statement = SignedCheckpoint.signedBytes(size, root, signedAt, key.keyId());
+        SignedCheckpoint checkpoint = new SignedCheckpoint(size, root, signedAt, key.keyId(),
                 Base64.getEncoder().encodeToString(key.sign(statement)));
         try {
             evidence.store(checkpoint);

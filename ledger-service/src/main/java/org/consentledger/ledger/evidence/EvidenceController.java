@@ -17,6 +17,7 @@ import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.ledger.web.Ids;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,9 +37,11 @@ class EvidenceController {
     private final PublishedPolicies policies;
     private final JsonMapper json;
     private final Clock clock;
+    private final EvidenceBundles bundles;
 
     EvidenceController(QueryGateway queries, EventStore eventStore, PublishedPolicies policies, JsonMapper json,
-                       Clock clock) {
+                       Clock clock, EvidenceBundles bundles) {
+        this.bundles = bundles;
         this.queries = queries;
         this.eventStore = eventStore;
         this.policies = policies;
@@ -51,15 +54,21 @@ class EvidenceController {
     ConsentAnswer consentAt(@PathVariable String siteId, @PathVariable String visitorId,
                             @RequestParam(required = false) Instant at,
                             @RequestParam(required = false) Instant asOf) {
-        Instant now = clock.instant();
-        if (asOf != null && asOf.isAfter(now)) {
-            // An answer about a future the ledger has not recorded could change later: not evidence.
-            throw LedgerRejection.malformed("asOf", "asOf %s is after the ledger's clock (%s)".formatted(asOf, now));
-        }
-        ConsentAt query = new ConsentAt(Ids.site(siteId), Ids.visitor(visitorId), at == null ? now : at,
-                asOf == null ? now : asOf);
-        return queries.query(query, ResponseTypes.optionalInstanceOf(ConsentAnswer.class)).join()
+        return queries.query(question(siteId, visitorId, at, asOf),
+                        ResponseTypes.optionalInstanceOf(ConsentAnswer.class)).join()
                 .orElseThrow(() -> LedgerRejection.unknownSite(siteId));
+    }
+
+    @Operation(summary = "The answer at 'at' as known at 'asOf', with every event and policy behind it, their hashes, "
+            + "inclusion proofs against a signed checkpoint, and a signature over the whole: check it offline")
+    @GetMapping(path = "/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
+    byte[] evidence(@PathVariable String siteId, @PathVariable String visitorId,
+                    @RequestParam(required = false) Instant at, @RequestParam(required = false) Instant asOf) {
+        ConsentAt question = question(siteId, visitorId, at, asOf);
+        if (!policies.hasSite(siteId)) {
+            throw LedgerRejection.unknownSite(siteId);
+        }
+        return bundles.bundle(question.siteId(), question.visitorId(), question.at(), question.asOf());
     }
 
     @Operation(summary = "The visitor's events in ledger order: the raw history an auditor replays")
@@ -73,6 +82,16 @@ class EvidenceController {
                 .map(this::entry)
                 .toList();
         return new VisitorHistory(siteId, visitorId, events);
+    }
+
+    /** Both instants default to now; asOf may not be in the future. */
+    private ConsentAt question(String siteId, String visitorId, Instant at, Instant asOf) {
+        Instant now = clock.instant();
+        if (asOf != null && asOf.isAfter(now)) {
+            // An answer about a future the ledger has not recorded could change later: not evidence.
+            throw LedgerRejection.malformed("asOf", "asOf %s is after the ledger's clock (%s)".formatted(asOf, now));
+        }
+        return new ConsentAt(Ids.site(siteId), Ids.visitor(visitorId), at == null ? now : at, asOf == null ? now : asOf);
     }
 
     private Map<String, Object> entry(DomainEventMessage<?> event) {

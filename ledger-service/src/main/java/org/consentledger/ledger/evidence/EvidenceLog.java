@@ -8,18 +8,14 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.consentledger.verifier.CanonicalJson;
 import org.consentledger.verifier.MerkleTree;
+import org.consentledger.verifier.SignedCheckpoint;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The Merkle log's leaves and signed checkpoints, as stored. */
 @Component
 public class EvidenceLog {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -32,24 +28,6 @@ public class EvidenceLog {
 
         public byte[] leafHash() {
             return MerkleTree.leafHash(HexFormat.of().parseHex(eventHash));
-        }
-    }
-
-    /** A signed statement that the log's first {@code treeSize} leaves have the root {@code rootHash}. */
-    public record Checkpoint(long treeSize, String rootHash, Instant signedAt, String keyId, String signature) {
-
-        /** The bytes the signature is over: the RFC 8785 form of treeSize, rootHash, signedAt and keyId. */
-        public byte[] signedBytes() {
-            return signedBytes(treeSize, rootHash, signedAt, keyId);
-        }
-
-        static byte[] signedBytes(long treeSize, String rootHash, Instant signedAt, String keyId) {
-            ObjectNode statement = JSON.createObjectNode();
-            statement.put("treeSize", treeSize);
-            statement.put("rootHash", rootHash);
-            statement.put("signedAt", signedAt.toString());
-            statement.put("keyId", keyId);
-            return CanonicalJson.canonicalize(statement);
         }
     }
 
@@ -93,7 +71,7 @@ public class EvidenceLog {
                 .optional();
     }
 
-    public Optional<Checkpoint> latestCheckpoint() {
+    public Optional<SignedCheckpoint> latestCheckpoint() {
         return jdbc.sql("""
                         select tree_size, root_hash, signed_at, key_id, signature from merkle_checkpoint
                          order by tree_size desc fetch first 1 rows only
@@ -102,20 +80,20 @@ public class EvidenceLog {
                 .optional();
     }
 
-    public Optional<Checkpoint> checkpoint(long treeSize) {
+    public Optional<SignedCheckpoint> checkpoint(long treeSize) {
         return jdbc.sql("select tree_size, root_hash, signed_at, key_id, signature from merkle_checkpoint where tree_size = :size")
                 .param("size", treeSize)
                 .query(EvidenceLog::checkpoint)
                 .optional();
     }
 
-    public List<Checkpoint> checkpoints() {
+    public List<SignedCheckpoint> checkpoints() {
         return jdbc.sql("select tree_size, root_hash, signed_at, key_id, signature from merkle_checkpoint order by tree_size")
                 .query(EvidenceLog::checkpoint)
                 .list();
     }
 
-    void store(Checkpoint checkpoint) {
+    void store(SignedCheckpoint checkpoint) {
         jdbc.sql("""
                         insert into merkle_checkpoint (tree_size, root_hash, signed_at, key_id, signature)
                         values (:size, :root, :signedAt, :keyId, :signature)
@@ -133,8 +111,8 @@ public class EvidenceLog {
                 rs.getString("event_hash"));
     }
 
-    private static Checkpoint checkpoint(ResultSet rs, int row) throws SQLException {
-        return new Checkpoint(rs.getLong("tree_size"), rs.getString("root_hash"),
+    private static SignedCheckpoint checkpoint(ResultSet rs, int row) throws SQLException {
+        return new SignedCheckpoint(rs.getLong("tree_size"), rs.getString("root_hash"),
                 rs.getObject("signed_at", OffsetDateTime.class).toInstant(), rs.getString("key_id"),
                 rs.getString("signature"));
     }

@@ -1,20 +1,16 @@
 package org.consentledger.ledger.evidence;
 
-import java.security.GeneralSecurityException;
-import java.security.Signature;
-import java.util.Base64;
+import org.consentledger.verifier.SignedCheckpoint;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.consentledger.ledger.evidence.StoredEvents.Stored;
 import org.consentledger.verifier.EventHash;
 import org.consentledger.verifier.MerkleTree;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks the whole ledger from its tables, trusting nothing the ledger computed before: every event's hash is
@@ -25,15 +21,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class LedgerAudit {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int PAGE = 1_000;
 
-    private final JdbcClient jdbc;
+    private final StoredEvents store;
     private final EvidenceLog evidence;
     private final CheckpointKey key;
 
-    LedgerAudit(JdbcClient jdbc, EvidenceLog evidence, CheckpointKey key) {
-        this.jdbc = jdbc;
+    LedgerAudit(StoredEvents store, EvidenceLog evidence, CheckpointKey key) {
+        this.store = store;
         this.evidence = evidence;
         this.key = key;
     }
@@ -45,10 +40,6 @@ public class LedgerAudit {
 
     /** What did not match, and where. */
     public record Problem(String eventId, Long globalIndex, String stream, Long sequence, String description) {
-    }
-
-    private record Stored(long globalIndex, String eventId, String stream, long sequence, String type,
-                          byte[] payload, byte[] metaData) {
     }
 
     private record Link(long sequence, String hash) {
@@ -85,7 +76,7 @@ public class LedgerAudit {
                     "event %s, leaf %d of the log, is no longer in the store".formatted(leaf.eventId(), leaf.leafIndex())));
         }
         long checkpoints = 0;
-        for (EvidenceLog.Checkpoint checkpoint : evidence.checkpoints()) {
+        for (SignedCheckpoint checkpoint : evidence.checkpoints()) {
             String problem = checkpointProblem(checkpoint, leaves);
             if (problem != null) {
                 return new Report(false, checked, leaves, checkpoints, new Problem(null, null, null, null, problem));
@@ -128,9 +119,8 @@ public class LedgerAudit {
     }
 
     private Problem check(Stored event, Map<String, Link> streams) {
-        JsonNode meta = JSON.readTree(event.metaData());
-        String hash = meta.path(EventChain.HASH).asString(null);
-        String previous = meta.path(EventChain.PREVIOUS_HASH).asString(null);
+        String hash = event.hash();
+        String previous = event.previousHash();
         if (hash == null || previous == null) {
             return problem(event, "the event carries no hash");
         }
@@ -148,7 +138,7 @@ public class LedgerAudit {
         String recomputed;
         try {
             recomputed = EventHash.of(event.eventId(), event.type(), event.stream(), event.sequence(),
-                    JSON.readTree(event.payload()), previous);
+                    event.payloadJson(), previous);
         } catch (RuntimeException e) {
             return problem(event, "its stored form cannot be read: " + e.getMessage());
         }
@@ -159,7 +149,7 @@ public class LedgerAudit {
         return null;
     }
 
-    private String checkpointProblem(EvidenceLog.Checkpoint checkpoint, long leaves) {
+    private String checkpointProblem(SignedCheckpoint checkpoint, long leaves) {
         if (checkpoint.treeSize() > leaves) {
             return "checkpoint of size %d covers more leaves than the log has (%d)".formatted(checkpoint.treeSize(), leaves);
         }
@@ -172,30 +162,14 @@ public class LedgerAudit {
             return "checkpoint of size %d is signed by key %s, not this ledger's key %s"
                     .formatted(checkpoint.treeSize(), checkpoint.keyId(), key.keyId());
         }
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initVerify(key.publicKey());
-            signature.update(checkpoint.signedBytes());
-            if (!signature.verify(Base64.getDecoder().decode(checkpoint.signature()))) {
-                return "checkpoint of size %d has a signature that does not verify".formatted(checkpoint.treeSize());
-            }
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return "checkpoint of size %d has an unreadable signature".formatted(checkpoint.treeSize());
+        if (!checkpoint.signedBy(key.publicKey())) {
+            return "checkpoint of size %d has a signature that does not verify".formatted(checkpoint.treeSize());
         }
         return null;
     }
 
     private List<Stored> page(long afterGlobalIndex) {
-        return jdbc.sql("""
-                        select global_index, event_identifier, aggregate_identifier, sequence_number, payload_type,
-                               payload, meta_data
-                          from domain_event_entry where global_index > :after order by global_index
-                         fetch first %d rows only
-                        """.formatted(PAGE))
-                .param("after", afterGlobalIndex)
-                .query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getBytes(6), rs.getBytes(7)))
-                .list();
+        return store.after(afterGlobalIndex, PAGE);
     }
 
     private static Problem problem(Stored event, String description) {

@@ -1,5 +1,6 @@
 package org.consentledger.ledger.relay;
 
+import org.consentledger.verifier.SignedCheckpoint;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.consentledger.ledger.evidence.CheckpointPublisher;
@@ -27,7 +28,7 @@ class CheckpointTopic implements CheckpointPublisher {
     }
 
     @Override
-    public void publish(EvidenceLog.Checkpoint checkpoint) {
+    public void publish(SignedCheckpoint checkpoint) {
         try {
             topics.ensureCreated();
             producer.send(new ProducerRecord<>(topics.checkpoints(), Long.toString(checkpoint.treeSize()),

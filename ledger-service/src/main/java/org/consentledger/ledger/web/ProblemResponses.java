@@ -39,6 +39,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
             case CONFLICT -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         return problem(status, rejection.getMessage(), List.of(new FieldError(rejection.field(), rejection.getMessage())));
     }

@@ -1,0 +1,116 @@
+package org.consentledger.ledger.evidence;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.consentledger.api.consent.ConsentAt;
+import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentWithdrawn;
+import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.api.policy.CookiePolicyPublished;
+import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.evidence.StoredEvents.Stored;
+import org.consentledger.ledger.store.StreamPositions;
+import org.consentledger.verifier.CanonicalJson;
+import org.consentledger.verifier.Decision;
+import org.consentledger.verifier.EvidenceBundle;
+import org.consentledger.verifier.MerkleTree;
+import org.consentledger.verifier.PointInTimeResolver;
+import org.consentledger.verifier.SignedCheckpoint;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Puts together the evidence for one answer: the visitor's events and the site's policy versions as stored and
+ * hashed, each with its proof of inclusion in a signed checkpoint, the answer the ledger's rule gives from exactly
+ * those events, and a signature over the whole. {@code BundleVerifier} checks it with the public key alone.
+ */
+@Component
+public class EvidenceBundles {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration LOG_WAIT = Duration.ofSeconds(10);
+
+    private final StoredEvents store;
+    private final EvidenceLog log;
+    private final Checkpoints checkpoints;
+    private final CheckpointKey key;
+    private final StreamPositions positions;
+    private final Clock clock;
+
+    EvidenceBundles(StoredEvents store, EvidenceLog log, Checkpoints checkpoints, CheckpointKey key,
+                    StreamPositions positions, Clock clock) {
+        this.store = store;
+        this.log = log;
+        this.checkpoints = checkpoints;
+        this.key = key;
+        this.positions = positions;
+        this.clock = clock;
+    }
+
+    /** The bundle, as the JSON bytes that were signed. */
+    public byte[] bundle(String siteId, String visitorId, Instant at, Instant asOf) {
+        List<Stored> events = Stream.concat(store.stream(siteId).stream(),
+                        store.stream(VisitorStream.id(siteId, visitorId)).stream())
+                .filter(e -> !Instant.parse(e.payloadJson().get("recordedAt").asString()).isAfter(asOf))
+                .toList();
+        awaitLogged(events);
+        SignedCheckpoint checkpoint = checkpoints.checkpoint().orElseThrow();
+        List<byte[]> leafHashes = log.leafHashes(checkpoint.treeSize());
+
+        List<EvidenceBundle.LoggedEvent> logged = new ArrayList<>();
+        List<CookiePolicyPublished> policies = new ArrayList<>();
+        List<Decision> decisions = new ArrayList<>();
+        for (Stored event : events) {
+            EvidenceLog.Leaf leaf = log.leafOf(event.eventId()).orElseThrow();
+            logged.add(new EvidenceBundle.LoggedEvent(event.eventId(), event.type(), event.stream(), event.sequence(),
+                    event.payloadJson(), event.previousHash(), event.hash(), leaf.leafIndex(),
+                    MerkleTree.inclusionProof((int) leaf.leafIndex(), leafHashes).stream()
+                            .map(HexFormat.of()::formatHex).toList()));
+            if (event.type().equals(CookiePolicyPublished.class.getName())) {
+                policies.add(JSON.treeToValue(event.payloadJson(), CookiePolicyPublished.class));
+            } else if (event.type().equals(ConsentGiven.class.getName())) {
+                decisions.add(Decision.of(JSON.treeToValue(event.payloadJson(), ConsentGiven.class),
+                        event.eventId(), event.sequence()));
+            } else {
+                decisions.add(Decision.of(JSON.treeToValue(event.payloadJson(), ConsentWithdrawn.class),
+                        event.eventId(), event.sequence()));
+            }
+        }
+        EvidenceBundle unsigned = new EvidenceBundle(EvidenceBundle.VERSION, UUID.randomUUID().toString(),
+                clock.instant(), siteId, visitorId, at, asOf,
+                PointInTimeResolver.resolve(new ConsentAt(siteId, visitorId, at, asOf), policies, decisions),
+                logged, checkpoint, null);
+        // Signed as the verifier will see it: the bundle's JSON without the signature, in RFC 8785 form.
+        ObjectNode tree = JSON.valueToTree(unsigned);
+        tree.remove("signature");
+        byte[] signature = key.sign(CanonicalJson.canonicalize(tree));
+        tree.put("signature", Base64.getEncoder().encodeToString(signature));
+        return JSON.writeValueAsBytes(tree);
+    }
+
+    /** Evidence can only cite events the log has taken in; the log follows the store within moments. */
+    private void awaitLogged(List<Stored> events) {
+        long needed = events.stream().mapToLong(Stored::globalIndex).max().orElse(-1);
+        long deadline = System.nanoTime() + LOG_WAIT.toNanos();
+        while (positions.position(MerkleLog.NAME) < needed) {
+            if (System.nanoTime() > deadline) {
+                throw new LedgerRejection(LedgerRejection.Kind.UNAVAILABLE, null,
+                        "the evidence log has not taken in the newest events yet; ask again in a few seconds");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.consentledger.ledger.evidence;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Events exactly as the event store's table holds them: the bytes that were hashed, not what Axon makes of them.
+ * Evidence is built and checked from these.
+ */
+@Component
+class StoredEvents {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String COLUMNS = """
+            select global_index, event_identifier, aggregate_identifier, sequence_number, payload_type, payload, meta_data
+              from domain_event_entry""";
+
+    private final JdbcClient jdbc;
+
+    StoredEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Stored(long globalIndex, String eventId, String stream, long sequence, String type, byte[] payload,
+                  byte[] metaData) {
+
+        JsonNode payloadJson() {
+            return JSON.readTree(payload);
+        }
+
+        JsonNode metaDataJson() {
+            return JSON.readTree(metaData);
+        }
+
+        String hash() {
+            return metaDataJson().path(EventChain.HASH).asString(null);
+        }
+
+        String previousHash() {
+            return metaDataJson().path(EventChain.PREVIOUS_HASH).asString(null);
+        }
+    }
+
+    /** The next {@code count} events of the store's global order after {@code globalIndex}. */
+    List<Stored> after(long globalIndex, int count) {
+        return jdbc.sql(COLUMNS + " where global_index > :after order by global_index fetch first %d rows only"
+                        .formatted(count))
+                .param("after", globalIndex)
+                .query(StoredEvents::stored)
+                .list();
+    }
+
+    /** One stream's events, in order. */
+    List<Stored> stream(String stream) {
+        return jdbc.sql(COLUMNS + " where aggregate_identifier = :stream order by sequence_number")
+                .param("stream", stream)
+                .query(StoredEvents::stored)
+                .list();
+    }
+
+    private static Stored stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                rs.getBytes(6), rs.getBytes(7));
+    }
+}

@@ -1,0 +1,102 @@
+package org.consentledger.ledger.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Random;
+import org.consentledger.ledger.LedgerInstance;
+import org.consentledger.ledger.MutableClock;
+import org.consentledger.verifier.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An auditor asks the ledger for the evidence behind an answer, and checks it at home with nothing but the
+ * ledger's public key. A bundle with any byte altered does not check out.
+ */
+class EvidenceBundleIT {
+
+    static final String ALICE = "/api/v1/sites/smartbump.opendatasoft.com/visitors/alice";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path auditor;
+
+    final Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    final MutableClock clock = new MutableClock(start);
+
+    @Test
+    void anAuditorVerifiesTheEvidenceOfflineAndNoticesAnyAlteredByte() throws Exception {
+        try (LedgerInstance ledger = LedgerInstance.start(data, clock)) {
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(ledger.post(ALICE + "/consents", """
+                    {"consentId": "c1", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics", "third-party"],
+                     "evidence": {"userAgent": "Firefox/140"}}""".formatted(clock.instant())).status()).isEqualTo(201);
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(ledger.post(ALICE + "/withdrawals", """
+                    {"withdrawalId": "w1", "occurredAt": "%s", "categories": ["third-party"]}"""
+                    .formatted(clock.instant())).status()).isEqualTo(201);
+            Instant asOf = clock.advance(Duration.ofMinutes(1));
+            ledger.awaitProjectionsCaughtUp();
+
+            var response = ledger.get(ALICE + "/evidence?at=" + asOf + "&asOf=" + asOf);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            Path bundle = auditor.resolve("bundle.json");
+            Files.writeString(bundle, response.body());
+            Path key = auditor.resolve("key.pem");
+            Files.writeString(key, ledger.get("/.well-known/consent-ledger/checkpoint-key.pem").body());
+
+            JsonNode evidence = JSON.readTree(response.body());
+            JsonNode answer = ledger.get(ALICE + "/consent?at=" + asOf + "&asOf=" + asOf).json();
+            assertThat(evidence.get("answer")).isEqualTo(answer);
+            assertThat(evidence.get("events")).hasSize(3);
+            assertThat(evidence.get("events").toString()).contains("Firefox/140", "Cookies policy");
+
+            Verdict untouched = verify(bundle, key);
+            assertThat(untouched.exitCode).as(untouched.output).isZero();
+            assertThat(untouched.output).contains("VERIFIED", "unbroken chain", "entry", "Applying the ledger's rule")
+                    .doesNotContain("FAILS");
+
+            byte[] original = Files.readAllBytes(bundle);
+            Random random = new Random(1);
+            for (int i = 0; i < 150; i++) {
+                byte[] altered = original.clone();
+                int at = random.nextInt(altered.length);
+                altered[at] = (byte) (altered[at] == 'x' ? 'y' : 'x');
+                Path tampered = auditor.resolve("altered.json");
+                Files.write(tampered, altered);
+                Verdict verdict = verify(tampered, key);
+                assertThat(verdict.exitCode).as("byte %d altered:%n%s", at, verdict.output).isEqualTo(1);
+            }
+
+            var other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();
+            Path otherKey = auditor.resolve("other.pem");
+            Files.writeString(otherKey, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder().encodeToString(other.getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+            assertThat(verify(bundle, otherKey).exitCode).isEqualTo(1);
+        }
+    }
+
+    record Verdict(int exitCode, String output) {
+    }
+
+    private static Verdict verify(Path bundle, Path key) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"verify", bundle.toString(), "--public-key", key.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        return new Verdict(code, out.toString(StandardCharsets.UTF_8));
+    }
+}
