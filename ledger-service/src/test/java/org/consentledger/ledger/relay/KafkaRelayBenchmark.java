@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.consentledger.api.consent.GiveConsent;
+import org.consentledger.ledger.CommandLoad;
 import org.consentledger.ledger.LedgerInstance;
 import org.consentledger.ledger.store.StreamPositions;
 import org.junit.jupiter.api.Test;
@@ -57,9 +58,7 @@ class KafkaRelayBenchmark {
             // 1. Throughput: events pile up with the relay stopped, then it drains them to the broker.
             StreamingEventProcessor relay = positions.processor(KafkaRelay.NAME);
             relay.shutDown();
-            long loadStart = System.nanoTime();
-            load(ledger.bean(CommandGateway.class), events);
-            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            double loadSeconds = CommandLoad.consents(ledger.bean(CommandGateway.class), SITE, "bench", events, 4);
             long drainStart = System.nanoTime();
             relay.start();
             awaitRelayIdle(positions, Duration.ofMinutes(10));
@@ -92,25 +91,6 @@ class KafkaRelayBenchmark {
                     sorted.get(sorted.size() - 1));
             assertThat(sorted).as("every event of the steady load reached the consumer").hasSize(sent);
         }
-    }
-
-    private static void load(CommandGateway commands, int events) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            int thread = t;
-            done.add(pool.submit(() -> {
-                for (int i = thread; i < events; i += 4) {
-                    commands.sendAndWait(new GiveConsent(SITE, "bench-" + (i % 5_000), "b-" + i, 1,
-                            Instant.now().truncatedTo(ChronoUnit.MICROS), List.of("statistics"),
-                            List.of("third-party"), "benchmark", Map.of()));
-                }
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
     }
 
     private static int steadyLoad(LedgerInstance ledger, int rate, int seconds) throws InterruptedException {
