@@ -170,6 +170,23 @@ class KafkaRelayIT {
 
     @Test
     @Order(5)
+    void signedCheckpointsReachTheirTopicForOutsidePartiesToKeep() throws Exception {
+        JsonNode signed = ledger.get("/api/v1/audit/checkpoints/latest").json();
+        long size = signed.get("treeSize").asLong();
+        List<ConsumerRecord<String, String>> copies = TopicReader.readUntil(kafka.bootstrapServers(),
+                "consent-checkpoints", r -> r.stream().anyMatch(c -> c.key().equals(Long.toString(size))),
+                Duration.ofSeconds(30));
+        var copy = copies.stream().filter(c -> c.key().equals(Long.toString(size))).findFirst().orElseThrow();
+        var checkpoint = JSON.readValue(copy.value(), org.consentledger.verifier.SignedCheckpoint.class);
+        assertThat(checkpoint.rootHash()).isEqualTo(signed.get("rootHash").asString());
+        String pem = ledger.get("/.well-known/consent-ledger/checkpoint-key.pem").body();
+        var key = java.security.KeyFactory.getInstance("Ed25519").generatePublic(new java.security.spec.X509EncodedKeySpec(
+                java.util.Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").strip())));
+        assertThat(checkpoint.signedBy(key)).isTrue();
+    }
+
+    @Test
+    @Order(6)
     void aRelayReplayPublishesTheWholeLedgerAgainUnderTheSameIds() {
         List<ConsumerRecord<String, String>> before = TopicReader.readUntil(kafka.bootstrapServers(), TOPIC,
                 r -> ids(r).containsAll(expectedIds), Duration.ofSeconds(60));
@@ -182,7 +199,7 @@ class KafkaRelayIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theSampleAnalyticsConsumerCountsEveryChoiceOnceDespiteTheRepeats() {
         ConsentRateTable table = ConsentRates.consume(new ConsentRates.Options(kafka.bootstrapServers(), TOPIC,
                 "analytics-" + System.nanoTime(), Duration.ofSeconds(10), Duration.ofSeconds(5)));
