@@ -45,6 +45,14 @@ public class Checkpoints {
         }
     }
 
+    /** Signs a checkpoint when at least {@code events} were logged since the newest one. */
+    void checkpointIfGrownBy(int events) {
+        long signed = evidence.latestCheckpoint().map(SignedCheckpoint::treeSize).orElse(0L);
+        if (evidence.size() - signed >= events) {
+            onSchedule();
+        }
+    }
+
     /** The newest checkpoint, signing one first when the log has grown beyond it. */
     public synchronized Optional<SignedCheckpoint> checkpoint() {
         long size = evidence.size();

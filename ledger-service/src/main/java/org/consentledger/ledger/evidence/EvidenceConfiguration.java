@@ -40,8 +40,8 @@ class EvidenceConfiguration {
         }
 
         @Bean
-        MerkleLog merkleLog(EvidenceLog log) {
-            return new MerkleLog(log);
+        MerkleLog merkleLog(EvidenceLog log, Checkpoints checkpoints, EvidenceProperties properties) {
+            return new MerkleLog(log, checkpoints, properties.checkpointAfter());
         }
     }
 }

@@ -9,11 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signingKeyFile   the Ed25519 private key (PKCS#8 PEM) that signs checkpoints; generated there on first
  *                         start when missing. Keep it out of the repository and out of the database's backups.
  * @param checkpointEvery  how often a checkpoint is signed when the log has grown
+ * @param checkpointAfter  sign a checkpoint as soon as this many events were logged since the last one
  * @param hashEvents       whether events are hashed and chained as they are stored; off only to measure its cost
  */
 @ConfigurationProperties("ledger.evidence")
 public record EvidenceProperties(
         @DefaultValue("./data/keys/checkpoint-ed25519.pem") Path signingKeyFile,
         @DefaultValue("PT10S") Duration checkpointEvery,
+        @DefaultValue("1000") int checkpointAfter,
         @DefaultValue("true") boolean hashEvents) {
 }

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Appends each event's hash, in the event store's global order, as the next leaf of the Merkle log. It never
@@ -19,9 +20,13 @@ public class MerkleLog {
     private static final String NEXT_LEAF = MerkleLog.class.getName() + ".next";
 
     private final EvidenceLog log;
+    private final Checkpoints checkpoints;
+    private final int checkpointAfter;
 
-    MerkleLog(EvidenceLog log) {
+    MerkleLog(EvidenceLog log, Checkpoints checkpoints, int checkpointAfter) {
         this.log = log;
+        this.checkpoints = checkpoints;
+        this.checkpointAfter = checkpointAfter;
     }
 
     @EventHandler
@@ -36,9 +41,16 @@ public class MerkleLog {
         log.append(new EvidenceLog.Leaf(nextLeafIndex(), position, event.getIdentifier(), eventHash));
     }
 
-    /** Counted within the batch, from the stored size, so that a rolled-back batch leaves no gap. */
+    /**
+     * Counted within the batch, from the stored size, so that a rolled-back batch leaves no gap. Once the batch is
+     * committed, a checkpoint is signed if enough events were logged since the last one.
+     */
     private long nextLeafIndex() {
-        long[] next = CurrentUnitOfWork.get().root().getOrComputeResource(NEXT_LEAF, k -> new long[] {log.size()});
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        long[] next = batch.getOrComputeResource(NEXT_LEAF, k -> {
+            batch.afterCommit(u -> checkpoints.checkpointIfGrownBy(checkpointAfter));
+            return new long[] {log.size()};
+        });
         return next[0]++;
     }
 }
