@@ -39,8 +39,8 @@ public final class LedgerInstance implements AutoCloseable {
         Map<String, Object> all = new java.util.HashMap<>(Map.of(
                 "server.port", 0,
                 "server.address", "127.0.0.1",
-                "spring.datasource.url", "jdbc:h2:file:" + dataDirectory.resolve("ledger").toAbsolutePath(),
                 "ledger.evidence.signing-key-file", dataDirectory.resolve("keys/checkpoint.pem").toAbsolutePath()));
+        all.putAll(TestDatabase.forDirectory(dataDirectory));
         all.putAll(properties);
         // As command-line arguments: they take precedence over application.yml, as an operator's would.
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
