@@ -301,6 +301,21 @@ class LedgerStoryIT {
     }
 
     @Test
+    @Order(14)
+    void operatorsSeeCommandsEventsAndLagInPrometheusFormat() {
+        ledger.post(ALICE + "/consents", consent("m-1", 2, clock.instant(), "[\"statistics\"]", "[]"));
+        ledger.post(ALICE + "/consents", consent("m-2", 2, clock.instant(), "[\"marketing\"]", "[]"));
+        ledger.awaitProjectionsCaughtUp();
+        String metrics = ledger.get("/actuator/prometheus").body();
+        assertThat(metrics)
+                .contains("ledger_commands_seconds_count{command=\"GiveConsent\",outcome=\"accepted\"")
+                .contains("ledger_commands_seconds_count{command=\"GiveConsent\",outcome=\"rejected\"")
+                .contains("ledger_events_appended_total{type=\"ConsentGiven\"")
+                .contains("ledger_processor_lag_events{processor=\"consent-history\"} 0.0")
+                .contains("ledger_processor_lag_events{processor=\"merkle-log\"}");
+    }
+
+    @Test
     @Order(13)
     void theServiceReportsHealthAndDescribesItsApi() {
         assertThat(ledger.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");

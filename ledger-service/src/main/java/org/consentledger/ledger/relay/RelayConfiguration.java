@@ -1,7 +1,5 @@
 package org.consentledger.ledger.relay;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -81,14 +79,6 @@ class RelayConfiguration {
                 .withDetail("head", lag.head())
                 .withDetail("eventsBehind", lag.eventsBehind())
                 .build();
-    }
-
-    @Bean
-    Gauge kafkaRelayLagGauge(RelayLag lag, MeterRegistry registry) {
-        return Gauge.builder("ledger.kafka.relay.lag", lag, RelayLag::eventsBehind)
-                .description("Events in the ledger that Kafka has not acknowledged yet")
-                .baseUnit("events")
-                .register(registry);
     }
 
     static Properties clientSettings(RelayProperties properties) {
