@@ -41,12 +41,12 @@ class EvidenceController {
 
     EvidenceController(QueryGateway queries, EventStore eventStore, PublishedPolicies policies, JsonMapper json,
                        Clock clock, EvidenceBundles bundles) {
-        this.bundles = bundles;
         this.queries = queries;
         this.eventStore = eventStore;
         this.policies = policies;
         this.json = json;
         this.clock = clock;
+        this.bundles = bundles;
     }
 
     @Operation(summary = "Which cookies the visitor allowed at instant 'at', as the ledger knew it at 'asOf'")
