@@ -64,6 +64,56 @@ public class EvidenceLog {
         return leaves(0, treeSize).stream().map(Leaf::leafHash).toList();
     }
 
+    /** The leaves of the events at global indexes {@code from} to {@code to}, both included, by global index. */
+    public java.util.Map<Long, Leaf> leavesAt(long from, long to) {
+        return jdbc.sql("""
+                        select leaf_index, global_index, event_id, event_hash from merkle_leaf
+                         where global_index >= :from and global_index <= :to
+                        """)
+                .param("from", from)
+                .param("to", to)
+                .query(EvidenceLog::leaf)
+                .list().stream()
+                .collect(java.util.stream.Collectors.toMap(Leaf::globalIndex, l -> l));
+    }
+
+    /** The furthest place in the store's global order the log has reached; -1 when empty. */
+    public long furthestGlobalIndex() {
+        return jdbc.sql("select coalesce(max(global_index), -1) from merkle_leaf").query(Long.class).single();
+    }
+
+    /** The event's place in the store's global order (its index there). */
+    long globalIndexOf(String eventId) {
+        return jdbc.sql("select global_index from domain_event_entry where event_identifier = :id")
+                .param("id", eventId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Events below the log's furthest place that it has not recorded (yet: late commits arrive out of order). */
+    public long unloggedBelow(long globalIndex) {
+        return jdbc.sql("""
+                        select count(*) from domain_event_entry e
+                          left join merkle_leaf l on l.global_index = e.global_index
+                         where l.global_index is null and e.global_index < :below
+                        """)
+                .param("below", globalIndex)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Leaves whose event is not in the store at their place (removed, or moved elsewhere). */
+    public List<Leaf> orphans() {
+        return jdbc.sql("""
+                        select l.leaf_index, l.global_index, l.event_id, l.event_hash from merkle_leaf l
+                          left join domain_event_entry e on e.global_index = l.global_index
+                         where e.global_index is null or e.event_identifier <> l.event_id
+                         order by l.leaf_index
+                        """)
+                .query(EvidenceLog::leaf)
+                .list();
+    }
+
     public Optional<Leaf> leafOf(String eventId) {
         return jdbc.sql("select leaf_index, global_index, event_id, event_hash from merkle_leaf where event_id = :id")
                 .param("id", eventId)

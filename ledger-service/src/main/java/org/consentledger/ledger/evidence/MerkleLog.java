@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -30,14 +29,19 @@ public class MerkleLog {
     }
 
     @EventHandler
-    void on(Object payload, EventMessage<?> event, TrackingToken token) {
+    void on(Object payload, EventMessage<?> event) {
         Object hash = event.getMetaData().get(EventChain.HASH);
         if (!(hash instanceof String eventHash)) {
             // Stop here rather than leave a hole in the log: the processor retries, and an operator looks.
             throw new IllegalStateException("event %s has no hash; the evidence log cannot go past it"
                     .formatted(event.getIdentifier()));
         }
-        long position = token.position().orElseThrow(() -> new IllegalStateException("no position for " + event));
+        // Streaming processors deliver at least once: an event already in the log keeps its one leaf.
+        if (log.leafOf(event.getIdentifier()).isPresent()) {
+            return;
+        }
+        // Not the token's position: for an event that committed late into a gap, that is the furthest index seen.
+        long position = log.globalIndexOf(event.getIdentifier());
         log.append(new EvidenceLog.Leaf(nextLeafIndex(), position, event.getIdentifier(), eventHash));
     }
 

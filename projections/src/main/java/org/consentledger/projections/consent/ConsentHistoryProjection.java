@@ -86,6 +86,11 @@ public class ConsentHistoryProjection {
     }
 
     private void insert(String siteId, String visitorId, Decision d) {
+        // Streaming processors deliver at least once: an event already recorded is not recorded again.
+        if (jdbc.sql("select count(*) from consent_history where event_id = :id").param("id", d.eventId())
+                .query(Long.class).single() > 0) {
+            return;
+        }
         jdbc.sql("""
                         insert into consent_history (event_id, site_id, visitor_id, sequence_number, kind,
                                policy_version, occurred_at, recorded_at, granted, denied, withdrawn)

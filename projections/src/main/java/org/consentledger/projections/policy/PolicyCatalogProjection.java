@@ -38,6 +38,11 @@ public class PolicyCatalogProjection {
 
     @EventHandler
     void on(CookiePolicyPublished event, @MessageIdentifier String eventId) {
+        // Streaming processors deliver at least once: a version already recorded is not recorded again.
+        if (jdbc.sql("select count(*) from policy_catalog where event_id = :id").param("id", eventId)
+                .query(Long.class).single() > 0) {
+            return;
+        }
         jdbc.sql("""
                         insert into policy_catalog (site_id, version, effective_from, recorded_at, event_id, document)
                         values (:site, :version, :effectiveFrom, :recordedAt, :eventId, :document)
