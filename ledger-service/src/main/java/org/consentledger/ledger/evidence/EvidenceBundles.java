@@ -59,7 +59,7 @@ public class EvidenceBundles {
     public byte[] bundle(String siteId, String visitorId, Instant at, Instant asOf) {
         List<Stored> events = Stream.concat(store.stream(siteId).stream(),
                         store.stream(VisitorStream.id(siteId, visitorId)).stream())
-                .filter(e -> !Instant.parse(e.payloadJson().get("recordedAt").asString()).isAfter(asOf))
+                .filter(e -> !Instant.parse(e.payload().get("recordedAt").asString()).isAfter(asOf))
                 .toList();
         awaitLogged(events);
         SignedCheckpoint checkpoint = checkpoints.checkpoint().orElseThrow();
@@ -71,16 +71,16 @@ public class EvidenceBundles {
         for (Stored event : events) {
             EvidenceLog.Leaf leaf = log.leafOf(event.eventId()).orElseThrow();
             logged.add(new EvidenceBundle.LoggedEvent(event.eventId(), event.type(), event.stream(), event.sequence(),
-                    event.payloadJson(), event.previousHash(), event.hash(), leaf.leafIndex(),
+                    event.payload(), event.previousHash(), event.hash(), leaf.leafIndex(),
                     MerkleTree.inclusionProof((int) leaf.leafIndex(), leafHashes).stream()
                             .map(HexFormat.of()::formatHex).toList()));
             if (event.type().equals(CookiePolicyPublished.class.getName())) {
-                policies.add(JSON.treeToValue(event.payloadJson(), CookiePolicyPublished.class));
+                policies.add(JSON.treeToValue(event.payload(), CookiePolicyPublished.class));
             } else if (event.type().equals(ConsentGiven.class.getName())) {
-                decisions.add(Decision.of(JSON.treeToValue(event.payloadJson(), ConsentGiven.class),
+                decisions.add(Decision.of(JSON.treeToValue(event.payload(), ConsentGiven.class),
                         event.eventId(), event.sequence()));
             } else {
-                decisions.add(Decision.of(JSON.treeToValue(event.payloadJson(), ConsentWithdrawn.class),
+                decisions.add(Decision.of(JSON.treeToValue(event.payload(), ConsentWithdrawn.class),
                         event.eventId(), event.sequence()));
             }
         }

@@ -129,10 +129,13 @@ public class LedgerAudit {
             return problem(event, "it names %s as the hash before it, but the event before it in its stream has %s"
                     .formatted(previous, expectedPrevious));
         }
+        if (event.payload() == null) {
+            return problem(event, "its stored form cannot be read");
+        }
         String recomputed;
         try {
             recomputed = EventHash.of(event.eventId(), event.type(), event.stream(), event.sequence(),
-                    event.payloadJson(), previous);
+                    event.payload(), previous);
         } catch (RuntimeException e) {
             return problem(event, "its stored form cannot be read: " + e.getMessage());
         }

@@ -24,24 +24,12 @@ class StoredEvents {
         this.jdbc = jdbc;
     }
 
-    record Stored(long globalIndex, String eventId, String stream, long sequence, String type, byte[] payload,
-                  byte[] metaData) {
-
-        JsonNode payloadJson() {
-            return JSON.readTree(payload);
-        }
-
-        JsonNode metaDataJson() {
-            return JSON.readTree(metaData);
-        }
-
-        String hash() {
-            return metaDataJson().path(EventChain.HASH).asString(null);
-        }
-
-        String previousHash() {
-            return metaDataJson().path(EventChain.PREVIOUS_HASH).asString(null);
-        }
+    /**
+     * One row, read once: the payload as JSON, and the hash and link the event was stored with. What cannot be
+     * read (an altered row may not even be JSON) is null, for the audit to report rather than fail on.
+     */
+    record Stored(long globalIndex, String eventId, String stream, long sequence, String type, JsonNode payload,
+                  String hash, String previousHash) {
     }
 
     /** The next {@code count} events of the store's global order after {@code globalIndex}. */
@@ -62,7 +50,17 @@ class StoredEvents {
     }
 
     private static Stored stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        JsonNode meta = json(rs.getBytes(7));
         return new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                rs.getBytes(6), rs.getBytes(7));
+                json(rs.getBytes(6)), meta == null ? null : meta.path(EventChain.HASH).asString(null),
+                meta == null ? null : meta.path(EventChain.PREVIOUS_HASH).asString(null));
+    }
+
+    private static JsonNode json(byte[] bytes) {
+        try {
+            return bytes == null ? null : JSON.readTree(bytes);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }
