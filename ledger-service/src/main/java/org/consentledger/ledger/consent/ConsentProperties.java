@@ -7,9 +7,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param maxClockSkew how far in the future (by the ledger's clock) a client's occurredAt may be
  * @param maxBackfill  how far in the past a client's occurredAt may be, for clients that submit late
+ * @param cachedVisitors how many visitors' recent state an instance keeps in memory (least recently used go first)
  */
 @ConfigurationProperties("ledger.consent")
 public record ConsentProperties(
         @DefaultValue("PT5M") Duration maxClockSkew,
-        @DefaultValue("P30D") Duration maxBackfill) {
+        @DefaultValue("P30D") Duration maxBackfill,
+        @DefaultValue("20000") int cachedVisitors) {
 }

@@ -25,7 +25,7 @@ import org.consentledger.ledger.policy.PublishedPolicies;
  * One visitor's consent on one site. It remembers every submission by its client id so that a resubmission is
  * answered with the original receipt instead of being recorded twice.
  */
-@Aggregate
+@Aggregate(cache = "recentVisitors", commandTargetResolver = "visitorStreamOf")
 public class VisitorConsent {
 
     @AggregateIdentifier

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * retried: a refused command stays refused.
  */
 @Configuration(proxyBeanMethods = false)
-class CommandRetry {
+public class CommandRetry {
 
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
@@ -34,6 +34,16 @@ class CommandRetry {
                         .nonTransientFailurePredicate(failure -> !partOfConcurrentAppend(failure))
                         .build())
                 .build();
+    }
+
+    /** Whether a failure is a lost race to append to a stream, and so worth handling again on the fresh stream. */
+    public static boolean lostAppendRace(Throwable failure) {
+        for (Throwable link = failure; link != null; link = link.getCause()) {
+            if (!partOfConcurrentAppend(link)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

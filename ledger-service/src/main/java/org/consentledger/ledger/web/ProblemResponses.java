@@ -28,12 +28,17 @@ import tools.jackson.core.JacksonException;
  * of them in {@code errors} when there are several), so a client knows what to change.
  */
 @RestControllerAdvice
-class ProblemResponses extends ResponseEntityExceptionHandler {
+public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     @ExceptionHandler(LedgerRejection.class)
     ResponseEntity<Object> rejected(LedgerRejection rejection, WebRequest request) {
+        return respond(problemFor(rejection));
+    }
+
+    /** The problem a refusal is answered with, also where it is one answer among many (a batch's). */
+    public static ProblemDetail problemFor(LedgerRejection rejection) {
         HttpStatus status = switch (rejection.kind()) {
             case MALFORMED -> HttpStatus.BAD_REQUEST;
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
@@ -41,7 +46,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
-        return problem(status, rejection.getMessage(), List.of(new FieldError(rejection.field(), rejection.getMessage())));
+        return detail(status, rejection.getMessage(), List.of(new FieldError(rejection.field(), rejection.getMessage())));
     }
 
     /** Anything else is the ledger's fault, not the client's: logged in full, answered without internals. */
@@ -124,6 +129,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String detail, List<FieldError> errors) {
+        return respond(detail(status, detail, errors));
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ProblemDetail detail(HttpStatus status, String detail, List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("about:blank"));
         if (!errors.isEmpty() && errors.get(0).field() != null) {
@@ -133,8 +148,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .map(f -> f.field() == null ? Map.of("message", f.message())
                         : Map.of("field", f.field(), "message", f.message()))
                 .toList());
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return problem;
     }
 
     private record FieldError(String field, String message) {

@@ -1,0 +1,90 @@
+package org.consentledger.ledger.consent;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.consentledger.api.consent.GiveConsent;
+import org.consentledger.ledger.CommandLoad;
+import org.consentledger.ledger.LedgerInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ingestion inside the service, without HTTP: single commands from several threads, then batches, then how long
+ * the read models take to catch up. Isolates the write path from the web layer the HTTP benchmark includes.
+ * Run with {@code ./mvnw -pl ledger-service -am verify -Pbenchmark -Dit.test=IngestionBenchmark}; size with
+ * {@code -Dbench.events=} (default 100000 batched) and {@code -Dbench.threads=} (default 2).
+ */
+class IngestionBenchmark {
+
+    static final String SITE = "juleslesmart.opendatasoft.com";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void ingestion() throws Exception {
+        int events = Integer.getInteger("bench.events", 100_000);
+        int threads = Integer.getInteger("bench.threads", 2);
+        try (LedgerInstance ledger = LedgerInstance.start(data, Clock.systemUTC())) {
+            CommandGateway commands = ledger.bean(CommandGateway.class);
+            ConsentBatch batch = ledger.bean(ConsentBatch.class);
+            CommandLoad.consents(commands, SITE, "warm", 5_000, 4);
+            batches(batch, "warmb", 20_000, threads);
+            ledger.awaitProjectionsCaughtUp();
+
+            double single = CommandLoad.consents(commands, SITE, "single", 20_000, 4);
+            long start = System.nanoTime();
+            double batched = batches(batch, "batch", events, threads);
+            ledger.awaitProjectionsCaughtUp();
+            double caughtUp = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%n== Ingestion in-process (H2 file) ==%n");
+            System.out.printf("single commands, 4 threads: %.0f events/s%n", 20_000 / single);
+            System.out.printf("batches of 1000, %d threads: %.0f events/s (%d events in %.2f s)%n",
+                    threads, events / batched, events, batched);
+            System.out.printf("read models caught up %.2f s after the batches began (%.0f events/s)%n%n",
+                    caughtUp, events / caughtUp);
+        }
+    }
+
+    private static double batches(ConsentBatch batch, String prefix, int events, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int from = thread * 1_000; from < events; from += threads * 1_000) {
+                        List<GiveConsent> commands = new ArrayList<>(1_000);
+                        for (int i = from; i < Math.min(from + 1_000, events); i++) {
+                            commands.add(new GiveConsent(SITE, prefix + (i % 50_000), prefix + "-c" + i, 1,
+                                    Instant.now().truncatedTo(ChronoUnit.MICROS), List.of("statistics"),
+                                    List.of("third-party"), "benchmark", Map.of()));
+                        }
+                        List<ConsentBatch.Outcome> outcomes = batch.record(commands);
+                        if (outcomes.stream().anyMatch(o -> o.rejection() != null)) {
+                            throw new IllegalStateException("refused: " + outcomes.stream()
+                                    .filter(o -> o.rejection() != null).findFirst().orElseThrow().rejection().getMessage());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
