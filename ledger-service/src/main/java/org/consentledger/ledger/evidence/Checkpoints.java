@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.consentledger.verifier.MerkleTree;
+import org.consentledger.verifier.MerkleFrontier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,6 +22,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class Checkpoints {
 
     private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
+    /** Leaves read at a time when a checkpoint extends the tree. */
+    private static final int PAGE = 10_000;
 
     private final EvidenceLog evidence;
     private final CheckpointKey key;
@@ -60,13 +62,17 @@ public class Checkpoints {
         if (size == 0 || latest.map(c -> c.treeSize() >= size).orElse(false)) {
             return latest;
         }
-        String root = HexFormat.of().formatHex(MerkleTree.root(evidence.leafHashes(size)));
+        MerkleFrontier frontier = evidence.latestFrontier().orElseGet(MerkleFrontier::empty);
+        for (long from = frontier.size(); from < size; from += PAGE) {
+            evidence.leaves(from, Math.min(from + PAGE, size)).forEach(leaf -> frontier.append(leaf.leafHash()));
+        }
+        String root = HexFormat.of().formatHex(frontier.root());
         Instant signedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         byte[] statement = SignedCheckpoint.signedBytes(size, root, signedAt, key.keyId());
         SignedCheckpoint checkpoint = new SignedCheckpoint(size, root, signedAt, key.keyId(),
                 Base64.getEncoder().encodeToString(key.sign(statement)));
         try {
-            evidence.store(checkpoint);
+            evidence.store(checkpoint, frontier);
         } catch (DuplicateKeyException e) {
             // Another instance signed this size first; both statements are true.
             return evidence.checkpoint(size);

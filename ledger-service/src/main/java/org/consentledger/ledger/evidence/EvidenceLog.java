@@ -5,11 +5,18 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import org.consentledger.verifier.MerkleFrontier;
 import org.consentledger.verifier.MerkleTree;
 import org.consentledger.verifier.SignedCheckpoint;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +25,11 @@ import org.springframework.stereotype.Component;
 public class EvidenceLog {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    EvidenceLog(JdbcClient jdbc) {
+    EvidenceLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** One leaf: the hash of the event at a position of the store's global order. */
@@ -31,21 +40,38 @@ public class EvidenceLog {
         }
     }
 
-    /** Leaves are numbered from 0 without gaps, so the count is the next index. */
+    /** Leaves are numbered from 0 without gaps, so one past the highest index is the size (an index lookup). */
     public long size() {
-        return jdbc.sql("select count(*) from merkle_leaf").query(Long.class).single();
+        return jdbc.sql("select coalesce(max(leaf_index), -1) + 1 from merkle_leaf").query(Long.class).single();
     }
 
-    void append(Leaf leaf) {
-        jdbc.sql("""
-                        insert into merkle_leaf (leaf_index, global_index, event_id, event_hash)
-                        values (:leafIndex, :globalIndex, :eventId, :eventHash)
-                        """)
-                .param("leafIndex", leaf.leafIndex())
-                .param("globalIndex", leaf.globalIndex())
-                .param("eventId", leaf.eventId())
-                .param("eventHash", leaf.eventHash())
-                .update();
+    void append(List<Leaf> leaves) {
+        jdbcTemplate.batchUpdate(
+                "insert into merkle_leaf (leaf_index, global_index, event_id, event_hash) values (?, ?, ?, ?)",
+                leaves, leaves.size(), (statement, leaf) -> {
+                    statement.setLong(1, leaf.leafIndex());
+                    statement.setLong(2, leaf.globalIndex());
+                    statement.setString(3, leaf.eventId());
+                    statement.setString(4, leaf.eventHash());
+                });
+    }
+
+    /** Of these events, the ones already in the log. */
+    Set<String> logged(Collection<String> eventIds) {
+        return new HashSet<>(jdbc.sql("select event_id from merkle_leaf where event_id in (:ids)")
+                .param("ids", eventIds)
+                .query(String.class)
+                .list());
+    }
+
+    /** The events' places in the store's global order (their indexes there). */
+    Map<String, Long> globalIndexesOf(Collection<String> eventIds) {
+        Map<String, Long> positions = new HashMap<>();
+        jdbc.sql("select event_identifier, global_index from domain_event_entry where event_identifier in (:ids)")
+                .param("ids", eventIds)
+                .query((rs, row) -> positions.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return positions;
     }
 
     public List<Leaf> leaves(long fromIndex, long toIndexExclusive) {
@@ -64,8 +90,18 @@ public class EvidenceLog {
         return leaves(0, treeSize).stream().map(Leaf::leafHash).toList();
     }
 
+    /** The subtree roots of the largest checkpointed tree that has them stored. */
+    Optional<MerkleFrontier> latestFrontier() {
+        return jdbc.sql("""
+                        select tree_size, frontier from merkle_checkpoint where frontier is not null
+                         order by tree_size desc fetch first 1 rows only
+                        """)
+                .query((rs, row) -> MerkleFrontier.parse(rs.getLong(1), rs.getString(2)))
+                .optional();
+    }
+
     /** The leaves of the events at global indexes {@code from} to {@code to}, both included, by global index. */
-    public java.util.Map<Long, Leaf> leavesAt(long from, long to) {
+    public Map<Long, Leaf> leavesAt(long from, long to) {
         return jdbc.sql("""
                         select leaf_index, global_index, event_id, event_hash from merkle_leaf
                          where global_index >= :from and global_index <= :to
@@ -82,13 +118,6 @@ public class EvidenceLog {
         return jdbc.sql("select coalesce(max(global_index), -1) from merkle_leaf").query(Long.class).single();
     }
 
-    /** The event's place in the store's global order (its index there). */
-    long globalIndexOf(String eventId) {
-        return jdbc.sql("select global_index from domain_event_entry where event_identifier = :id")
-                .param("id", eventId)
-                .query(Long.class)
-                .single();
-    }
 
     /** Events below the log's furthest place that it has not recorded (yet: late commits arrive out of order). */
     public long unloggedBelow(long globalIndex) {
@@ -143,11 +172,12 @@ public class EvidenceLog {
                 .list();
     }
 
-    void store(SignedCheckpoint checkpoint) {
+    void store(SignedCheckpoint checkpoint, MerkleFrontier frontier) {
         jdbc.sql("""
-                        insert into merkle_checkpoint (tree_size, root_hash, signed_at, key_id, signature)
-                        values (:size, :root, :signedAt, :keyId, :signature)
+                        insert into merkle_checkpoint (tree_size, root_hash, signed_at, key_id, signature, frontier)
+                        values (:size, :root, :signedAt, :keyId, :signature, :frontier)
                         """)
+                .param("frontier", frontier.toString())
                 .param("size", checkpoint.treeSize())
                 .param("root", checkpoint.rootHash())
                 .param("signedAt", OffsetDateTime.ofInstant(checkpoint.signedAt(), ZoneOffset.UTC))

@@ -1,5 +1,9 @@
 package org.consentledger.ledger.evidence;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -9,14 +13,15 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Appends each event's hash, in the event store's global order, as the next leaf of the Merkle log. It never
- * replays: the log is append-only, like the store it certifies.
+ * replays: the log is append-only, like the store it certifies. A processor's batch of events is written together,
+ * when the batch commits: a few statements per batch instead of three per event.
  */
 @ProcessingGroup(MerkleLog.NAME)
 @DisallowReplay
 public class MerkleLog {
 
     public static final String NAME = "merkle-log";
-    private static final String NEXT_LEAF = MerkleLog.class.getName() + ".next";
+    private static final String PENDING = MerkleLog.class.getName() + ".pending";
 
     private final EvidenceLog log;
     private final Checkpoints checkpoints;
@@ -28,6 +33,9 @@ public class MerkleLog {
         this.checkpointAfter = checkpointAfter;
     }
 
+    private record Pending(String eventId, String hash) {
+    }
+
     @EventHandler
     void on(Object payload, EventMessage<?> event) {
         Object hash = event.getMetaData().get(EventChain.HASH);
@@ -36,25 +44,39 @@ public class MerkleLog {
             throw new IllegalStateException("event %s has no hash; the evidence log cannot go past it"
                     .formatted(event.getIdentifier()));
         }
-        // Streaming processors deliver at least once: an event already in the log keeps its one leaf.
-        if (log.leafOf(event.getIdentifier()).isPresent()) {
-            return;
-        }
-        // Not the token's position: for an event that committed late into a gap, that is the furthest index seen.
-        long position = log.globalIndexOf(event.getIdentifier());
-        log.append(new EvidenceLog.Leaf(nextLeafIndex(), position, event.getIdentifier(), eventHash));
+        pending().add(new Pending(event.getIdentifier(), eventHash));
+    }
+
+    /** The batch's events in delivery order, written in its transaction just before it commits. */
+    private List<Pending> pending() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING, k -> {
+            List<Pending> pending = new ArrayList<>();
+            batch.onPrepareCommit(u -> append(pending));
+            batch.afterCommit(u -> checkpoints.checkpointIfGrownBy(checkpointAfter));
+            return pending;
+        });
     }
 
     /**
-     * Counted within the batch, from the stored size, so that a rolled-back batch leaves no gap. Once the batch is
-     * committed, a checkpoint is signed if enough events were logged since the last one.
+     * Leaves are numbered on from the stored size, so a rolled-back batch leaves no gap. Each leaf keeps the event's
+     * own place in the store's global order: not the token's, which for an event that committed late into a gap is
+     * the furthest place seen.
      */
-    private long nextLeafIndex() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        long[] next = batch.getOrComputeResource(NEXT_LEAF, k -> {
-            batch.afterCommit(u -> checkpoints.checkpointIfGrownBy(checkpointAfter));
-            return new long[] {log.size()};
-        });
-        return next[0]++;
+    private void append(List<Pending> pending) {
+        List<String> ids = pending.stream().map(Pending::eventId).toList();
+        // Streaming processors deliver at least once: an event already in the log keeps its one leaf.
+        Set<String> logged = log.logged(ids);
+        Map<String, Long> positions = log.globalIndexesOf(ids);
+        long next = log.size();
+        List<EvidenceLog.Leaf> leaves = new ArrayList<>();
+        for (Pending event : pending) {
+            if (logged.add(event.eventId())) {
+                leaves.add(new EvidenceLog.Leaf(next++, positions.get(event.eventId()), event.eventId(), event.hash()));
+            }
+        }
+        if (!leaves.isEmpty()) {
+            log.append(leaves);
+        }
     }
 }

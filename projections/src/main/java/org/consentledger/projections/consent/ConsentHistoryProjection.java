@@ -6,14 +6,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
@@ -22,6 +27,7 @@ import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.PointInTimeResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +41,15 @@ public class ConsentHistoryProjection {
 
     public static final String NAME = "consent-history";
 
+    private static final String PENDING = ConsentHistoryProjection.class.getName() + ".pending";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final PolicyCatalogProjection policies;
 
-    public ConsentHistoryProjection(JdbcClient jdbc, PolicyCatalogProjection policies) {
+    public ConsentHistoryProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PolicyCatalogProjection policies) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.policies = policies;
     }
 
@@ -85,30 +95,48 @@ public class ConsentHistoryProjection {
                 .list();
     }
 
+    private record Row(String siteId, String visitorId, Decision decision) {
+    }
+
     private void insert(String siteId, String visitorId, Decision d) {
+        pending().add(new Row(siteId, visitorId, d));
+    }
+
+    /** The processor's batch of decisions, written together just before its transaction commits. */
+    private List<Row> pending() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING, k -> {
+            List<Row> rows = new ArrayList<>();
+            batch.onPrepareCommit(u -> write(rows));
+            return rows;
+        });
+    }
+
+    private void write(List<Row> rows) {
         // Streaming processors deliver at least once: an event already recorded is not recorded again.
-        if (jdbc.sql("select count(*) from consent_history where event_id = :id").param("id", d.eventId())
-                .query(Long.class).single() > 0) {
-            return;
-        }
-        jdbc.sql("""
+        Set<String> recorded = new HashSet<>(jdbc.sql("select event_id from consent_history where event_id in (:ids)")
+                .param("ids", rows.stream().map(r -> r.decision().eventId()).toList())
+                .query(String.class)
+                .list());
+        List<Row> fresh = rows.stream().filter(r -> recorded.add(r.decision().eventId())).toList();
+        jdbcTemplate.batchUpdate("""
                         insert into consent_history (event_id, site_id, visitor_id, sequence_number, kind,
                                policy_version, occurred_at, recorded_at, granted, denied, withdrawn)
-                        values (:eventId, :site, :visitor, :sequence, :kind, :version, :occurredAt, :recordedAt,
-                                :granted, :denied, :withdrawn)
-                        """)
-                .param("eventId", d.eventId())
-                .param("site", siteId)
-                .param("visitor", visitorId)
-                .param("sequence", d.sequence())
-                .param("kind", d.kind().name())
-                .param("version", d.policyVersion())
-                .param("occurredAt", timestamp(d.occurredAt()))
-                .param("recordedAt", timestamp(d.recordedAt()))
-                .param("granted", String.join(",", d.granted()))
-                .param("denied", String.join(",", d.denied()))
-                .param("withdrawn", String.join(",", d.withdrawn()))
-                .update();
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, fresh, fresh.size(), (statement, row) -> {
+                    Decision d = row.decision();
+                    statement.setString(1, d.eventId());
+                    statement.setString(2, row.siteId());
+                    statement.setString(3, row.visitorId());
+                    statement.setLong(4, d.sequence());
+                    statement.setString(5, d.kind().name());
+                    statement.setInt(6, d.policyVersion());
+                    statement.setObject(7, timestamp(d.occurredAt()));
+                    statement.setObject(8, timestamp(d.recordedAt()));
+                    statement.setString(9, String.join(",", d.granted()));
+                    statement.setString(10, String.join(",", d.denied()));
+                    statement.setString(11, String.join(",", d.withdrawn()));
+                });
     }
 
     private static Decision decision(ResultSet rs, int row) throws SQLException {
