@@ -12,8 +12,15 @@
 #       SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/postgres SPRING_DATASOURCE_USERNAME=postgres
 #
 # Knobs (environment): SMOKE_PORT (8080; the container shares this machine's network, as with --network host),
-# SMOKE_MEMORY (1g; the cgroup limit, empty for none), SMOKE_TIMEOUT (180 s to readiness), SMOKE_KEEP=1 (keep the
-# unpacked root file system and log). Needs root, as CI has; Linux with util-linux, GNU tar, curl and python3.
+# SMOKE_MEMORY (1g; the cgroup limit, empty for none), SMOKE_TIMEOUT (180 s to readiness), SMOKE_READ_ONLY=1 (a
+# read-only root file system with a tmpfs on /tmp, as deploy/k8s and deploy/docker-compose.yml run it),
+# SMOKE_BIND=HOST:CONTAINER[,HOST:CONTAINER...] (read-only bind mounts, e.g. a signing key as a secret),
+# SMOKE_KEEP=1 (keep the unpacked root file system and log). Needs root, as CI has; Linux with util-linux, GNU tar,
+# curl and python3.
+#
+# With LEDGER_EVIDENCE_SIGNING_KEY_FILE bound from a file here, the key served must be that file's; without it, the
+# key generated into the image's data directory must belong to the image's user and be readable by it alone. With
+# LEDGER_KAFKA_BOOTSTRAP_SERVERS, the relay must deliver the recorded consent.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,6 +30,7 @@ image=${1:-$root/ledger-service/target/jib-image.tar}
 port=${SMOKE_PORT:-8080}
 memory=${SMOKE_MEMORY-1g}
 timeout=${SMOKE_TIMEOUT:-180}
+export SMOKE_READ_ONLY=${SMOKE_READ_ONLY:-} SMOKE_BIND=${SMOKE_BIND:-}
 
 fail() { echo "smoke-test: FAILED: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || fail "run as root (it unpacks image layers with their owners and starts them in a chroot)"
@@ -114,6 +122,8 @@ fi
 container_init='
 set -e
 r=$1; shift
+# A mount of its own, so that it can be made read-only once everything is mounted on it.
+mount --bind "$r" "$r"
 mount -t proc -o nosuid,nodev,noexec proc "$r/proc"
 mount -t tmpfs -o nosuid,mode=755 tmpfs "$r/dev"
 for n in null zero full random urandom tty; do : > "$r/dev/$n"; mount --bind "/dev/$n" "$r/dev/$n"; done
@@ -123,6 +133,16 @@ ln -s /proc/self/fd "$r/dev/fd"
 mount -t sysfs -o ro,nosuid,nodev,noexec sysfs "$r/sys"
 # The JVM honours a cgroup v1 memory limit only when it finds every controller, as engines mount them.
 [ -d /sys/fs/cgroup ] && mount --rbind /sys/fs/cgroup "$r/sys/fs/cgroup"
+for bind in $(echo "$SMOKE_BIND" | tr , " "); do
+    from=${bind%%:*}; to=$r${bind#*:}
+    if [ -d "$from" ]; then mkdir -p "$to"; else mkdir -p "$(dirname "$to")"; : > "$to"; fi
+    mount --bind "$from" "$to"
+    mount -o remount,bind,ro "$to"
+done
+if [ "$SMOKE_READ_ONLY" = 1 ]; then
+    mount -t tmpfs -o nosuid,nodev,mode=1777 tmpfs "$r/tmp"
+    mount -o remount,bind,ro "$r"
+fi
 exec "$@"
 '
 (
@@ -133,6 +153,7 @@ exec "$@"
 ) > "$log" 2>&1 &
 pid=$!
 launched=$(date +%s%N)
+[ "$SMOKE_READ_ONLY" = 1 ] && limit_note="$limit_note, read-only root"
 echo "Started the image's entrypoint ($limit_note); waiting for $base_url/actuator/health/readiness..."
 
 # --- Readiness.
@@ -178,6 +199,38 @@ done
 key=$(curl -sf --max-time 5 "$base_url/.well-known/consent-ledger/checkpoint-key.pem")
 [[ "$key" == *"BEGIN PUBLIC KEY"* ]] || fail "no checkpoint public key"
 echo "Recorded a consent and read it back; checkpoint key served"
+
+# --- The signing key: the mounted secret, or one of the ledger's own making in its data directory.
+setting() { printf '%s\n' "${env_args[@]}" | sed -n "s/^$1=//p" | tail -n 1; }
+public_block() { sed -n '/BEGIN PUBLIC KEY/,/END PUBLIC KEY/p' | tr -d ' \n'; }
+key_file=$(setting LEDGER_EVIDENCE_SIGNING_KEY_FILE)
+if [ -n "$key_file" ]; then
+    for bind in $(echo "$SMOKE_BIND" | tr , ' '); do
+        if [ "${bind#*:}" = "$key_file" ]; then
+            [ "$(public_block < "${bind%%:*}")" = "$(echo "$key" | public_block)" ] \
+                || fail "the key served is not the one mounted at $key_file"
+            echo "Signs with the mounted key $key_file"
+        fi
+    done
+else
+    generated=$rootfs$workdir/data/keys/checkpoint-ed25519.pem
+    [ -f "$generated" ] || fail "no signing key generated in $workdir/data/keys"
+    [ "$(stat -c '%u %a' "$generated")" = "$uid 600" ] || fail "the generated key is $(stat -c 'owned by %u, mode %a' "$generated")"
+    echo "Generated its signing key in $workdir/data/keys as uid $uid, mode 600"
+fi
+
+# --- With Kafka, the relay delivers what was recorded.
+if [ -n "$(setting LEDGER_KAFKA_BOOTSTRAP_SERVERS)" ]; then
+    behind=
+    for _ in $(seq 1 60); do
+        behind=$(curl -s --max-time 5 "$base_url/actuator/health" | python3 -c 'import json,sys
+print(json.load(sys.stdin)["components"]["kafkaRelay"]["details"]["eventsBehind"])' 2>/dev/null || true)
+        [ "$behind" = 0 ] && break
+        sleep 0.5
+    done
+    [ "$behind" = 0 ] || fail "the Kafka relay is ${behind:-an unknown number of} events behind"
+    echo "Kafka relay caught up with the ledger"
+fi
 
 # --- Graceful stop, as an orchestrator asks for it.
 stop_started=$(date +%s)
