@@ -178,10 +178,12 @@ read -r _ real_gid _ < <(grep '^Gid:' "/proc/$java_pid/status")
 [ "$real_uid" = "$uid" ] && [ "$real_gid" = "$gid" ] || fail "the process runs as $real_uid:$real_gid, not $uid:$gid"
 groups=$(awk '/^Groups:/ {$1 = ""; print}' "/proc/$java_pid/status" | xargs)
 [ -z "$groups" ] || [ "$groups" = "$gid" ] || fail "the process keeps supplementary groups: $groups"
-heap_max=$(curl -s --max-time 5 "$base_url/actuator/prometheus" \
-    | awk '/^jvm_memory_max_bytes\{.*area="heap"/ && $NF > 0 {sum += $NF} END {printf "%.0f", sum / 1048576}')
+curl -s --max-time 5 "$base_url/actuator/prometheus" > "$work/metrics.txt" || true
+mib() { awk -v m="$1" -v a="$2" 'index($0, m "{") == 1 && index($0, "area=\"" a "\"") && $NF > 0 {sum += $NF}
+    END {printf "%.0f", sum / 1048576}' "$work/metrics.txt"; }
 rss=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$java_pid/status")
-echo "Runs as uid $real_uid gid $real_gid; heap max $heap_max MiB, resident $rss MiB ($limit_note)"
+echo "Runs as uid $real_uid gid $real_gid; heap max $(mib jvm_memory_max_bytes heap) MiB, heap used" \
+    "$(mib jvm_memory_used_bytes heap) MiB, non-heap used $(mib jvm_memory_used_bytes nonheap) MiB, resident $rss MiB ($limit_note)"
 
 # --- It works: a consent recorded and answered, its signing key written by the non-root user.
 site=$base_url/api/v1/sites/smartbump.opendatasoft.com
