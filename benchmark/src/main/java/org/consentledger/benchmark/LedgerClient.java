@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class LedgerClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration ADMIN_TIMEOUT = Duration.ofMinutes(10);
 
     private final HttpClient http;
     private final URI base;
@@ -74,8 +75,9 @@ final class LedgerClient {
         return json(get("/api/v1/admin/projections"));
     }
 
+    /** Answers once the processors were stopped and restarted; stopping waits for their batch in progress. */
     JsonNode replayProjections() throws IOException, InterruptedException {
-        return json(post("/api/v1/admin/projections/replay", "application/json", ""));
+        return json(post("/api/v1/admin/projections/replay", "application/json", "", ADMIN_TIMEOUT));
     }
 
     JsonNode relay() throws IOException, InterruptedException {
@@ -83,7 +85,7 @@ final class LedgerClient {
     }
 
     JsonNode replayRelay() throws IOException, InterruptedException {
-        return json(post("/api/v1/admin/kafka-relay/replay", "application/json", ""));
+        return json(post("/api/v1/admin/kafka-relay/replay", "application/json", "", ADMIN_TIMEOUT));
     }
 
     String prometheus() throws IOException, InterruptedException {
@@ -112,8 +114,12 @@ final class LedgerClient {
 
     private HttpResponse<String> post(String path, String contentType, String body)
             throws IOException, InterruptedException {
-        return http.send(postRequest(path, contentType, body, Duration.ofSeconds(60)),
-                HttpResponse.BodyHandlers.ofString());
+        return post(path, contentType, body, Duration.ofSeconds(60));
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body, Duration timeout)
+            throws IOException, InterruptedException {
+        return http.send(postRequest(path, contentType, body, timeout), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest postRequest(String path, String contentType, String body, Duration timeout) {

@@ -25,6 +25,7 @@ public final class Main {
     /** The fill, for the raw-JDBC ratio once the service has stopped; through the single endpoint when no batch one. */
     private Ingestion.Result batchFill;
     private boolean batchFillIsBatch;
+    private boolean completed;
 
     private Main(Options options) {
         this.options = options;
@@ -45,17 +46,32 @@ public final class Main {
     private int run() throws Exception {
         System.out.println("machine: " + machine());
         System.out.println("parameters: " + options.describe());
-        Database database = options.database().equals("h2")
-                ? new H2File(options.keep()) : PostgresDatabase.create(options.postgresUrl(), options.keep());
-        System.out.println("database: " + database.describe());
-        Map<String, String> environment = new HashMap<>(database.serviceEnvironment());
-        if (options.kafka() != null) {
-            environment.put("LEDGER_KAFKA_BOOTSTRAP_SERVERS", options.kafka());
+        try (Database database = options.database().equals("h2")
+                ? new H2File(options.keep()) : PostgresDatabase.create(options.postgresUrl(), options.keep())) {
+            System.out.println("database: " + database.describe());
+            Map<String, String> environment = new HashMap<>(database.serviceEnvironment());
+            if (options.kafka() != null) {
+                environment.put("LEDGER_KAFKA_BOOTSTRAP_SERVERS", options.kafka());
+            }
+            try (ServiceProcess service = ServiceProcess.start(options.serviceJar(), options.heap(), environment,
+                    options.keep())) {
+                long fillEvents = drive(service);
+                if (fillEvents > 0) {
+                    rawJdbc(database, fillEvents);
+                }
+            }
         }
-        ServiceProcess service = ServiceProcess.start(options.serviceJar(), options.heap(), environment, options.keep());
+        System.out.println();
+        System.out.println("machine: " + machine());
+        System.out.println("parameters: " + options.describe());
+        report.print(System.out);
+        return completed ? 0 : 1;
+    }
+
+    /** Phases 1 to 8 and 10, ending with the service stopped; gives the number of events the fill recorded. */
+    private long drive(ServiceProcess service) throws Exception {
         LedgerClient client = new LedgerClient(service.base());
         long fillEvents = 0;
-        boolean completed = false;
         try (MetricsSampler metrics = new MetricsSampler(client, service)) {
             long started = System.nanoTime();
             service.awaitReady(client, Duration.ofMinutes(5));
@@ -67,6 +83,10 @@ public final class Main {
                 completed = true;
             } catch (ServiceProcess.ServiceDied e) {
                 System.out.println("SERVICE DIED: " + e.getMessage());
+            } catch (Exception e) {
+                // The figures measured so far still go into the table.
+                System.out.println("RUN FAILED: " + e);
+                e.printStackTrace(System.out);
             } finally {
                 heap(metrics, service);
                 problems(service);
@@ -75,19 +95,7 @@ public final class Main {
             int exit = service.stop();
             System.out.println("service stopped (SIGTERM), exit code " + exit);
         }
-        try {
-            if (fillEvents > 0) {
-                rawJdbc(database, fillEvents);
-            }
-        } finally {
-            service.close();
-            database.close();
-        }
-        System.out.println();
-        System.out.println("machine: " + machine());
-        System.out.println("parameters: " + options.describe());
-        report.print(System.out);
-        return completed ? 0 : 1;
+        return fillEvents;
     }
 
     /** Phases 2 to 8, against the running service; gives the number of events the fill recorded. */
@@ -182,11 +190,13 @@ public final class Main {
                 lag.offeredRate(), batchEndpoint ? "batches of " + options.steadyBatch() : "single endpoint",
                 options.steadySeconds(), lag.acceptedRate(), lag.outcomes().describe(), lag.skipped());
         Histogram ryw = lag.readYourWrite();
-        System.out.printf("read-your-write (201 to an answer naming the event), %,d probes, %,d not seen in 30 s: "
-                        + "p50 %s ms  p99 %s ms  max %s ms%n", lag.probes(), lag.probesTimedOut(),
-                ms(ryw.getValueAtPercentile(50)), ms(ryw.getValueAtPercentile(99)), ms(ryw.getMaxValue()));
+        System.out.printf("read-your-write (201 to an answer naming the event), %,d probes, %,d not seen within 30 s "
+                + "or not recorded: %s%n", lag.probes(), lag.probesTimedOut(), ryw.getTotalCount() == 0 ? "none seen"
+                : "p50 %s ms  p99 %s ms  max %s ms".formatted(ms(ryw.getValueAtPercentile(50)),
+                        ms(ryw.getValueAtPercentile(99)), ms(ryw.getMaxValue())));
         lag.lagEvents().forEach((processor, h) -> System.out.printf(
-                "lag gauge %-16s events: p50 %,d  p99 %,d  max %,d  (%,d samples)%n", processor,
+                "lag gauge %-16s events: p50 %,d  p99 %,d  max %,d  (%,d samples; fewer than one per 200 ms when "
+                        + "the service answers scrapes slowly)%n", processor,
                 h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue(), h.getTotalCount()));
         System.out.println(lag.drain() == null ? "read models still behind 5 min after the load stopped"
                 : "read models caught up %.2f s after the load stopped".formatted(seconds(lag.drain())));
@@ -195,9 +205,12 @@ public final class Main {
         report.add("steady load accepted", "%s of %s offered".formatted(rate(lag.acceptedRate()),
                 rate(lag.offeredRate())), ">= 95% of offered", sustained);
         boolean rywMet = ryw.getTotalCount() > 0 && lag.probesTimedOut() == 0 && ryw.getValueAtPercentile(99) <= 1_000_000;
-        report.add("projection lag, read-your-write at " + rate(lag.offeredRate()),
-                "p99 %s ms (p50 %s, max %s)".formatted(ms(ryw.getValueAtPercentile(99)),
-                        ms(ryw.getValueAtPercentile(50)), ms(ryw.getMaxValue())), "<= 1 s", rywMet);
+        String unseen = lag.probesTimedOut() == 0 ? "" : ", %,d of %,d probes unseen after 30 s"
+                .formatted(lag.probesTimedOut(), lag.probes());
+        report.add("projection lag, read-your-write at " + rate(lag.offeredRate()), ryw.getTotalCount() == 0
+                ? "none seen within 30 s" + unseen
+                : "p99 %s ms (p50 %s, max %s)%s".formatted(ms(ryw.getValueAtPercentile(99)),
+                        ms(ryw.getValueAtPercentile(50)), ms(ryw.getMaxValue()), unseen), "<= 1 s", rywMet);
         Histogram gauge = lag.lagEvents().get(ProjectionLag.READ_MODEL);
         if (gauge != null && lag.acceptedRate() > 0) {
             // The gauge counts events; at the accepted rate that many events take this long to arrive.
@@ -213,11 +226,12 @@ public final class Main {
         section("heap");
         boolean alive = service.alive();
         boolean oom = service.logMentions("OutOfMemoryError");
-        System.out.printf("used heap peak %.0f MB, after the load %.0f MB, live data after last GC %.0f MB (%s)%n",
-                metrics.heapPeak() / MB, metrics.heapUsed() / MB, metrics.liveData() / MB, metrics.describeScrapes());
+        String live = Double.isNaN(metrics.liveData()) ? "" : ", live %.0f MB".formatted(metrics.liveData() / MB);
+        System.out.printf("used heap peak %.0f MB, after the load %.0f MB%s (G1's live data after its last collection; %s)%n",
+                metrics.heapPeak() / MB, metrics.heapUsed() / MB, live, metrics.describeScrapes());
         System.out.println(alive ? "the service is alive" : service.deathReport());
-        report.add("heap (-Xmx" + options.heap() + ")", "peak %.0f MB, after load %.0f MB (live %.0f MB)%s".formatted(
-                        metrics.heapPeak() / MB, metrics.heapUsed() / MB, metrics.liveData() / MB,
+        report.add("heap (-Xmx" + options.heap() + ")", "peak %.0f MB, after load %.0f MB%s%s".formatted(
+                        metrics.heapPeak() / MB, metrics.heapUsed() / MB, live,
                         alive ? "" : ", SERVICE DIED" + (oom ? " (OutOfMemoryError)" : "")),
                 "<= 512 MB, no OOM", alive && !oom && metrics.heapPeak() <= 512 * MB);
     }
@@ -232,7 +246,14 @@ public final class Main {
 
     private void rawJdbc(Database database, long rows) throws Exception {
         section("raw JDBC batch insert, same database, service stopped");
-        RawJdbcInsert.Result raw = new RawJdbcInsert(database).run(rows, options.batchSize());
+        RawJdbcInsert.Result raw;
+        try {
+            raw = new RawJdbcInsert(database).run(rows, options.batchSize());
+        } catch (Exception e) {
+            System.out.println("RAW JDBC FAILED: " + e);
+            completed = false;
+            return;
+        }
         System.out.printf("%,d rows of %.0f bytes (payload + metadata, from real events), %d a batch and commit, in "
                 + "%.1f s: %s%n", raw.rows(), raw.averageRowBytes(), raw.batchSize(), seconds(raw.elapsed()),
                 rate(raw.perSecond()).replace("events", "rows"));

@@ -114,15 +114,25 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** ERROR and WARN lines of the service's log, grouped by their logger and message start, with counts. */
+    /**
+     * ERROR and WARN lines of the service's log with their counts, grouped by logger and message with the numbers
+     * left out (so "taking a long time ... [17699ms]" repeats count as one); each group shows its first line.
+     */
     Map<String, Integer> problems() {
+        Map<String, String> first = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         try (Stream<String> lines = lines()) {
             lines.filter(line -> line.contains(" ERROR ") || line.contains(" WARN "))
                     .map(ServiceProcess::withoutPrefix)
-                    .forEach(line -> counts.merge(line, 1, Integer::sum));
+                    .forEach(line -> {
+                        String key = line.replaceAll("\\d+", "#");
+                        first.putIfAbsent(key, line);
+                        counts.merge(key, 1, Integer::sum);
+                    });
         }
-        return counts;
+        Map<String, Integer> problems = new LinkedHashMap<>();
+        first.forEach((key, line) -> problems.put(line, counts.get(key)));
+        return problems;
     }
 
     /** SIGTERM, then the service's graceful shutdown (up to 30 s per phase) before giving up on it. */
