@@ -1,0 +1,138 @@
+package org.consentledger.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The ledger's HTTP API as the benchmark uses it. */
+final class LedgerClient {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration ADMIN_TIMEOUT = Duration.ofMinutes(10);
+
+    private final HttpClient http;
+    private final URI base;
+
+    LedgerClient(URI base) {
+        // HTTP/1.1: what banners and back ends send; the default would try an h2c upgrade on every new connection.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.base = base;
+    }
+
+    boolean ready() {
+        try {
+            HttpResponse<String> r = get("/actuator/health/readiness");
+            return r.statusCode() == 200 && r.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    HttpResponse<String> submit(Decision d) throws IOException, InterruptedException {
+        return http.send(submitRequest(d), HttpResponse.BodyHandlers.ofString());
+    }
+
+    CompletableFuture<HttpResponse<String>> submitAsync(Decision d) {
+        return http.sendAsync(submitRequest(d), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> submitBatch(String siteId, List<Decision> decisions) throws IOException, InterruptedException {
+        return http.send(batchRequest(siteId, decisions), HttpResponse.BodyHandlers.ofString());
+    }
+
+    CompletableFuture<HttpResponse<String>> submitBatchAsync(String siteId, List<Decision> decisions) {
+        return http.sendAsync(batchRequest(siteId, decisions), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> consent(String siteId, String visitorId, Instant at, Instant asOf)
+            throws IOException, InterruptedException {
+        String query = at == null ? "" : "?at=" + at + "&asOf=" + asOf;
+        return get("/api/v1/sites/" + siteId + "/visitors/" + visitorId + "/consent" + query);
+    }
+
+    JsonNode importPolicy(String siteId, String text, Instant effectiveFrom) throws IOException, InterruptedException {
+        return json(post("/api/v1/sites/" + siteId + "/policies/import?effectiveFrom=" + effectiveFrom, "text/plain",
+                text));
+    }
+
+    JsonNode policy(String siteId, int version) throws IOException, InterruptedException {
+        return json(get("/api/v1/sites/" + siteId + "/policies/" + version));
+    }
+
+    JsonNode projections() throws IOException, InterruptedException {
+        return json(get("/api/v1/admin/projections"));
+    }
+
+    /** Answers once the processors were stopped and restarted; stopping waits for their batch in progress. */
+    JsonNode replayProjections() throws IOException, InterruptedException {
+        return json(post("/api/v1/admin/projections/replay", "application/json", "", ADMIN_TIMEOUT));
+    }
+
+    JsonNode relay() throws IOException, InterruptedException {
+        return json(get("/api/v1/admin/kafka-relay"));
+    }
+
+    JsonNode replayRelay() throws IOException, InterruptedException {
+        return json(post("/api/v1/admin/kafka-relay/replay", "application/json", "", ADMIN_TIMEOUT));
+    }
+
+    String prometheus() throws IOException, InterruptedException {
+        HttpResponse<String> r = get("/actuator/prometheus");
+        if (r.statusCode() != 200) {
+            throw new IOException("GET /actuator/prometheus answered " + r.statusCode());
+        }
+        return r.body();
+    }
+
+    private HttpRequest submitRequest(Decision d) {
+        String path = "/api/v1/sites/" + d.siteId() + "/visitors/" + d.visitorId()
+                + (d.withdrawal() ? "/withdrawals" : "/consents");
+        return postRequest(path, "application/json", d.body(), Duration.ofSeconds(60));
+    }
+
+    private HttpRequest batchRequest(String siteId, List<Decision> decisions) {
+        return postRequest("/api/v1/sites/" + siteId + "/consents:batch", "application/json",
+                Decision.batchBody(decisions), Duration.ofSeconds(300));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        return post(path, contentType, body, Duration.ofSeconds(60));
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body, Duration timeout)
+            throws IOException, InterruptedException {
+        return http.send(postRequest(path, contentType, body, timeout), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest postRequest(String path, String contentType, String body, Duration timeout) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws IOException {
+        if (r.statusCode() / 100 != 2) {
+            throw new IOException(r.request().method() + " " + r.uri().getPath() + " answered " + r.statusCode()
+                    + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+}
