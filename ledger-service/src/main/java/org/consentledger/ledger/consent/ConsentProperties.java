@@ -13,5 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ConsentProperties(
         @DefaultValue("PT5M") Duration maxClockSkew,
         @DefaultValue("P30D") Duration maxBackfill,
-        @DefaultValue("20000") int cachedVisitors) {
+        @DefaultValue("2000") int cachedVisitors) {
 }
