@@ -1,12 +1,10 @@
 package org.consentledger.benchmark;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -63,21 +61,11 @@ final class Ingestion {
         return new Result("single endpoint, " + clients + " clients", outcomes, elapsed);
     }
 
-    /**
-     * Batches to {@code /sites/{s}/consents:batch}; empty when the service has no such endpoint (404 or 405 to the
-     * first batch, which then records nothing).
-     */
-    Optional<Result> batch(int clients, int batchSize, long events) throws Exception {
-        LoadGenerator first = generator();
-        List<Decision> probe = first.batch((int) Math.min(batchSize, events));
+    /** Batches to {@code /sites/{s}/consents:batch}. */
+    Result batch(int clients, int batchSize, long events) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> answer = client.submitBatch(probe.get(0).siteId(), probe);
-        if (answer.statusCode() == 404 || answer.statusCode() == 405) {
-            return Optional.empty();
-        }
         Outcomes outcomes = new Outcomes();
-        outcomes.batch(answer, probe.size());
-        AtomicLong remaining = new AtomicLong(events - probe.size());
+        AtomicLong remaining = new AtomicLong(events);
         run(clients, outcomes, () -> {
             LoadGenerator generator = generator();
             while (true) {
@@ -94,8 +82,8 @@ final class Ingestion {
                 }
             }
         });
-        return Optional.of(new Result("batch endpoint, " + clients + " clients x " + batchSize, outcomes,
-                Duration.ofNanos(System.nanoTime() - start)));
+        return new Result("batch endpoint, " + clients + " clients x " + batchSize, outcomes,
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     private LoadGenerator generator() {

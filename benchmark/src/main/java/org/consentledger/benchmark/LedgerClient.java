@@ -44,10 +44,6 @@ final class LedgerClient {
         return http.send(submitRequest(d), HttpResponse.BodyHandlers.ofString());
     }
 
-    CompletableFuture<HttpResponse<String>> submitAsync(Decision d) {
-        return http.sendAsync(submitRequest(d), HttpResponse.BodyHandlers.ofString());
-    }
-
     HttpResponse<String> submitBatch(String siteId, List<Decision> decisions) throws IOException, InterruptedException {
         return http.send(batchRequest(siteId, decisions), HttpResponse.BodyHandlers.ofString());
     }

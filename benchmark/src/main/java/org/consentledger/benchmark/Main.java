@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -22,9 +21,8 @@ public final class Main {
 
     private final Options options;
     private final Report report = new Report();
-    /** The fill, for the raw-JDBC ratio once the service has stopped; through the single endpoint when no batch one. */
+    /** The fill, for the raw-JDBC ratio once the service has stopped; the batch endpoint's. */
     private Ingestion.Result batchFill;
-    private boolean batchFillIsBatch;
     private boolean completed;
 
     private Main(Options options) {
@@ -118,38 +116,24 @@ public final class Main {
         section("ingestion, batch endpoint: fill to " + "%,d".formatted(options.events()) + " events");
         long fill = options.events() - options.singlePhaseEvents();
         Ingestion.Result fillResult = null;
-        boolean batchEndpoint = false;
         if (fill > 0) {
-            Optional<Ingestion.Result> batch = ingestion.batch(options.batchClients(), options.batchSize(), fill);
-            batchEndpoint = batch.isPresent();
-            if (batchEndpoint) {
-                fillResult = batch.get();
-            } else {
-                System.out.println("the batch endpoint answered 404: not in this service; filling with the single endpoint");
-                fillResult = ingestion.single(options.singleClients(), fill);
-            }
+            fillResult = ingestion.batch(options.batchClients(), options.batchSize(), fill);
             System.out.println(fillResult.describe());
             fillResult.outcomes().requireFewProblems("fill");
             System.out.printf("kafka-relay lag at the end of the fill: %s%n", lagNow(metrics, "kafka-relay"));
         }
         double durableTarget = options.database().equals("h2") ? 20_000 : 10_000;
         String durableFigure = "durable ingestion, batch endpoint (" + options.database() + ")";
-        if (batchEndpoint) {
+        if (fillResult != null) {
             report.add(durableFigure, rate(fillResult.perSecond()), ">= " + rate(durableTarget),
                     fillResult.perSecond() >= durableTarget);
-        } else {
-            report.add(durableFigure, "missing (endpoint 404)", ">= " + rate(durableTarget), null);
-            if (fillResult != null) {
-                report.info("  fill via single endpoint instead", rate(fillResult.perSecond()));
-            }
         }
         batchFill = fillResult;
-        batchFillIsBatch = batchEndpoint;
 
         section("projection lag under steady load");
         ProjectionLag.Result lag = new ProjectionLag(client, workload, metrics, service).run(options.steadyRate(),
-                options.steadySeconds(), options.steadyBatch(), options.probeEveryMs(), batchEndpoint);
-        printLag(lag, batchEndpoint);
+                options.steadySeconds(), options.steadyBatch(), options.probeEveryMs());
+        printLag(lag);
 
         section("point-in-time query latency");
         long head = client.projections().path("head").asLong();
@@ -185,9 +169,9 @@ public final class Main {
         return fillResult == null ? 0 : fillResult.outcomes().created.get();
     }
 
-    private void printLag(ProjectionLag.Result lag, boolean batchEndpoint) {
+    private void printLag(ProjectionLag.Result lag) {
         System.out.printf("offered %,d events/s (%s) for %d s: accepted %,.0f/s; %s; %,d not sent (client at its in-flight cap)%n",
-                lag.offeredRate(), batchEndpoint ? "batches of " + options.steadyBatch() : "single endpoint",
+                lag.offeredRate(), "batches of " + options.steadyBatch(),
                 options.steadySeconds(), lag.acceptedRate(), lag.outcomes().describe(), lag.skipped());
         Histogram ryw = lag.readYourWrite();
         System.out.printf("read-your-write (201 to an answer naming the event), %,d probes, %,d not seen within 30 s "
@@ -259,10 +243,8 @@ public final class Main {
         report.info("raw JDBC batch insert (" + options.database() + ")", rate(raw.perSecond()).replace("events", "rows"));
         if (batchFill != null) {
             double ratio = batchFill.perSecond() / raw.perSecond();
-            System.out.printf("ratio of %s ingestion to raw JDBC: %.3f%n", batchFillIsBatch ? "batch endpoint"
-                    : "single endpoint (no batch endpoint)", ratio);
-            report.add(batchFillIsBatch ? "ratio batch endpoint / raw JDBC" : "ratio single endpoint / raw JDBC (no batch endpoint)",
-                    "%.3f".formatted(ratio), ">= 0.25", batchFillIsBatch ? ratio >= 0.25 : null);
+            System.out.printf("ratio of batch endpoint ingestion to raw JDBC: %.3f%n", ratio);
+            report.add("ratio batch endpoint / raw JDBC", "%.3f".formatted(ratio), ">= 0.25", ratio >= 0.25);
         }
     }
 

@@ -37,6 +37,9 @@ final class ProjectionLag {
     private final LedgerClient client;
     private final Workload workload;
     private final MetricsSampler metrics;
+    /** Batches in flight at most. */
+    private static final int IN_FLIGHT = 64;
+
     private final ServiceProcess service;
 
     ProjectionLag(LedgerClient client, Workload workload, MetricsSampler metrics, ServiceProcess service) {
@@ -46,11 +49,11 @@ final class ProjectionLag {
         this.service = service;
     }
 
-    Result run(int rate, int seconds, int batchSize, int probeEveryMs, boolean batchEndpoint) throws Exception {
+    Result run(int rate, int seconds, int batchSize, int probeEveryMs) throws Exception {
         Outcomes outcomes = new Outcomes();
         AtomicLong skipped = new AtomicLong();
         // Bounded, so that a service that falls behind shows as skipped load instead of an unbounded client queue.
-        Semaphore inFlight = new Semaphore(batchEndpoint ? 64 : 512);
+        Semaphore inFlight = new Semaphore(IN_FLIGHT);
         LoadGenerator generator = new LoadGenerator(workload, 10_000, Clock.systemUTC());
         LoadGenerator probeGenerator = new LoadGenerator(workload, 10_001, Clock.systemUTC());
         Histogram readYourWrite = new SynchronizedHistogram(3);
@@ -66,15 +69,8 @@ final class ProjectionLag {
         long start = System.nanoTime();
         ticks.scheduleAtFixedRate(() -> {
             List<Decision> batch = generator.batch(batchSize);
-            if (batchEndpoint) {
-                send(inFlight, skipped, batch.size(), () -> client.submitBatchAsync(batch.get(0).siteId(), batch)
-                        .whenComplete((r, e) -> complete(outcomes, r, e, batch.size(), true, inFlight)));
-            } else {
-                for (Decision d : batch) {
-                    send(inFlight, skipped, 1, () -> client.submitAsync(d)
-                            .whenComplete((r, e) -> complete(outcomes, r, e, 1, false, inFlight)));
-                }
-            }
+            send(inFlight, skipped, batch.size(), () -> client.submitBatchAsync(batch.get(0).siteId(), batch)
+                    .whenComplete((r, e) -> complete(outcomes, r, e, batch.size(), inFlight)));
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
         ticks.scheduleAtFixedRate(() -> {
             Decision probe;
@@ -87,8 +83,7 @@ final class ProjectionLag {
         Thread.sleep(seconds * 1000L);
         ticks.shutdownNow();
         ticks.awaitTermination(10, TimeUnit.SECONDS);
-        int permits = batchEndpoint ? 64 : 512;
-        inFlight.tryAcquire(permits, 120, TimeUnit.SECONDS);
+        inFlight.tryAcquire(IN_FLIGHT, 120, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
         Map<String, Histogram> lagEvents = metrics.endWindow();
         Duration drain = drain();
@@ -109,14 +104,12 @@ final class ProjectionLag {
     }
 
     private static void complete(Outcomes outcomes, HttpResponse<String> response, Throwable error, int size,
-                                 boolean batch, Semaphore inFlight) {
+                                 Semaphore inFlight) {
         try {
             if (error != null) {
                 outcomes.failure(error, size);
-            } else if (batch) {
-                outcomes.batch(response, size);
             } else {
-                outcomes.single(response);
+                outcomes.batch(response, size);
             }
         } catch (RuntimeException e) {
             outcomes.failure(e, size);

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.callbacks.FutureCallback;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.ResultMessage;
@@ -21,6 +22,7 @@ import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.store.CommandRetry;
 import org.consentledger.ledger.store.LedgerStorageEngine;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +40,14 @@ public class ConsentBatch {
     private final CommandBus commandBus;
     private final TransactionManager transactions;
     private final LedgerStorageEngine storage;
+    private final Cache recentVisitors;
 
-    ConsentBatch(CommandBus commandBus, TransactionManager transactions, LedgerStorageEngine storage) {
+    ConsentBatch(CommandBus commandBus, TransactionManager transactions, LedgerStorageEngine storage,
+                 @Qualifier("recentVisitors") Cache recentVisitors) {
         this.commandBus = commandBus;
         this.transactions = transactions;
         this.storage = storage;
+        this.recentVisitors = recentVisitors;
     }
 
     /** What became of one decision: a receipt (new or replayed) or the rule it broke. */
@@ -51,10 +56,11 @@ public class ConsentBatch {
 
     /** @param commands {@link GiveConsent}s and {@link WithdrawConsent}s, in the order the client sent them */
     public List<Outcome> record(List<?> commands) {
-        int[] order = streamOrder(commands);
+        List<String> streams = commands.stream().map(ConsentBatch::stream).toList();
+        int[] order = streamOrder(streams);
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(commands, order);
+                return attempt(commands, streams, order);
             } catch (RuntimeException failure) {
                 if (attempt == ATTEMPTS || !CommandRetry.lostAppendRace(failure)) {
                     throw failure;
@@ -68,19 +74,20 @@ public class ConsentBatch {
      * Handles the commands grouped by visitor stream, keeping each visitor's own order. Axon locks a stream for the
      * whole batch; taking the locks in one global order keeps two concurrent batches from deadlocking.
      */
-    private static int[] streamOrder(List<?> commands) {
-        return IntStream.range(0, commands.size()).boxed()
-                .sorted(Comparator.comparing(i -> stream(commands.get(i))))
+    private static int[] streamOrder(List<String> streams) {
+        return IntStream.range(0, streams.size()).boxed()
+                .sorted(Comparator.comparing(streams::get))
                 .mapToInt(Integer::intValue)
                 .toArray();
     }
 
-    private List<Outcome> attempt(List<?> commands, int[] order) {
+    private List<Outcome> attempt(List<?> commands, List<String> streams, int[] order) {
         Outcome[] outcomes = new Outcome[commands.size()];
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(new GenericMessage<>("consent batch"));
         batch.attachTransaction(transactions);
         ResultMessage<?> result = batch.executeWithResult(() -> {
-            storage.prefetch(Arrays.stream(order).mapToObj(i -> stream(commands.get(i))).toList());
+            // A visitor in the cache is not read from the store at all, so only the others are read ahead.
+            storage.prefetch(streams.stream().filter(s -> !recentVisitors.containsKey(s)).toList());
             for (int i : order) {
                 outcomes[i] = handle(commands.get(i));
             }

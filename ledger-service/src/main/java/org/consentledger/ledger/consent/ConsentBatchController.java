@@ -11,12 +11,9 @@ import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.Receipt;
-import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.consent.ConsentController.ConsentRequest;
 import org.consentledger.ledger.consent.ConsentController.WithdrawalRequest;
@@ -98,14 +95,9 @@ class ConsentBatchController {
             throw LedgerRejection.malformed(at + ".visitorId", "visitorId must not be null");
         }
         String visitor = visitor(decision.visitorId(), at);
-        if (decision.consent() != null) {
-            ConsentRequest c = valid(decision.consent(), at + ".consent");
-            return new GiveConsent(site, visitor, c.consentId(), c.policyVersion(), c.occurredAt(),
-                    orEmpty(c.granted()), orEmpty(c.denied()), c.source(),
-                    c.evidence() == null ? Map.of() : c.evidence());
-        }
-        WithdrawalRequest w = valid(decision.withdrawal(), at + ".withdrawal");
-        return new WithdrawConsent(site, visitor, w.withdrawalId(), w.occurredAt(), orEmpty(w.categories()));
+        return decision.consent() != null
+                ? valid(decision.consent(), at + ".consent").command(site, visitor)
+                : valid(decision.withdrawal(), at + ".withdrawal").command(site, visitor);
     }
 
     private static String visitor(String visitorId, String at) {
@@ -146,9 +138,5 @@ class ConsentBatchController {
 
     private static int count(List<DecisionResult> results, int status) {
         return (int) results.stream().filter(r -> r.status() == status).count();
-    }
-
-    private static List<String> orEmpty(List<String> ids) {
-        return ids == null ? List.of() : List.copyOf(ids);
     }
 }

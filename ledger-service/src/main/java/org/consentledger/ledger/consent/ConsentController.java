@@ -43,21 +43,28 @@ class ConsentController {
             @Size(max = 64) List<@NotBlank String> denied,
             @Size(max = 128) String source,
             @Size(max = 32) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> evidence) {
+
+        GiveConsent command(String siteId, String visitorId) {
+            return new GiveConsent(siteId, visitorId, consentId, policyVersion, occurredAt, orEmpty(granted),
+                    orEmpty(denied), source, evidence == null ? Map.of() : evidence);
+        }
     }
 
     record WithdrawalRequest(
             @NotBlank @Size(max = 128) String withdrawalId,
             @NotNull Instant occurredAt,
             @Size(max = 64) List<@NotBlank String> categories) {
+
+        WithdrawConsent command(String siteId, String visitorId) {
+            return new WithdrawConsent(siteId, visitorId, withdrawalId, occurredAt, orEmpty(categories));
+        }
     }
 
     @Operation(summary = "Record a visitor's choice: 201 recorded, 200 same consentId and content already recorded")
     @PostMapping("/consents")
     ResponseEntity<Receipt> give(@PathVariable String siteId, @PathVariable String visitorId,
                                  @Valid @RequestBody ConsentRequest body) {
-        Receipt receipt = commands.sendAndWait(new GiveConsent(Ids.site(siteId), Ids.visitor(visitorId),
-                body.consentId(), body.policyVersion(), body.occurredAt(), orEmpty(body.granted()),
-                orEmpty(body.denied()), body.source(), body.evidence() == null ? Map.of() : body.evidence()));
+        Receipt receipt = commands.sendAndWait(body.command(Ids.site(siteId), Ids.visitor(visitorId)));
         return respond(receipt);
     }
 
@@ -65,8 +72,7 @@ class ConsentController {
     @PostMapping("/withdrawals")
     ResponseEntity<Receipt> withdraw(@PathVariable String siteId, @PathVariable String visitorId,
                                      @Valid @RequestBody WithdrawalRequest body) {
-        Receipt receipt = commands.sendAndWait(new WithdrawConsent(Ids.site(siteId), Ids.visitor(visitorId),
-                body.withdrawalId(), body.occurredAt(), orEmpty(body.categories())));
+        Receipt receipt = commands.sendAndWait(body.command(Ids.site(siteId), Ids.visitor(visitorId)));
         return respond(receipt);
     }
 

@@ -22,8 +22,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class Checkpoints {
 
     private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
-    /** Leaves read at a time when a checkpoint extends the tree. */
-    private static final int PAGE = 10_000;
 
     private final EvidenceLog evidence;
     private final CheckpointKey key;
@@ -63,9 +61,7 @@ public class Checkpoints {
             return latest;
         }
         MerkleFrontier frontier = evidence.latestFrontier().orElseGet(MerkleFrontier::empty);
-        for (long from = frontier.size(); from < size; from += PAGE) {
-            evidence.leaves(from, Math.min(from + PAGE, size)).forEach(leaf -> frontier.append(leaf.leafHash()));
-        }
+        evidence.extend(frontier, size);
         String root = HexFormat.of().formatHex(frontier.root());
         Instant signedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         byte[] statement = SignedCheckpoint.signedBytes(size, root, signedAt, key.keyId());

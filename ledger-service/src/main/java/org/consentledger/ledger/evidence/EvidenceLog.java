@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class EvidenceLog {
 
+    /** Leaves read at a time when a tree is extended. */
+    private static final int PAGE = 10_000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
 
@@ -88,6 +91,13 @@ public class EvidenceLog {
     /** The leaf hashes of the first {@code treeSize} leaves, in order: what a tree of that size is built from. */
     public List<byte[]> leafHashes(long treeSize) {
         return leaves(0, treeSize).stream().map(Leaf::leafHash).toList();
+    }
+
+    /** Appends the stored leaves from the frontier's size up to {@code treeSize} to it, a page at a time. */
+    void extend(MerkleFrontier frontier, long treeSize) {
+        for (long from = frontier.size(); from < treeSize; from += PAGE) {
+            leaves(from, Math.min(from + PAGE, treeSize)).forEach(leaf -> frontier.append(leaf.leafHash()));
+        }
     }
 
     /** The subtree roots of the largest checkpointed tree that has them stored. */

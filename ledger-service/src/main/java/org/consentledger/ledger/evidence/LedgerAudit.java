@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.consentledger.ledger.evidence.StoredEvents.Stored;
 import org.consentledger.verifier.EventHash;
-import org.consentledger.verifier.MerkleTree;
+import org.consentledger.verifier.MerkleFrontier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,8 +83,10 @@ public class LedgerAudit {
             }
         }
         long checkpoints = 0;
+        // Checkpoints come smallest first, so one tree grown leaf by leaf gives every root: the leaves are read once.
+        MerkleFrontier tree = MerkleFrontier.empty();
         for (SignedCheckpoint checkpoint : evidence.checkpoints()) {
-            String problem = checkpointProblem(checkpoint, leaves);
+            String problem = checkpointProblem(checkpoint, leaves, tree);
             if (problem != null) {
                 return new Report(false, checked, leaves, checkpoints, new Problem(null, null, null, null, problem));
             }
@@ -146,11 +148,12 @@ public class LedgerAudit {
         return null;
     }
 
-    private String checkpointProblem(SignedCheckpoint checkpoint, long leaves) {
+    private String checkpointProblem(SignedCheckpoint checkpoint, long leaves, MerkleFrontier tree) {
         if (checkpoint.treeSize() > leaves) {
             return "checkpoint of size %d covers more leaves than the log has (%d)".formatted(checkpoint.treeSize(), leaves);
         }
-        String root = HexFormat.of().formatHex(MerkleTree.root(evidence.leafHashes(checkpoint.treeSize())));
+        evidence.extend(tree, checkpoint.treeSize());
+        String root = HexFormat.of().formatHex(tree.root());
         if (!root.equals(checkpoint.rootHash())) {
             return "checkpoint of size %d says root %s, but the log's first %d leaves give %s"
                     .formatted(checkpoint.treeSize(), checkpoint.rootHash(), checkpoint.treeSize(), root);

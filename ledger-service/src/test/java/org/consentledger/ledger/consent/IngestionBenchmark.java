@@ -2,16 +2,7 @@ package org.consentledger.ledger.consent;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.ledger.CommandLoad;
 import org.consentledger.ledger.LedgerInstance;
 import org.junit.jupiter.api.Test;
@@ -38,12 +29,12 @@ class IngestionBenchmark {
             CommandGateway commands = ledger.bean(CommandGateway.class);
             ConsentBatch batch = ledger.bean(ConsentBatch.class);
             CommandLoad.consents(commands, SITE, "warm", 5_000, 4);
-            batches(batch, "warmb", 20_000, threads);
+            CommandLoad.batches(batch, SITE, "warmb", 20_000, threads);
             ledger.awaitProjectionsCaughtUp();
 
             double single = CommandLoad.consents(commands, SITE, "single", 20_000, 4);
             long start = System.nanoTime();
-            double batched = batches(batch, "batch", events, threads);
+            double batched = CommandLoad.batches(batch, SITE, "batch", events, threads);
             ledger.awaitProjectionsCaughtUp();
             double caughtUp = (System.nanoTime() - start) / 1e9;
             System.out.printf("%n== Ingestion in-process (H2 file) ==%n");
@@ -52,39 +43,6 @@ class IngestionBenchmark {
                     threads, events / batched, events, batched);
             System.out.printf("read models caught up %.2f s after the batches began (%.0f events/s)%n%n",
                     caughtUp, events / caughtUp);
-        }
-    }
-
-    private static double batches(ConsentBatch batch, String prefix, int events, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                done.add(pool.submit(() -> {
-                    for (int from = thread * 1_000; from < events; from += threads * 1_000) {
-                        List<GiveConsent> commands = new ArrayList<>(1_000);
-                        for (int i = from; i < Math.min(from + 1_000, events); i++) {
-                            commands.add(new GiveConsent(SITE, prefix + (i % 50_000), prefix + "-c" + i, 1,
-                                    Instant.now().truncatedTo(ChronoUnit.MICROS), List.of("statistics"),
-                                    List.of("third-party"), "benchmark", Map.of()));
-                        }
-                        List<ConsentBatch.Outcome> outcomes = batch.record(commands);
-                        if (outcomes.stream().anyMatch(o -> o.rejection() != null)) {
-                            throw new IllegalStateException("refused: " + outcomes.stream()
-                                    .filter(o -> o.rejection() != null).findFirst().orElseThrow().rejection().getMessage());
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            return (System.nanoTime() - start) / 1e9;
-        } finally {
-            pool.shutdown();
         }
     }
 }
