@@ -35,11 +35,11 @@ class ConsentBatchController {
 
     static final int MAX_DECISIONS = 1_000;
 
-    private final ConsentBatch batch;
+    private final ConsentWriter writer;
     private final Validator validator;
 
-    ConsentBatchController(ConsentBatch batch, Validator validator) {
-        this.batch = batch;
+    ConsentBatchController(ConsentWriter writer, Validator validator) {
+        this.writer = writer;
         this.validator = validator;
     }
 
@@ -74,7 +74,7 @@ class ConsentBatchController {
                 results.add(refusal(refused));
             }
         }
-        List<ConsentBatch.Outcome> outcomes = commands.isEmpty() ? List.of() : batch.record(commands);
+        List<ConsentBatch.Outcome> outcomes = commands.isEmpty() ? List.of() : writer.record(commands);
         for (int j = 0; j < outcomes.size(); j++) {
             ConsentBatch.Outcome outcome = outcomes.get(j);
             int i = positions.get(j);

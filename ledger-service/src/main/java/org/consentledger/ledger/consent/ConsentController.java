@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.WithdrawConsent;
@@ -29,10 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/sites/{siteId}/visitors/{visitorId}")
 class ConsentController {
 
-    private final CommandGateway commands;
+    private final ConsentWriter writer;
 
-    ConsentController(CommandGateway commands) {
-        this.commands = commands;
+    ConsentController(ConsentWriter writer) {
+        this.writer = writer;
     }
 
     record ConsentRequest(
@@ -64,7 +63,7 @@ class ConsentController {
     @PostMapping("/consents")
     ResponseEntity<Receipt> give(@PathVariable String siteId, @PathVariable String visitorId,
                                  @Valid @RequestBody ConsentRequest body) {
-        Receipt receipt = commands.sendAndWait(body.command(Ids.site(siteId), Ids.visitor(visitorId)));
+        Receipt receipt = writer.record(body.command(Ids.site(siteId), Ids.visitor(visitorId)));
         return respond(receipt);
     }
 
@@ -72,7 +71,7 @@ class ConsentController {
     @PostMapping("/withdrawals")
     ResponseEntity<Receipt> withdraw(@PathVariable String siteId, @PathVariable String visitorId,
                                      @Valid @RequestBody WithdrawalRequest body) {
-        Receipt receipt = commands.sendAndWait(body.command(Ids.site(siteId), Ids.visitor(visitorId)));
+        Receipt receipt = writer.record(body.command(Ids.site(siteId), Ids.visitor(visitorId)));
         return respond(receipt);
     }
 

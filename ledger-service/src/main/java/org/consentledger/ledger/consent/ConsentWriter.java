@@ -1,0 +1,153 @@
+package org.consentledger.ledger.consent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.consentledger.api.consent.Receipt;
+import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.consent.ConsentBatch.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way visitors' decisions reach the event store: requests queue here and a single writer thread records
+ * whatever has queued up as one transaction (group commit), answering each request only after that commit.
+ * <p>
+ * Why one thread: the store hands out global indexes when events are inserted, but they become visible when their
+ * transaction commits. Concurrent transactions interleave their indexes, and every event processor must then keep
+ * each index not yet visible as a "gap" in its tracking token, a set copied into the token of every event it
+ * tracks and named in every query it makes. Under concurrent batches of 1,000 that was thousands of gaps per
+ * event, enough to fill a 512 MB heap. One writer commits its events in index order, so processors see none.
+ * <p>
+ * Why groups: a commit is the expensive part of a small request, so many requests share one. A request waits at
+ * most for the group written before it.
+ */
+@Component
+public class ConsentWriter implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsentWriter.class);
+
+    private final Recorder recorder;
+    private final int maxGroup;
+    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean stopped;
+
+    private record Request(List<?> commands, CompletableFuture<List<Outcome>> outcomes) {
+    }
+
+    /** Records decisions in one transaction, each with its own outcome ({@link ConsentBatch} does). */
+    interface Recorder {
+        List<Outcome> record(List<?> commands);
+    }
+
+    @Autowired
+    ConsentWriter(ConsentBatch batch, ConsentProperties properties) {
+        this(batch::record, properties.writeGroupSize());
+    }
+
+    ConsentWriter(Recorder recorder, int maxGroup) {
+        this.recorder = recorder;
+        this.maxGroup = maxGroup;
+        this.writer = new Thread(this::run, "consent-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Records one decision ({@code GiveConsent} or {@code WithdrawConsent}); a refusal is thrown. */
+    public Receipt record(Object command) {
+        Outcome outcome = record(List.of(command)).get(0);
+        if (outcome.rejection() != null) {
+            throw outcome.rejection();
+        }
+        return outcome.receipt();
+    }
+
+    /** Records decisions together, each with its own outcome, in the order given. */
+    public List<Outcome> record(List<?> commands) {
+        if (stopped) {
+            throw new IllegalStateException("the ledger is shutting down");
+        }
+        Request request = new Request(List.copyOf(commands), new CompletableFuture<>());
+        queue.add(request);
+        try {
+            return request.outcomes().get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the ledger to record", e);
+        }
+    }
+
+    /** Requests waiting for the writer (not counting the group being written). */
+    int queued() {
+        return queue.size();
+    }
+
+    private void run() {
+        while (!stopped) {
+            try {
+                Request first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    write(groupStartingWith(first));
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** The first request and whatever else has queued behind it, up to the group size (a larger request alone). */
+    private List<Request> groupStartingWith(Request first) {
+        List<Request> group = new ArrayList<>();
+        group.add(first);
+        int size = first.commands().size();
+        for (Request next = queue.peek(); next != null && size + next.commands().size() <= maxGroup;
+             next = queue.peek()) {
+            group.add(queue.poll());
+            size += next.commands().size();
+        }
+        return group;
+    }
+
+    private void write(List<Request> group) {
+        try {
+            List<Outcome> outcomes = recorder.record(group.stream().<Object>flatMap(r -> r.commands().stream()).toList());
+            int from = 0;
+            for (Request request : group) {
+                int to = from + request.commands().size();
+                request.outcomes().complete(List.copyOf(outcomes.subList(from, to)));
+                from = to;
+            }
+        } catch (Throwable failure) {
+            if (group.size() == 1) {
+                if (!(failure instanceof LedgerRejection)) {
+                    log.warn("Recording {} decisions failed", group.get(0).commands().size(), failure);
+                }
+                group.get(0).outcomes().completeExceptionally(failure);
+            } else {
+                // The group was rolled back as a whole; one request's fault must not fail the others with it.
+                group.forEach(request -> write(List.of(request)));
+            }
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        // Not interrupted: an interrupt in the middle of file I/O closes an H2 database's file for good.
+        stopped = true;
+        writer.join(30_000);
+        IllegalStateException stopping = new IllegalStateException("the ledger is shutting down");
+        for (Request left = queue.poll(); left != null; left = queue.poll()) {
+            left.outcomes().completeExceptionally(stopping);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.consentledger.ledger.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.consentledger.api.consent.Receipt;
+import org.consentledger.ledger.consent.ConsentBatch.Outcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests that arrive while a group is being written are written together in the next one, each request gets
+ * back exactly its own outcomes, and a request whose group fails is not failed by another request's fault.
+ */
+class ConsentWriterTest {
+
+    private final List<List<?>> groups = Collections.synchronizedList(new ArrayList<>());
+    private final CountDownLatch firstGroupStarted = new CountDownLatch(1);
+    private final CountDownLatch releaseFirstGroup = new CountDownLatch(1);
+    private ConsentWriter writer;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        releaseFirstGroup.countDown();
+        writer.destroy();
+    }
+
+    /** Records each command as a receipt named after it; "bad" faults its whole group, as a database error would. */
+    private List<Outcome> record(List<?> commands) {
+        groups.add(commands);
+        if (groups.size() == 1) {
+            firstGroupStarted.countDown();
+            await(releaseFirstGroup);
+        }
+        if (commands.contains("bad")) {
+            throw new IllegalStateException("fault while writing");
+        }
+        return commands.stream().map(c -> new Outcome(receipt((String) c), null)).toList();
+    }
+
+    @Test
+    void requests_that_queue_up_while_a_group_is_written_share_the_next_transaction() throws Exception {
+        writer = new ConsentWriter(this::record, 1_000);
+        CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
+        await(firstGroupStarted);
+        List<CompletableFuture<List<Outcome>>> queued = IntStream.range(0, 5)
+                .mapToObj(i -> List.of("q" + i + "-1", "q" + i + "-2"))
+                .map(commands -> CompletableFuture.supplyAsync(() -> writer.record(commands)))
+                .toList();
+        waitUntilQueued(queued.size());
+
+        releaseFirstGroup.countDown();
+
+        assertThat(ids(first.get(5, TimeUnit.SECONDS))).containsExactly("a");
+        for (int i = 0; i < queued.size(); i++) {
+            assertThat(ids(queued.get(i).get(5, TimeUnit.SECONDS))).containsExactly("q" + i + "-1", "q" + i + "-2");
+        }
+        assertThat(groups).hasSize(2);
+        assertThat(groups.get(1)).hasSize(10);
+    }
+
+    @Test
+    void a_group_never_grows_past_its_size_but_a_larger_request_is_written_whole() throws Exception {
+        writer = new ConsentWriter(this::record, 3);
+        CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
+        await(firstGroupStarted);
+        CompletableFuture<List<Outcome>> large = CompletableFuture.supplyAsync(
+                () -> writer.record(List.of("l1", "l2", "l3", "l4")));
+        waitUntilQueued(1);
+        CompletableFuture<List<Outcome>> small1 = CompletableFuture.supplyAsync(() -> writer.record(List.of("s1")));
+        waitUntilQueued(2);
+        CompletableFuture<List<Outcome>> small2 = CompletableFuture.supplyAsync(() -> writer.record(List.of("s2", "s3")));
+        waitUntilQueued(3);
+
+        releaseFirstGroup.countDown();
+
+        assertThat(ids(large.get(5, TimeUnit.SECONDS))).containsExactly("l1", "l2", "l3", "l4");
+        assertThat(ids(small1.get(5, TimeUnit.SECONDS))).containsExactly("s1");
+        assertThat(ids(small2.get(5, TimeUnit.SECONDS))).containsExactly("s2", "s3");
+        first.get(5, TimeUnit.SECONDS);
+        assertThat(groups).extracting(List::size).containsExactly(1, 4, 3);
+    }
+
+    @Test
+    void a_fault_in_one_request_fails_that_request_alone() throws Exception {
+        writer = new ConsentWriter(this::record, 1_000);
+        CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
+        await(firstGroupStarted);
+        CompletableFuture<List<Outcome>> good1 = CompletableFuture.supplyAsync(() -> writer.record(List.of("g1")));
+        waitUntilQueued(1);
+        CompletableFuture<List<Outcome>> bad = CompletableFuture.supplyAsync(() -> writer.record(List.of("bad")));
+        waitUntilQueued(2);
+        CompletableFuture<List<Outcome>> good2 = CompletableFuture.supplyAsync(() -> writer.record(List.of("g2")));
+        waitUntilQueued(3);
+
+        releaseFirstGroup.countDown();
+
+        first.get(5, TimeUnit.SECONDS);
+        assertThat(ids(good1.get(5, TimeUnit.SECONDS))).containsExactly("g1");
+        assertThat(ids(good2.get(5, TimeUnit.SECONDS))).containsExactly("g2");
+        assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("fault while writing");
+    }
+
+    private void waitUntilQueued(int requests) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (writer.queued() < requests) {
+            assertThat(System.nanoTime()).as("requests queued in time").isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+
+    private static List<String> ids(List<Outcome> outcomes) {
+        return outcomes.stream().map(o -> o.receipt().eventId()).toList();
+    }
+
+    private static Receipt receipt(String id) {
+        return new Receipt(id, "ConsentGiven", "site", "visitor", id, Instant.EPOCH, Instant.EPOCH, false);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
