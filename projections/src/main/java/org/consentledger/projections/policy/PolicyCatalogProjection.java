@@ -2,7 +2,9 @@ package org.consentledger.projections.policy;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,8 +30,17 @@ public class PolicyCatalogProjection {
 
     public static final String NAME = "policy-catalog";
 
+    /** Sites whose versions are kept parsed; past this the least recently asked leave first. */
+    private static final int CACHED_SITES = 1_000;
+
     private final JdbcClient jdbc;
     private final Serializer serializer;
+    private final Map<String, List<CookiePolicyPublished>> parsed = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<CookiePolicyPublished>> eldest) {
+            return size() > CACHED_SITES;
+        }
+    };
 
     public PolicyCatalogProjection(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer) {
         this.jdbc = jdbc;
@@ -76,8 +87,31 @@ public class PolicyCatalogProjection {
                 .map(this::deserialize);
     }
 
-    /** Oldest first. */
+    /**
+     * Oldest first. Every point-in-time answer needs them, and parsing a site's documents (page text included) was
+     * half the work of an answer; so they are kept parsed. A published version never changes and versions are only
+     * added, so the number stored tells whether the parsed list is still whole, also when another instance's
+     * processor added a version or the catalog is being rebuilt.
+     */
     public List<CookiePolicyPublished> versions(String siteId) {
+        long stored = jdbc.sql("select count(*) from policy_catalog where site_id = :site")
+                .param("site", siteId)
+                .query(Long.class)
+                .single();
+        synchronized (parsed) {
+            List<CookiePolicyPublished> known = parsed.get(siteId);
+            if (known != null && known.size() == stored) {
+                return known;
+            }
+        }
+        List<CookiePolicyPublished> read = read(siteId);
+        synchronized (parsed) {
+            parsed.put(siteId, read);
+        }
+        return read;
+    }
+
+    private List<CookiePolicyPublished> read(String siteId) {
         return jdbc.sql("select document from policy_catalog where site_id = :site order by version")
                 .param("site", siteId)
                 .query(String.class)
