@@ -1,14 +1,17 @@
 package org.consentledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -82,5 +85,41 @@ class TwoInstancesIT {
             second.close();
             first.close();
         }
+    }
+
+    @Test
+    void whenAnInstanceDiesTheOtherTakesOverItsWorkOnceItsClaimsExpire() throws Exception {
+        assumeTrue("postgres".equals(System.getProperty("ledger.test.database")),
+                "two processes share a database only on PostgreSQL");
+        // Started first, the process claims every event processor: the read models and the evidence log run there.
+        try (LedgerProcess doomed = LedgerProcess.start(data)) {
+            long starting = System.nanoTime();
+            try (LedgerInstance survivor = LedgerInstance.start(data, Clock.systemUTC(),
+                    Map.of("ledger.read-models.startup-catch-up-timeout", "PT2M"))) {
+                // Ready as soon as the read models (run by the other instance) are up to date, not after the timeout.
+                assertThat(Duration.ofNanos(System.nanoTime() - starting)).isLessThan(Duration.ofSeconds(90));
+
+                assertThat(survivor.post(SITE + "before/consents", consent("before")).status()).isEqualTo(201);
+                survivor.awaitProjectionsCaughtUp();
+                doomed.kill();
+
+                assertThat(survivor.post(SITE + "after/consents", consent("after")).status()).isEqualTo(201);
+                // Only the survivor can have handled this one, once the dead instance's claims expired.
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                        assertThat(survivor.get(SITE + "after/consent").json().get("categories").toString())
+                                .contains("GRANTED"));
+                survivor.awaitProjectionsCaughtUp();
+                JsonNode audit = survivor.post("/api/v1/audit/verify", "").json();
+                assertThat(audit.get("intact").asBoolean()).as(audit.toString()).isTrue();
+                assertThat(audit.get("leavesChecked").asLong()).as("the evidence log took in every event")
+                        .isEqualTo(audit.get("eventsChecked").asLong());
+            }
+        }
+    }
+
+    private static String consent(String id) {
+        return """
+                {"consentId": "%s", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"]}
+                """.formatted(id, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 }

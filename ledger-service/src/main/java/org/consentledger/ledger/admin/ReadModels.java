@@ -21,7 +21,7 @@ public class ReadModels {
 
     public Status status() {
         return new Status(positions.head(), PROJECTIONS.stream()
-                .map(name -> new Projection(name, positions.processor(name).isReplaying(), positions.position(name)))
+                .map(name -> new Projection(name, positions.replaying(name), positions.position(name)))
                 .toList());
     }
 

@@ -31,6 +31,6 @@ public class RelayLag {
     }
 
     public boolean replaying() {
-        return positions.processor(KafkaRelay.NAME).isReplaying();
+        return positions.replaying(KafkaRelay.NAME);
     }
 }

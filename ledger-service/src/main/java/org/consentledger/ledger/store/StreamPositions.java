@@ -1,9 +1,14 @@
 package org.consentledger.ledger.store;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
+import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -14,10 +19,15 @@ public class StreamPositions {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final EntityManagerProvider entityManagers;
+    private final Serializer serializer;
 
-    StreamPositions(EventProcessingConfiguration processing, EventStore eventStore) {
+    StreamPositions(EventProcessingConfiguration processing, EventStore eventStore,
+                    EntityManagerProvider entityManagers, Serializer serializer) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.entityManagers = entityManagers;
+        this.serializer = serializer;
     }
 
     /** Global index of the newest event in the store; -1 when it is empty. */
@@ -26,12 +36,35 @@ public class StreamPositions {
         return head == null ? -1 : orMinusOne(head.position());
     }
 
-    /** Global index of the last event the processor has handled in every segment; -1 before the first. */
+    /**
+     * Global index of the last event the processor has handled in every segment, on whichever instance it runs;
+     * -1 before the first.
+     */
     public long position(String processorName) {
-        return processor(processorName).processingStatus().values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .mapToLong(StreamPositions::orMinusOne)
+        return storedTokens(processorName).stream()
+                .mapToLong(token -> orMinusOne(token.position()))
                 .min().orElse(-1);
+    }
+
+    /** Whether the processor is handling events again from the first, on whichever instance it runs. */
+    public boolean replaying(String processorName) {
+        return storedTokens(processorName).stream().anyMatch(ReplayToken::isReplay);
+    }
+
+    /**
+     * The processor's tokens as stored, one per segment (a segment not yet started has none, or a null token).
+     * Read from the token store rather than from the processor, because with several instances the processor may
+     * run on another one: this instance's own processor then reports nothing, and an instance waiting on it for
+     * readiness would wait for ever for read models that are up to date.
+     */
+    private List<TrackingToken> storedTokens(String processorName) {
+        return entityManagers.getEntityManager()
+                .createQuery("SELECT t FROM TokenEntry t WHERE t.processorName = :name", TokenEntry.class)
+                .setParameter("name", processorName)
+                .getResultList().stream()
+                .map(entry -> entry.getToken(serializer))
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     public StreamingEventProcessor processor(String name) {

@@ -1,0 +1,92 @@
+package org.consentledger.ledger;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service run as an operating-system process of its own, on the same database and signing key as
+ * {@link LedgerInstance}s started on the same directory, so that a test can kill it the way a crashed server dies:
+ * no shutdown hook, no claims handed back.
+ */
+final class LedgerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final URI base;
+    private final Path log;
+
+    private LedgerProcess(Process process, URI base, Path log) {
+        this.process = process;
+        this.base = base;
+        this.log = log;
+    }
+
+    /** Starts the service and waits until it reports ready. */
+    static LedgerProcess start(Path dataDirectory) throws IOException, InterruptedException {
+        String jar = System.getProperty("ledger.test.service-jar");
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("the packaged service is needed (ledger.test.service-jar): " + jar);
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path workDirectory = Files.createTempDirectory(dataDirectory, "process-");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar,
+                "--server.port=" + port, "--server.address=127.0.0.1",
+                "--ledger.evidence.signing-key-file="
+                        + dataDirectory.resolve("keys/checkpoint.pem").toAbsolutePath()));
+        TestDatabase.forDirectory(dataDirectory).forEach((key, value) -> command.add("--" + key + "=" + value));
+        Path log = workDirectory.resolve("service.log");
+        Process process = new ProcessBuilder(command).directory(workDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        LedgerProcess started = new LedgerProcess(process, URI.create("http://127.0.0.1:" + port), log);
+        started.awaitReady();
+        return started;
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service process ended on start:\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> readiness = http.send(
+                        HttpRequest.newBuilder(base.resolve("/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (readiness.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep waiting
+            }
+            Thread.sleep(200);
+        }
+        close();
+        throw new IllegalStateException("the service process was not ready within 2 minutes:\n" + Files.readString(log));
+    }
+
+    /** Kills the process outright (SIGKILL), as a crash or an out-of-memory kill would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
