@@ -46,9 +46,14 @@ public class StreamPositions {
                 .min().orElse(-1);
     }
 
-    /** Whether the processor is handling events again from the first, on whichever instance it runs. */
+    /**
+     * Whether the processor is handling events again from the first, on whichever instance it runs, and has not yet
+     * reached the event that was the newest when the replay began. (Axon keeps a segment's replay token until an
+     * event newer than that arrives, so the token alone would say "replaying" for ever on an idle ledger.)
+     */
     public boolean replaying(String processorName) {
-        return storedTokens(processorName).stream().anyMatch(ReplayToken::isReplay);
+        return storedTokens(processorName).stream().anyMatch(token -> token instanceof ReplayToken replay
+                && orMinusOne(replay.position()) < orMinusOne(replay.getTokenAtReset().position()));
     }
 
     /**
