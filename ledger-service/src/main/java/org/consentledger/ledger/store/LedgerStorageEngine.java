@@ -1,19 +1,35 @@
 package org.consentledger.ledger.store;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
- * Axon's JPA event storage, able to read many streams with one query for a unit of work that is about to load them
- * all (a batch of decisions for many visitors). Loading them one by one costs a query per visitor, the largest
- * share of a batch's time when most visitors are new.
+ * Axon's JPA event storage, with two changes for batches:
+ * <ul>
+ * <li>it can read many streams with one query for a unit of work that is about to load them all (a batch of
+ * decisions for many visitors). Loading them one by one costs a query per visitor, the largest share of a batch's
+ * time when most visitors are new;</li>
+ * <li>it appends events as one JDBC batch, each row taking its global index from the sequence inside its own
+ * insert. Through JPA every event first cost a query for its index (the sequence steps by 1, so that the index has
+ * no gaps), then an entity insert; that was the largest share of the allocation that kept the garbage collector
+ * busy during ingestion.</li>
+ * </ul>
+ * The rows are exactly those JPA would write: the same entity builds them, in the same table and columns.
  */
 public class LedgerStorageEngine extends JpaEventStorageEngine {
 
@@ -21,8 +37,60 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
     /** Bound parameters per query; well inside every supported database's limit. */
     private static final int CHUNK = 500;
 
+    private volatile String insert;
+
     LedgerStorageEngine(Builder builder) {
         super(builder);
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<DomainEventEntry> rows = events.stream()
+                .map(event -> (DomainEventEntry) createEventEntity(event, serializer))
+                .toList();
+        try {
+            entityManager().unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(insertStatement())) {
+                    for (int i = 0; i < rows.size(); i++) {
+                        bind(statement, rows.get(i), events.get(i));
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
+                }
+            });
+        } catch (RuntimeException e) {
+            // A duplicate (stream, sequence) becomes Axon's ConcurrencyException, retried on the fresh stream.
+            handlePersistenceException(e, events.get(0));
+        }
+    }
+
+    private static void bind(PreparedStatement statement, DomainEventEntry row, EventMessage<?> event)
+            throws SQLException {
+        statement.setString(1, row.getEventIdentifier());
+        statement.setString(2, row.getAggregateIdentifier());
+        statement.setLong(3, row.getSequenceNumber());
+        statement.setString(4, row.getType());
+        statement.setString(5, DateTimeUtils.formatInstant(event.getTimestamp()));
+        statement.setString(6, row.getPayload().getType().getName());
+        statement.setString(7, row.getPayload().getType().getRevision());
+        statement.setBytes(8, row.getPayload().getData());
+        statement.setBytes(9, row.getMetaData() == null ? null : row.getMetaData().getData());
+    }
+
+    /** The global index comes from the same step-1 sequence JPA used, in the database's own syntax. */
+    private String insertStatement() {
+        if (insert == null) {
+            String nextIndex = entityManager().getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
+                    .getJdbcServices().getDialect().getSequenceSupport()
+                    .getSelectSequenceNextValString("domain_event_entry_seq");
+            insert = "insert into domain_event_entry (global_index, event_identifier, aggregate_identifier, "
+                    + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
+                    + "values (" + nextIndex + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        }
+        return insert;
     }
 
     /**
