@@ -72,11 +72,12 @@ public class ConsentWriter implements DisposableBean {
 
     /** Records decisions together, each with its own outcome, in the order given. */
     public List<Outcome> record(List<?> commands) {
-        if (stopped) {
-            throw new IllegalStateException("the ledger is shutting down");
-        }
         Request request = new Request(List.copyOf(commands), new CompletableFuture<>());
         queue.add(request);
+        // Checked after queueing: a request that came in as the writer stopped would otherwise wait for ever.
+        if (stopped && queue.remove(request)) {
+            throw new IllegalStateException("the ledger is shutting down");
+        }
         try {
             return request.outcomes().get();
         } catch (ExecutionException e) {

@@ -1,16 +1,15 @@
 package org.consentledger.ledger.store;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalLong;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.springframework.stereotype.Component;
 
 /** Where the event store's head is, and how far each streaming processor has come, in the store's global order. */
@@ -42,7 +41,7 @@ public class StreamPositions {
      */
     public long position(String processorName) {
         return storedTokens(processorName).stream()
-                .mapToLong(token -> orMinusOne(token.position()))
+                .mapToLong(token -> token == null ? -1 : orMinusOne(token.position()))
                 .min().orElse(-1);
     }
 
@@ -57,7 +56,7 @@ public class StreamPositions {
     }
 
     /**
-     * The processor's tokens as stored, one per segment (a segment not yet started has none, or a null token).
+     * The processor's tokens as stored, one per segment (null for a segment that has not handled an event yet).
      * Read from the token store rather than from the processor, because with several instances the processor may
      * run on another one: this instance's own processor then reports nothing, and an instance waiting on it for
      * readiness would wait for ever for read models that are up to date.
@@ -68,7 +67,6 @@ public class StreamPositions {
                 .setParameter("name", processorName)
                 .getResultList().stream()
                 .map(entry -> entry.getToken(serializer))
-                .filter(Objects::nonNull)
                 .toList();
     }
 
