@@ -65,6 +65,7 @@ final class ProjectionLag {
         // then be submitted after the load, when the read model has caught up, and look fast.
         ExecutorService probing = Executors.newCachedThreadPool();
         long periodNanos = Math.round(batchSize * 1e9 / rate);
+        WriterGroups groupsBefore = WriterGroups.scrape(client);
         metrics.startWindow();
         long start = System.nanoTime();
         ticks.scheduleAtFixedRate(() -> {
@@ -86,6 +87,7 @@ final class ProjectionLag {
         inFlight.tryAcquire(IN_FLIGHT, 120, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
         Map<String, Histogram> lagEvents = metrics.endWindow();
+        System.out.println(WriterGroups.scrape(client).since(groupsBefore, elapsed));
         Duration drain = drain();
         probing.shutdown();
         // A probe's submission may take up to the client's 60 s, then it polls for up to PROBE_TIMEOUT.

@@ -7,6 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.consentledger.api.consent.Receipt;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.consent.ConsentBatch.Outcome;
@@ -36,6 +40,8 @@ public class ConsentWriter implements DisposableBean {
 
     private final Recorder recorder;
     private final int maxGroup;
+    private final DistributionSummary groupSizes;
+    private final Timer groupTimes;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean stopped;
@@ -49,13 +55,20 @@ public class ConsentWriter implements DisposableBean {
     }
 
     @Autowired
-    ConsentWriter(ConsentBatch batch, ConsentProperties properties) {
-        this(batch::record, properties.writeGroupSize());
+    ConsentWriter(ConsentBatch batch, ConsentProperties properties, MeterRegistry meters) {
+        this(batch::record, properties.writeGroupSize(), meters);
     }
 
-    ConsentWriter(Recorder recorder, int maxGroup) {
+    ConsentWriter(Recorder recorder, int maxGroup, MeterRegistry meters) {
         this.recorder = recorder;
         this.maxGroup = maxGroup;
+        // How well requests share transactions, and whether they wait: what to look at when ingestion is slow.
+        this.groupSizes = DistributionSummary.builder("ledger.writer.group.decisions")
+                .description("Decisions recorded in one transaction by the writer").register(meters);
+        this.groupTimes = Timer.builder("ledger.writer.group")
+                .description("Time to record one group of decisions, commit included").register(meters);
+        Gauge.builder("ledger.writer.queued", queue, BlockingQueue::size)
+                .description("Requests waiting for the writer").register(meters);
         this.writer = new Thread(this::run, "consent-writer");
         writer.setDaemon(true);
         writer.start();
@@ -120,6 +133,7 @@ public class ConsentWriter implements DisposableBean {
     }
 
     private void write(List<Request> group) {
+        Timer.Sample started = Timer.start();
         try {
             List<Outcome> outcomes = recorder.record(group.stream().<Object>flatMap(r -> r.commands().stream()).toList());
             int from = 0;
@@ -128,6 +142,8 @@ public class ConsentWriter implements DisposableBean {
                 request.outcomes().complete(List.copyOf(outcomes.subList(from, to)));
                 from = to;
             }
+            started.stop(groupTimes);
+            groupSizes.record(outcomes.size());
         } catch (Throwable failure) {
             if (group.size() == 1) {
                 if (!(failure instanceof LedgerRejection)) {

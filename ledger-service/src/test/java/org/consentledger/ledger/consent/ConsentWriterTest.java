@@ -3,6 +3,8 @@ package org.consentledger.ledger.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +27,7 @@ class ConsentWriterTest {
     private final List<List<?>> groups = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch firstGroupStarted = new CountDownLatch(1);
     private final CountDownLatch releaseFirstGroup = new CountDownLatch(1);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private ConsentWriter writer;
 
     @AfterEach
@@ -48,7 +51,7 @@ class ConsentWriterTest {
 
     @Test
     void requests_that_queue_up_while_a_group_is_written_share_the_next_transaction() throws Exception {
-        writer = new ConsentWriter(this::record, 1_000);
+        writer = new ConsentWriter(this::record, 1_000, meters);
         CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
         await(firstGroupStarted);
         List<CompletableFuture<List<Outcome>>> queued = IntStream.range(0, 5)
@@ -65,11 +68,15 @@ class ConsentWriterTest {
         }
         assertThat(groups).hasSize(2);
         assertThat(groups.get(1)).hasSize(10);
+        DistributionSummary sizes = meters.get("ledger.writer.group.decisions").summary();
+        assertThat(sizes.count()).as("transactions").isEqualTo(2);
+        assertThat(sizes.totalAmount()).as("decisions").isEqualTo(11);
+        assertThat(sizes.max()).isEqualTo(10);
     }
 
     @Test
     void a_group_never_grows_past_its_size_but_a_larger_request_is_written_whole() throws Exception {
-        writer = new ConsentWriter(this::record, 3);
+        writer = new ConsentWriter(this::record, 3, meters);
         CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
         await(firstGroupStarted);
         CompletableFuture<List<Outcome>> large = CompletableFuture.supplyAsync(
@@ -91,7 +98,7 @@ class ConsentWriterTest {
 
     @Test
     void a_fault_in_one_request_fails_that_request_alone() throws Exception {
-        writer = new ConsentWriter(this::record, 1_000);
+        writer = new ConsentWriter(this::record, 1_000, meters);
         CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
         await(firstGroupStarted);
         CompletableFuture<List<Outcome>> good1 = CompletableFuture.supplyAsync(() -> writer.record(List.of("g1")));
