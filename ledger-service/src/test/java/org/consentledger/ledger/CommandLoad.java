@@ -9,9 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.consentledger.api.consent.GiveConsent;
-import org.consentledger.ledger.consent.ConsentBatch;
+import org.consentledger.ledger.consent.ConsentWriter;
 
 /** Consents for a benchmark, straight into the service from several threads; each load returns the seconds taken. */
 public final class CommandLoad {
@@ -21,18 +20,18 @@ public final class CommandLoad {
     private CommandLoad() {
     }
 
-    /** One command per consent. */
-    public static double consents(CommandGateway commands, String site, String prefix, int events, int threads)
+    /** One request per consent, through the writer as the single endpoint sends it. */
+    public static double consents(ConsentWriter writer, String site, String prefix, int events, int threads)
             throws Exception {
         return inParallel(threads, thread -> {
             for (int i = thread; i < events; i += threads) {
-                commands.sendAndWait(consent(site, prefix + (i % 5_000), prefix + "-c" + i));
+                writer.record(consent(site, prefix + (i % 5_000), prefix + "-c" + i));
             }
         });
     }
 
-    /** Batches of 1,000 consents, each recorded in one transaction; a refused consent fails the load. */
-    public static double batches(ConsentBatch batch, String site, String prefix, int events, int threads)
+    /** Requests of 1,000 consents, as the batch endpoint sends them; a refused consent fails the load. */
+    public static double batches(ConsentWriter writer, String site, String prefix, int events, int threads)
             throws Exception {
         return inParallel(threads, thread -> {
             for (int from = thread * BATCH; from < events; from += threads * BATCH) {
@@ -40,7 +39,7 @@ public final class CommandLoad {
                 for (int i = from; i < Math.min(from + BATCH, events); i++) {
                     commands.add(consent(site, prefix + (i % 50_000), prefix + "-c" + i));
                 }
-                batch.record(commands).stream().filter(o -> o.rejection() != null).findFirst().ifPresent(o -> {
+                writer.record(commands).stream().filter(o -> o.rejection() != null).findFirst().ifPresent(o -> {
                     throw new IllegalStateException("refused: " + o.rejection().getMessage());
                 });
             }

@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.consentledger.ledger.CommandLoad;
+import org.consentledger.ledger.consent.ConsentWriter;
 import org.consentledger.ledger.LedgerInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +46,7 @@ class EvidenceBenchmark {
         Path dir = data.resolve((hashing ? "on-" : "off-") + round);
         try (LedgerInstance ledger = LedgerInstance.start(dir, Clock.systemUTC(),
                 Map.of("ledger.evidence.hash-events", hashing))) {
-            CommandGateway commands = ledger.bean(CommandGateway.class);
+            ConsentWriter commands = ledger.bean(ConsentWriter.class);
             CommandLoad.consents(commands, SITE, "warm", 2_000, 4);
             double seconds = CommandLoad.consents(commands, SITE, "bench", events, 4);
             return Math.round(events / seconds);
