@@ -53,6 +53,8 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = List.of(java, "-Xmx" + heap,
                 // Dying at once makes an OutOfMemoryError visible; a JVM that limps on would skew every figure.
                 "-XX:+ExitOnOutOfMemoryError",
+                // As the image and spring-boot:run start it (ledger.jvm.gc-flags in ledger-service/pom.xml).
+                "-XX:G1HeapRegionSize=4m",
                 "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.path().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());

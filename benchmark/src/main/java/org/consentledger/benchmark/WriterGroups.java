@@ -20,7 +20,8 @@ record WriterGroups(double transactions, double decisions, double seconds) {
         double transactions = this.transactions - before.transactions;
         double decisions = this.decisions - before.decisions;
         double seconds = this.seconds - before.seconds;
-        return "writer: %,.0f transactions, %.1f decisions each on average, %.1f ms each, busy %.0f%% of the phase"
+        // Busy is summed over the writer threads: 200% means two writers busy the whole phase.
+        return "writers: %,.0f transactions, %.1f decisions each on average, %.1f ms each, busy %.0f%% of the phase"
                 .formatted(transactions, transactions == 0 ? 0 : decisions / transactions,
                         transactions == 0 ? 0 : seconds * 1000 / transactions, 100 * seconds / elapsed);
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.consentledger.ledger.store.StreamPositions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -324,6 +326,25 @@ class LedgerStoryIT {
                 "/api/v1/sites/{siteId}/visitors/{visitorId}/consents",
                 "/api/v1/sites/{siteId}/visitors/{visitorId}/consent",
                 "/api/v1/admin/projections/replay");
+    }
+
+    @Test
+    @Order(15)
+    void aReplayCutShortByAStopIsFinishedOnTheNextStartNotLaidOverTheOldHistory() {
+        // The history's position is reset, then the instance stops before the replay empties the old rows, which
+        // meanwhile got damaged (granted and denied swapped): the next start must rebuild them from the events.
+        ledger.awaitProjectionsCaughtUp();
+        Map<String, String> before = current();
+        var history = ledger.bean(StreamPositions.class).processor("consent-history");
+        history.shutDown();
+        history.resetTokens();
+        ledger.bean(JdbcClient.class).sql("update consent_history set granted = denied, denied = granted").update();
+        ledger.close();
+
+        ledger = LedgerInstance.start(data, clock);
+        ledger.awaitProjectionsCaughtUp();
+
+        assertThat(current()).isEqualTo(before);
     }
 
     // --- the story's vocabulary ---

@@ -14,9 +14,11 @@ public class ReadModels {
     static final List<String> PROJECTIONS = List.of(PolicyCatalogProjection.NAME, ConsentHistoryProjection.NAME);
 
     private final StreamPositions positions;
+    private final ConsentHistoryProjection consentHistory;
 
-    ReadModels(StreamPositions positions) {
+    ReadModels(StreamPositions positions, ConsentHistoryProjection consentHistory) {
         this.positions = positions;
+        this.consentHistory = consentHistory;
     }
 
     public Status status() {
@@ -27,7 +29,8 @@ public class ReadModels {
 
     /** Rebuilds every read model from the first event; answers stay the same once they have caught up. */
     public void replay() {
-        PROJECTIONS.forEach(positions::replay);
+        positions.replay(PolicyCatalogProjection.NAME);
+        positions.replay(ConsentHistoryProjection.NAME, consentHistory::finishReset);
     }
 
     /**

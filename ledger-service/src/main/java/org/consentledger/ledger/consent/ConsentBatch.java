@@ -5,6 +5,7 @@ import static org.axonframework.commandhandling.GenericCommandMessage.asCommandM
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -41,6 +42,8 @@ public class ConsentBatch {
     private final TransactionManager transactions;
     private final LedgerStorageEngine storage;
     private final Cache recentVisitors;
+    /** Held from a batch's append to its commit: see {@link ConsentWriter} for why batches append in turn. */
+    private final ReentrantLock appendOrder = new ReentrantLock(true);
 
     ConsentBatch(CommandBus commandBus, TransactionManager transactions, LedgerStorageEngine storage,
                  @Qualifier("recentVisitors") Cache recentVisitors) {
@@ -84,6 +87,14 @@ public class ConsentBatch {
     private List<Outcome> attempt(List<?> commands, List<String> streams, int[] order) {
         Outcome[] outcomes = new Outcome[commands.size()];
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(new GenericMessage<>("consent batch"));
+        // Registered before any event is staged, so it runs before the event store's own prepare-commit step (the
+        // append); released once the transaction has committed or rolled back.
+        batch.onPrepareCommit(u -> appendOrder.lock());
+        batch.onCleanup(u -> {
+            if (appendOrder.isHeldByCurrentThread()) {
+                appendOrder.unlock();
+            }
+        });
         batch.attachTransaction(transactions);
         ResultMessage<?> result = batch.executeWithResult(() -> {
             // A visitor in the cache is not read from the store at all, so only the others are read ahead.

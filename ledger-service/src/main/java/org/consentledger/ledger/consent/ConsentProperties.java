@@ -9,11 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackfill  how far in the past a client's occurredAt may be, for clients that submit late
  * @param cachedVisitors how many visitors' recent state an instance keeps in memory (least recently used go first)
  * @param writeGroupSize the most decisions an instance records in one transaction when requests queue up
+ * @param writers how many groups an instance prepares at once (their appends and commits still take turns)
  */
 @ConfigurationProperties("ledger.consent")
 public record ConsentProperties(
         @DefaultValue("PT5M") Duration maxClockSkew,
         @DefaultValue("P30D") Duration maxBackfill,
         @DefaultValue("2000") int cachedVisitors,
-        @DefaultValue("1000") int writeGroupSize) {
+        @DefaultValue("1000") int writeGroupSize,
+        @DefaultValue("1") int writers) {
 }

@@ -21,17 +21,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way visitors' decisions reach the event store: requests queue here and a single writer thread records
- * whatever has queued up as one transaction (group commit), answering each request only after that commit.
- * <p>
- * Why one thread: the store hands out global indexes when events are inserted, but they become visible when their
- * transaction commits. Concurrent transactions interleave their indexes, and every event processor must then keep
- * each index not yet visible as a "gap" in its tracking token, a set copied into the token of every event it
- * tracks and named in every query it makes. Under concurrent batches of 1,000 that was thousands of gaps per
- * event, enough to fill a 512 MB heap. One writer commits its events in index order, so processors see none.
+ * The one way visitors' decisions reach the event store: requests queue here and writer threads record whatever has
+ * queued up as one transaction (group commit), answering each request only after that commit.
  * <p>
  * Why groups: a commit is the expensive part of a small request, so many requests share one. A request waits at
- * most for the group written before it.
+ * most for the groups written before it.
+ * <p>
+ * Why the appends take turns ({@link ConsentBatch} holds a lock from a group's append to its commit): the store
+ * hands out global indexes when events are inserted, but they become visible when their transaction commits.
+ * Interleaved transactions make every event processor keep each index not yet visible as a "gap" in its tracking
+ * token, a set copied into the token of every event it tracks and named in every query it makes: under concurrent
+ * batches of 1,000 that was enough to fill a 512 MB heap. Taking turns, the groups commit in index order, while
+ * the rest of the work (reading visitors' earlier events, deciding, hashing) runs on several threads at once.
  */
 @Component
 public class ConsentWriter implements DisposableBean {
@@ -43,7 +44,7 @@ public class ConsentWriter implements DisposableBean {
     private final DistributionSummary groupSizes;
     private final Timer groupTimes;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
     private volatile boolean stopped;
 
     private record Request(List<?> commands, CompletableFuture<List<Outcome>> outcomes) {
@@ -56,10 +57,10 @@ public class ConsentWriter implements DisposableBean {
 
     @Autowired
     ConsentWriter(ConsentBatch batch, ConsentProperties properties, MeterRegistry meters) {
-        this(batch::record, properties.writeGroupSize(), meters);
+        this(batch::record, properties.writeGroupSize(), properties.writers(), meters);
     }
 
-    ConsentWriter(Recorder recorder, int maxGroup, MeterRegistry meters) {
+    ConsentWriter(Recorder recorder, int maxGroup, int threads, MeterRegistry meters) {
         this.recorder = recorder;
         this.maxGroup = maxGroup;
         // How well requests share transactions, and whether they wait: what to look at when ingestion is slow.
@@ -69,9 +70,12 @@ public class ConsentWriter implements DisposableBean {
                 .description("Time to record one group of decisions, commit included").register(meters);
         Gauge.builder("ledger.writer.queued", queue, BlockingQueue::size)
                 .description("Requests waiting for the writer").register(meters);
-        this.writer = new Thread(this::run, "consent-writer");
-        writer.setDaemon(true);
-        writer.start();
+        for (int i = 1; i <= threads; i++) {
+            Thread writer = new Thread(this::run, "consent-writer-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
     }
 
     /** Records one decision ({@code GiveConsent} or {@code WithdrawConsent}); a refusal is thrown. */
@@ -101,7 +105,7 @@ public class ConsentWriter implements DisposableBean {
         }
     }
 
-    /** Requests waiting for the writer (not counting the group being written). */
+    /** Requests waiting for a writer (not counting the groups being written). */
     int queued() {
         return queue.size();
     }
@@ -109,9 +113,9 @@ public class ConsentWriter implements DisposableBean {
     private void run() {
         while (!stopped) {
             try {
-                Request first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    write(groupStartingWith(first));
+                List<Request> group = nextGroup();
+                if (!group.isEmpty()) {
+                    write(group);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -119,17 +123,30 @@ public class ConsentWriter implements DisposableBean {
         }
     }
 
-    /** The first request and whatever else has queued behind it, up to the group size (a larger request alone). */
-    private List<Request> groupStartingWith(Request first) {
-        List<Request> group = new ArrayList<>();
-        group.add(first);
-        int size = first.commands().size();
-        for (Request next = queue.peek(); next != null && size + next.commands().size() <= maxGroup;
-             next = queue.peek()) {
-            group.add(queue.poll());
-            size += next.commands().size();
+    /**
+     * The oldest request and whatever else has queued behind it, up to the group size (a larger request alone); empty
+     * when nothing came for a while. One writer at a time takes a group, so each takes whole requests in order.
+     */
+    private List<Request> nextGroup() throws InterruptedException {
+        synchronized (queue) {
+            Request first = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return List.of();
+            }
+            List<Request> group = new ArrayList<>();
+            group.add(first);
+            int size = first.commands().size();
+            for (Request next = queue.peek(); next != null && size + next.commands().size() <= maxGroup;
+                 next = queue.peek()) {
+                Request taken = queue.poll(); // not `next` only if a request left as the ledger stopped
+                if (taken == null) {
+                    break;
+                }
+                group.add(taken);
+                size += taken.commands().size();
+            }
+            return group;
         }
-        return group;
     }
 
     private void write(List<Request> group) {
@@ -161,7 +178,10 @@ public class ConsentWriter implements DisposableBean {
     public void destroy() throws InterruptedException {
         // Not interrupted: an interrupt in the middle of file I/O closes an H2 database's file for good.
         stopped = true;
-        writer.join(30_000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (Thread writer : writers) {
+            writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
         IllegalStateException stopping = new IllegalStateException("the ledger is shutting down");
         for (Request left = queue.poll(); left != null; left = queue.poll()) {
             left.outcomes().completeExceptionally(stopping);

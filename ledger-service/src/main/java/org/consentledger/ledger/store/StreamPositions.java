@@ -77,9 +77,19 @@ public class StreamPositions {
 
     /** Handles every event again from the first: the processor's handlers must be able to take that. */
     public void replay(String processorName) {
+        replay(processorName, () -> { });
+    }
+
+    /**
+     * As {@link #replay(String)}.
+     *
+     * @param afterReset runs once the reset has committed, before the processor starts again
+     */
+    public void replay(String processorName, Runnable afterReset) {
         StreamingEventProcessor processor = processor(processorName);
         processor.shutDown();
         processor.resetTokens();
+        afterReset.run();
         processor.start();
     }
 

@@ -7,12 +7,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.consentledger.ledger.LedgerInstance;
 import org.consentledger.ledger.MutableClock;
+import org.consentledger.ledger.evidence.EvidenceLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +42,8 @@ class ConsentBatchIT {
 
     @BeforeAll
     void startLedger() {
-        ledger = LedgerInstance.start(data, clock);
+        // Two writers, so that concurrent requests are also prepared concurrently, as on a machine configured for it.
+        ledger = LedgerInstance.start(data, clock, Map.of("ledger.consent.writers", 2));
         clock.set(start.plus(Duration.ofMinutes(10))); // the seed policy took effect at the first start
     }
 
@@ -157,6 +161,31 @@ class ConsentBatchIT {
         assertThat(stored).isEqualTo(400);
         assertThat(events("race-7")).extracting(e -> e.get("sequence").asInt()).containsExactly(
                 IntStream.range(0, 8).boxed().toArray(Integer[]::new));
+    }
+
+    @Test
+    void batchesWrittenAtOnceCommitInTheStoresOrderSoTheEvidenceLogFollowsIt() {
+        // Several writers prepare groups at once; if their commits interleaved, the log would take late-committed
+        // events after later ones, and every processor would carry the holes in its position meanwhile.
+        EvidenceLog log = ledger.bean(EvidenceLog.class);
+        long before = log.size();
+        List<CompletableFuture<JsonNode>> sent = new ArrayList<>();
+        for (int client = 0; client < 6; client++) {
+            String[] decisions = new String[400];
+            for (int i = 0; i < decisions.length; i++) {
+                decisions[i] = consent("order-" + client + "-" + i, "order-" + client + "-" + i, at(1),
+                        "[\"statistics\"]", "[]");
+            }
+            for (int round = 0; round < 3; round++) {
+                String[] part = Arrays.copyOfRange(decisions, round * 130, round * 130 + 130);
+                sent.add(CompletableFuture.supplyAsync(() -> ledger.post(BATCH, batch(part)).json()));
+            }
+        }
+        assertThat(sent.stream().mapToInt(f -> f.join().get("recorded").asInt()).sum()).isEqualTo(6 * 3 * 130);
+        ledger.awaitProjectionsCaughtUp();
+
+        List<Long> order = log.leaves(before, log.size()).stream().map(EvidenceLog.Leaf::globalIndex).toList();
+        assertThat(order).hasSize(6 * 3 * 130).isSorted();
     }
 
     private String at(int minutes) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Requests that arrive while a group is being written are written together in the next one, each request gets
- * back exactly its own outcomes, and a request whose group fails is not failed by another request's fault.
+ * back exactly its own outcomes, a request whose group fails is not failed by another request's fault, and with
+ * several writers a slow group does not hold up the requests behind it.
  */
 class ConsentWriterTest {
 
@@ -51,7 +52,7 @@ class ConsentWriterTest {
 
     @Test
     void requests_that_queue_up_while_a_group_is_written_share_the_next_transaction() throws Exception {
-        writer = new ConsentWriter(this::record, 1_000, meters);
+        writer = new ConsentWriter(this::record, 1_000, 1, meters);
         CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
         await(firstGroupStarted);
         List<CompletableFuture<List<Outcome>>> queued = IntStream.range(0, 5)
@@ -76,7 +77,7 @@ class ConsentWriterTest {
 
     @Test
     void a_group_never_grows_past_its_size_but_a_larger_request_is_written_whole() throws Exception {
-        writer = new ConsentWriter(this::record, 3, meters);
+        writer = new ConsentWriter(this::record, 3, 1, meters);
         CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
         await(firstGroupStarted);
         CompletableFuture<List<Outcome>> large = CompletableFuture.supplyAsync(
@@ -98,7 +99,7 @@ class ConsentWriterTest {
 
     @Test
     void a_fault_in_one_request_fails_that_request_alone() throws Exception {
-        writer = new ConsentWriter(this::record, 1_000, meters);
+        writer = new ConsentWriter(this::record, 1_000, 1, meters);
         CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
         await(firstGroupStarted);
         CompletableFuture<List<Outcome>> good1 = CompletableFuture.supplyAsync(() -> writer.record(List.of("g1")));
@@ -114,6 +115,21 @@ class ConsentWriterTest {
         assertThat(ids(good1.get(5, TimeUnit.SECONDS))).containsExactly("g1");
         assertThat(ids(good2.get(5, TimeUnit.SECONDS))).containsExactly("g2");
         assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("fault while writing");
+    }
+
+    @Test
+    void a_second_writer_records_the_next_group_while_the_first_is_still_writing() throws Exception {
+        writer = new ConsentWriter(this::record, 1_000, 2, meters);
+        CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
+        await(firstGroupStarted);
+
+        List<Outcome> second = CompletableFuture.supplyAsync(() -> writer.record(List.of("b1", "b2")))
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(ids(second)).containsExactly("b1", "b2");
+        assertThat(first).as("the first group, still held").isNotDone();
+        releaseFirstGroup.countDown();
+        assertThat(ids(first.get(5, TimeUnit.SECONDS))).containsExactly("a");
     }
 
     private void waitUntilQueued(int requests) throws InterruptedException {

@@ -38,7 +38,7 @@ class VisitorConsentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(VisitorConsent.class);
-        ConsentProperties properties = new ConsentProperties(Duration.ofMinutes(5), Duration.ofDays(30), 100, 1000);
+        ConsentProperties properties = new ConsentProperties(Duration.ofMinutes(5), Duration.ofDays(30), 100, 1000, 1);
         fixture.registerInjectableResource(new ConsentRules(Clock.fixed(NOW, ZoneOffset.UTC), properties));
         fixture.registerInjectableResource(new PublishedPolicies(TestPolicies.storeWith(V1_FROM,
                 TestPolicies.version1(V1_FROM), TestPolicies.version2(V2_FROM))));

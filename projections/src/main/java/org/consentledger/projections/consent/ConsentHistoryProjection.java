@@ -27,6 +27,7 @@ import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.PointInTimeResolver;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ConsentHistoryProjection.NAME)
-public class ConsentHistoryProjection {
+public class ConsentHistoryProjection implements SmartInitializingSingleton {
 
     public static final String NAME = "consent-history";
 
@@ -66,15 +67,41 @@ public class ConsentHistoryProjection {
 
     /**
      * Empties the read model before a replay, in the replay's reset transaction. On PostgreSQL with TRUNCATE, which is
-     * transactional there and takes no time; a DELETE of a million rows took most of a replay's time. H2's TRUNCATE
-     * commits the open transaction, which would leave an emptied read model behind tokens not yet reset if the reset
-     * then failed, so H2 keeps the DELETE.
+     * transactional there and takes no time (a DELETE of a million rows took most of a replay's time). H2's TRUNCATE
+     * commits the open transaction, and its DELETE is as slow, so on H2 the reset only records that the table is to be
+     * emptied: {@link #finishReset()} empties it once the reset has committed, before the processor runs again.
      */
     @ResetHandler
     void reset() {
-        boolean postgres = Boolean.TRUE.equals(jdbcTemplate.execute((ConnectionCallback<Boolean>) connection ->
+        if (postgres()) {
+            jdbc.sql("truncate table consent_history").update();
+        } else {
+            jdbc.sql("delete from read_model_reset where read_model = :name").param("name", NAME).update();
+            jdbc.sql("insert into read_model_reset (read_model) values (:name)").param("name", NAME).update();
+        }
+    }
+
+    /**
+     * Empties the read model if a committed reset left that owed (H2); called after a reset and on start-up, both
+     * before the processor runs, outside any transaction.
+     */
+    public void finishReset() {
+        if (jdbc.sql("select count(*) from read_model_reset where read_model = :name").param("name", NAME)
+                .query(Long.class).single() > 0) {
+            jdbc.sql("truncate table consent_history").update();
+            jdbc.sql("delete from read_model_reset where read_model = :name").param("name", NAME).update();
+        }
+    }
+
+    /** Runs before the processors start, so a replay interrupted by a stop never lands on the old rows. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        finishReset();
+    }
+
+    private boolean postgres() {
+        return Boolean.TRUE.equals(jdbcTemplate.execute((ConnectionCallback<Boolean>) connection ->
                 connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
-        jdbc.sql(postgres ? "truncate table consent_history" : "delete from consent_history").update();
     }
 
     @QueryHandler
