@@ -1,6 +1,7 @@
 package org.consentledger.ledger.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import java.util.stream.IntStream;
 import org.consentledger.ledger.LedgerInstance;
 import org.consentledger.ledger.MutableClock;
 import org.consentledger.ledger.evidence.EvidenceLog;
+import org.consentledger.ledger.evidence.MerkleLog;
+import org.consentledger.ledger.store.StreamPositions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +45,9 @@ class ConsentBatchIT {
 
     @BeforeAll
     void startLedger() {
-        // Two writers, so that concurrent requests are also prepared concurrently, as on a machine configured for it.
-        ledger = LedgerInstance.start(data, clock, Map.of("ledger.consent.writers", 2));
+        // Two writers, so that concurrent requests are also prepared concurrently, as on a machine configured for it;
+        // one cached visitor, so that visitors are read from the store (in one query per batch) nearly every time.
+        ledger = LedgerInstance.start(data, clock, Map.of("ledger.consent.writers", 2, "ledger.consent.cached-visitors", 1));
         clock.set(start.plus(Duration.ofMinutes(10))); // the seed policy took effect at the first start
     }
 
@@ -168,6 +172,7 @@ class ConsentBatchIT {
         // Several writers prepare groups at once; if their commits interleaved, the log would take late-committed
         // events after later ones, and every processor would carry the holes in its position meanwhile.
         EvidenceLog log = ledger.bean(EvidenceLog.class);
+        awaitLogCaughtUp(); // the earlier tests' events are all in the log
         long before = log.size();
         List<CompletableFuture<JsonNode>> sent = new ArrayList<>();
         for (int client = 0; client < 6; client++) {
@@ -182,10 +187,15 @@ class ConsentBatchIT {
             }
         }
         assertThat(sent.stream().mapToInt(f -> f.join().get("recorded").asInt()).sum()).isEqualTo(6 * 3 * 130);
-        ledger.awaitProjectionsCaughtUp();
+        awaitLogCaughtUp();
 
         List<Long> order = log.leaves(before, log.size()).stream().map(EvidenceLog.Leaf::globalIndex).toList();
         assertThat(order).hasSize(6 * 3 * 130).isSorted();
+    }
+
+    private void awaitLogCaughtUp() {
+        StreamPositions positions = ledger.bean(StreamPositions.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> positions.position(MerkleLog.NAME) >= positions.head());
     }
 
     private String at(int minutes) {
