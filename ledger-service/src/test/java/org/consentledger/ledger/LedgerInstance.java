@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.consentledger.ledger.evidence.MerkleLog;
+import org.consentledger.ledger.store.StreamPositions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -85,6 +87,12 @@ public final class LedgerInstance implements AutoCloseable {
             return StreamSupport.stream(status.get("projections").spliterator(), false)
                     .allMatch(p -> !p.get("replaying").asBoolean() && p.get("position").asLong() == head);
         });
+    }
+
+    /** Waits until the Merkle log has taken every event in the store (the read models' wait does not cover it). */
+    public void awaitEvidenceLogCaughtUp() {
+        StreamPositions positions = bean(StreamPositions.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> positions.position(MerkleLog.NAME) >= positions.head());
     }
 
     private URI uri(String path) {

@@ -1,7 +1,6 @@
 package org.consentledger.ledger.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +16,6 @@ import java.util.stream.IntStream;
 import org.consentledger.ledger.LedgerInstance;
 import org.consentledger.ledger.MutableClock;
 import org.consentledger.ledger.evidence.EvidenceLog;
-import org.consentledger.ledger.evidence.MerkleLog;
-import org.consentledger.ledger.store.StreamPositions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -172,7 +169,7 @@ class ConsentBatchIT {
         // Several writers prepare groups at once; if their commits interleaved, the log would take late-committed
         // events after later ones, and every processor would carry the holes in its position meanwhile.
         EvidenceLog log = ledger.bean(EvidenceLog.class);
-        awaitLogCaughtUp(); // the earlier tests' events are all in the log
+        ledger.awaitEvidenceLogCaughtUp(); // the earlier tests' events are all in the log
         long before = log.size();
         List<CompletableFuture<JsonNode>> sent = new ArrayList<>();
         for (int client = 0; client < 6; client++) {
@@ -187,15 +184,10 @@ class ConsentBatchIT {
             }
         }
         assertThat(sent.stream().mapToInt(f -> f.join().get("recorded").asInt()).sum()).isEqualTo(6 * 3 * 130);
-        awaitLogCaughtUp();
+        ledger.awaitEvidenceLogCaughtUp();
 
         List<Long> order = log.leaves(before, log.size()).stream().map(EvidenceLog.Leaf::globalIndex).toList();
         assertThat(order).hasSize(6 * 3 * 130).isSorted();
-    }
-
-    private void awaitLogCaughtUp() {
-        StreamPositions positions = ledger.bean(StreamPositions.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> positions.position(MerkleLog.NAME) >= positions.head());
     }
 
     private String at(int minutes) {

@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import org.consentledger.ledger.LedgerInstance;
 import org.consentledger.ledger.MutableClock;
-import org.consentledger.ledger.store.StreamPositions;
 import org.consentledger.verifier.MerkleTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,8 +67,7 @@ class LogProofsIT {
             assertThat(receipt.status()).isEqualTo(201);
             eventIds.add(receipt.json().get("eventId").asString());
         }
-        StreamPositions positions = ledger.bean(StreamPositions.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> positions.position(MerkleLog.NAME) >= positions.head());
+        ledger.awaitEvidenceLogCaughtUp();
         // Signed by itself, before anyone asks: at least 3 events were logged since the last checkpoint.
         EvidenceLog log = ledger.bean(EvidenceLog.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> log.latestCheckpoint()
