@@ -117,8 +117,10 @@ public final class Main {
         long fill = options.events() - options.singlePhaseEvents();
         Ingestion.Result fillResult = null;
         if (fill > 0) {
+            Duration cpu = service.cpu();
             fillResult = ingestion.batch(options.batchClients(), options.batchSize(), fill);
             System.out.println(fillResult.describe());
+            System.out.println(cpuUsed(service, cpu, fillResult.outcomes().accepted(), fillResult.elapsed()));
             fillResult.outcomes().requireFewProblems("fill");
             System.out.printf("kafka-relay lag at the end of the fill: %s%n", lagNow(metrics, "kafka-relay"));
         }
@@ -131,9 +133,12 @@ public final class Main {
         batchFill = fillResult;
 
         section("projection lag under steady load");
+        Duration steadyCpu = service.cpu();
         ProjectionLag.Result lag = new ProjectionLag(client, workload, metrics, service).run(options.steadyRate(),
                 options.steadySeconds(), options.steadyBatch(), options.probeEveryMs());
         printLag(lag);
+        System.out.println(cpuUsed(service, steadyCpu, (long) (lag.acceptedRate() * options.steadySeconds()),
+                Duration.ofSeconds(options.steadySeconds()).plus(lag.drain() == null ? Duration.ZERO : lag.drain())));
 
         section("point-in-time query latency");
         long head = client.projections().path("head").asLong();
@@ -151,9 +156,11 @@ public final class Main {
 
         section("full replay of the read models");
         Replay replay = new Replay(client, service);
+        Duration replayCpu = service.cpu();
         Replay.Result rebuilt = replay.readModels();
         System.out.printf("%,d events in %.1f s: %s%n", rebuilt.events(), seconds(rebuilt.elapsed()),
                 rate(rebuilt.perSecond()));
+        System.out.println(cpuUsed(service, replayCpu, rebuilt.events(), rebuilt.elapsed()));
         report.add("full replay of %,d events".formatted(rebuilt.events()), rate(rebuilt.perSecond()),
                 ">= " + rate(50_000), rebuilt.perSecond() >= 50_000);
 
@@ -167,6 +174,13 @@ public final class Main {
         // Lets the heap settle after the last phase before its after-load value is taken.
         Thread.sleep(3_000);
         return fillResult == null ? 0 : fillResult.outcomes().created.get();
+    }
+
+    /** The service's CPU time since {@code before}, per event and as cores kept busy over {@code elapsed}. */
+    private static String cpuUsed(ServiceProcess service, Duration before, long events, Duration elapsed) {
+        double cpuMs = service.cpu().minus(before).toNanos() / 1e6;
+        return "service CPU: %.0f ms per 1,000 events, %.2f cores busy on average".formatted(
+                events == 0 ? 0 : cpuMs * 1_000 / events, cpuMs / (elapsed.toNanos() / 1e6));
     }
 
     private void printLag(ProjectionLag.Result lag) {

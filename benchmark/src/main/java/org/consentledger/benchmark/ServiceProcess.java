@@ -77,6 +77,14 @@ final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * CPU time the service process has used so far (all its threads, the embedded H2 included; a PostgreSQL server's
+     * own processes are not). Less sensitive than a rate to other load on a shared machine.
+     */
+    Duration cpu() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     boolean alive() {
         return process.isAlive();
     }

@@ -113,10 +113,9 @@ public class LedgerEventStore extends EmbeddedEventStore {
                     .eventSerializer(eventSerializer)
                     .snapshotFilter(configuration.snapshotFilter())
                     .entityManagerProvider(entityManagerProvider)
-                    .transactionManager(transactionManager)
                     // Events read per query by a processor that is behind (a replay, a catch-up); Axon's 100 made a
                     // replay spend much of its time on queries.
-                    .batchSize(1_000));
+                    .batchSize(1_000), transactionManager);
         }
 
         @Bean(name = "eventBus")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Random;
+import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
 
 /** Stored instants read back exactly as Java's own parser reads them, whatever their precision. */
@@ -53,5 +54,13 @@ class StoredInstantsTest {
                 .isEqualTo(Instant.ofEpochSecond(1795341339L, 766092148));
         assertThatThrownBy(() -> store.readValue("{\"at\": \"2026-02-30T10:15:30Z\"}", Stamped.class))
                 .hasMessageContaining("2026-02-30");
+    }
+
+    @Test
+    void storedEventTimesReadAsAxonReadsThemInAnyForm() {
+        for (String text : new String[] {"2026-11-23T10:15:30.123Z", "2026-11-23T10:15:30.000Z",
+                "2026-11-23T11:15:30.123+01:00", "2026-11-23t10:15:30.123z"}) {
+            assertThat(StoredEvent.instant(text)).as(text).isEqualTo(DateTimeUtils.parseInstant(text));
+        }
     }
 }

@@ -1,0 +1,30 @@
+package org.consentledger.ledger.store;
+
+import java.util.Map;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Events record the command they came from ({@code correlationId}, {@code traceId}), as with Axon's default, but
+ * nothing else is correlated. Axon computes correlation data for every message a unit of work creates, including the
+ * result of each event an event processor handles; for stored events that meant deserializing their metadata in
+ * every processor, for a result nobody reads (in a replay profile, 0.6 of the 8.4 GB the consent-history processor
+ * allocated).
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandOrigin {
+
+    @Bean
+    CorrelationDataProvider commandOriginProvider() {
+        MessageOriginProvider origin = new MessageOriginProvider();
+        return message -> isCommand(message) ? origin.correlationDataFor(message) : Map.of();
+    }
+
+    private static boolean isCommand(Message<?> message) {
+        return message instanceof CommandMessage<?>;
+    }
+}
