@@ -181,7 +181,8 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
 
     /**
      * Axon's reading for event processors (the same query, the same tokens and gaps), building {@link StoredEvent}s.
-     * A gap is an index not yet visible, kept in the token until it fills or is older than the gap timeout.
+     * A gap is an index not yet visible (a transaction still open, or rolled back), kept in the token until it fills,
+     * falls {@value #MAX_GAP_OFFSET} indexes behind or, once there are many, is older than the gap timeout.
      */
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
@@ -210,14 +211,15 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
         return events;
     }
 
-    /** Drops the gaps older than the gap timeout once there are many, as Axon does. */
+    /** Drops the gaps older than the gap timeout once there are many, as Axon does (in index order, here). */
     private GapAwareTrackingToken cleaned(GapAwareTrackingToken token) {
         if (token == null || token.getGaps().size() <= GAP_CLEANING_THRESHOLD) {
             return token;
         }
         List<Object[]> times = transactions.fetchInTransaction(() -> entityManager().createQuery(
                         "SELECT e.globalIndex, e.timeStamp FROM " + domainEventEntryEntityName() + " e "
-                                + "WHERE e.globalIndex >= :firstGap AND e.globalIndex <= :lastGap", Object[].class)
+                                + "WHERE e.globalIndex >= :firstGap AND e.globalIndex <= :lastGap "
+                                + "ORDER BY e.globalIndex ASC", Object[].class)
                 .setParameter("firstGap", token.getGaps().first())
                 .setParameter("lastGap", token.getGaps().last() + 1L)
                 .getResultList());
