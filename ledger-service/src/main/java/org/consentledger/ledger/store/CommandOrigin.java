@@ -2,7 +2,6 @@ package org.consentledger.ledger.store;
 
 import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.springframework.context.annotation.Bean;
@@ -21,10 +20,6 @@ class CommandOrigin {
     @Bean
     CorrelationDataProvider commandOriginProvider() {
         MessageOriginProvider origin = new MessageOriginProvider();
-        return message -> isCommand(message) ? origin.correlationDataFor(message) : Map.of();
-    }
-
-    private static boolean isCommand(Message<?> message) {
-        return message instanceof CommandMessage<?>;
+        return message -> message instanceof CommandMessage<?> ? origin.correlationDataFor(message) : Map.of();
     }
 }

@@ -54,13 +54,15 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
     private static final int CHUNK = 100;
 
     /** Axon's defaults, given to the builder and used by {@link #fetchTrackedEvents} alike. */
-    static final int MAX_GAP_OFFSET = 10_000;
-    static final long LOWEST_GLOBAL_SEQUENCE = 1;
-    static final int GAP_TIMEOUT_MILLIS = 60_000;
-    static final int GAP_CLEANING_THRESHOLD = 250;
+    private static final int MAX_GAP_OFFSET = 10_000;
+    private static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    private static final int GAP_TIMEOUT_MILLIS = 60_000;
+    private static final int GAP_CLEANING_THRESHOLD = 250;
 
-    private static final String EVENT_COLUMNS = "e.type, e.aggregateIdentifier, e.sequenceNumber, e.eventIdentifier, "
-            + "e.timeStamp, e.payloadType, e.payloadRevision, e.payload, e.metaData";
+    /** The start of every query for whole events, which builds {@link StoredEvent}s ({@code e}: the event row). */
+    private static final String SELECT_STORED_EVENTS = "SELECT new " + StoredEvent.class.getName() + "(e.type, "
+            + "e.aggregateIdentifier, e.sequenceNumber, e.eventIdentifier, e.timeStamp, e.payloadType, "
+            + "e.payloadRevision, e.payload, e.metaData) FROM ";
 
     private final TransactionManager transactions;
     private volatile String insert;
@@ -134,8 +136,8 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
             List<String> chunk = ids.subList(from, Math.min(from + CHUNK, ids.size()));
             chunk.forEach(id -> read.put(id, new ArrayList<>()));
             List<DomainEventData<?>> rows = entityManager().createQuery(
-                            "SELECT new " + StoredEvent.class.getName() + "(" + EVENT_COLUMNS + ") FROM "
-                                    + domainEventEntryEntityName() + " e WHERE e.aggregateIdentifier IN :ids "
+                            SELECT_STORED_EVENTS + domainEventEntryEntityName()
+                                    + " e WHERE e.aggregateIdentifier IN :ids "
                                     + "ORDER BY e.aggregateIdentifier ASC, e.sequenceNumber ASC",
                             DomainEventData.class)
                     .setParameter("ids", chunk)
@@ -170,9 +172,9 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
                                                                    int batchSize) {
         return transactions.fetchInTransaction(() -> entityManager()
-                .createQuery("SELECT new " + StoredEvent.class.getName() + "(" + EVENT_COLUMNS + ") FROM "
-                        + domainEventEntryEntityName() + " e WHERE e.aggregateIdentifier = :id "
-                        + "AND e.sequenceNumber >= :seq ORDER BY e.sequenceNumber ASC")
+                .createQuery(SELECT_STORED_EVENTS + domainEventEntryEntityName()
+                        + " e WHERE e.aggregateIdentifier = :id AND e.sequenceNumber >= :seq "
+                        + "ORDER BY e.sequenceNumber ASC")
                 .setParameter("id", aggregateIdentifier)
                 .setParameter("seq", firstSequenceNumber)
                 .setMaxResults(batchSize)
