@@ -22,7 +22,7 @@ import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.store.CommandRetry;
-import org.consentledger.ledger.store.LedgerStorageEngine;
+import org.consentledger.ledger.store.SubmissionIndex;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -40,16 +40,16 @@ public class ConsentBatch {
 
     private final CommandBus commandBus;
     private final TransactionManager transactions;
-    private final LedgerStorageEngine storage;
+    private final SubmissionIndex index;
     private final Cache recentVisitors;
     /** Held from a batch's append to its commit: see {@link ConsentWriter} for why batches append in turn. */
     private final ReentrantLock appendOrder = new ReentrantLock(true);
 
-    ConsentBatch(CommandBus commandBus, TransactionManager transactions, LedgerStorageEngine storage,
+    ConsentBatch(CommandBus commandBus, TransactionManager transactions, SubmissionIndex index,
                  @Qualifier("recentVisitors") Cache recentVisitors) {
         this.commandBus = commandBus;
         this.transactions = transactions;
-        this.storage = storage;
+        this.index = index;
         this.recentVisitors = recentVisitors;
     }
 
@@ -98,7 +98,7 @@ public class ConsentBatch {
         batch.attachTransaction(transactions);
         ResultMessage<?> result = batch.executeWithResult(() -> {
             // A visitor in the cache is not read from the store at all, so only the others are read ahead.
-            storage.prefetch(streams.stream().filter(s -> !recentVisitors.containsKey(s)).toList());
+            index.readAhead(streams.stream().filter(s -> !recentVisitors.containsKey(s)).toList());
             for (int i : order) {
                 outcomes[i] = handle(commands.get(i));
             }

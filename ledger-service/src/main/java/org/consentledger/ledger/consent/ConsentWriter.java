@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * Interleaved transactions make every event processor keep each index not yet visible as a "gap" in its tracking
  * token, a set copied into the token of every event it tracks and named in every query it makes: under concurrent
  * batches of 1,000 that was enough to fill a 512 MB heap. Taking turns, the groups commit in index order, while
- * the rest of the work (reading visitors' earlier events, deciding, hashing) can run on several writer threads
+ * the rest of the work (reading which ids visitors used before, deciding, hashing) can run on several writer threads
  * ({@code ledger.consent.writers}; one by default, as two measured slower on two cores).
  */
 @Component

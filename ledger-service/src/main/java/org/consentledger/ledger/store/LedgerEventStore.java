@@ -49,6 +49,11 @@ public class LedgerEventStore extends EmbeddedEventStore {
                 DomainEventStream.of(stagedDomainEventMessages(aggregateIdentifier)));
     }
 
+    /** The stream's events staged by the current unit of work (and those it runs in), not yet stored. */
+    public Stream<? extends DomainEventMessage<?>> staged(String aggregateIdentifier) {
+        return stagedDomainEventMessages(aggregateIdentifier);
+    }
+
     @Override
     protected Stream<? extends DomainEventMessage<?>> stagedDomainEventMessages(String aggregateIdentifier) {
         if (!CurrentUnitOfWork.isStarted()) {
@@ -105,7 +110,8 @@ public class LedgerEventStore extends EmbeddedEventStore {
                                               @Qualifier("eventSerializer") Serializer eventSerializer,
                                               Configuration configuration,
                                               EntityManagerProvider entityManagerProvider,
-                                              TransactionManager transactionManager) {
+                                              TransactionManager transactionManager,
+                                              SubmissionKeys submissionKeys) {
             return new LedgerStorageEngine(JpaEventStorageEngine.builder()
                     .snapshotSerializer(defaultSerializer)
                     .upcasterChain(configuration.upcasterChain())
@@ -115,7 +121,12 @@ public class LedgerEventStore extends EmbeddedEventStore {
                     .entityManagerProvider(entityManagerProvider)
                     // Events read per query by a processor that is behind (a replay, a catch-up); Axon's 100 made a
                     // replay spend much of its time on queries.
-                    .batchSize(1_000), transactionManager);
+                    .batchSize(1_000), transactionManager, submissionKeys);
+        }
+
+        @Bean
+        SubmissionIndex submissionIndex(EntityManagerProvider entityManagerProvider) {
+            return new SubmissionIndex(entityManagerProvider);
         }
 
         @Bean(name = "eventBus")

@@ -5,14 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
@@ -24,34 +20,22 @@ import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
- * Axon's JPA event storage, with two changes for batches:
+ * Axon's JPA event storage, with these changes:
  * <ul>
- * <li>it can read many streams with one query for a unit of work that is about to load them all (a batch of
- * decisions for many visitors). Loading them one by one costs a query per visitor, the largest share of a batch's
- * time when most visitors are new;</li>
  * <li>it appends events as one JDBC batch, each row taking its global index from the sequence inside its own
  * insert. Through JPA every event first cost a query for its index (the sequence steps by 1, so that the index has
  * no gaps), then an entity insert; that was the largest share of the allocation that kept the garbage collector
- * busy during ingestion.</li>
+ * busy during ingestion. Each row also gets its submission key ({@link SubmissionIndex});</li>
  * <li>events read back are {@link StoredEvent}s, whose timestamp is parsed once instead of on every call.</li>
  * </ul>
- * The rows are exactly those JPA would write: the same entity builds them, in the same table and columns.
+ * Apart from the submission key, the rows are exactly those JPA would write: the same entity builds them.
  */
 public class LedgerStorageEngine extends JpaEventStorageEngine {
-
-    private static final String PREFETCHED = LedgerStorageEngine.class.getName() + ".prefetched";
-    /**
-     * Streams read per query. H2 checks each row it finds against the whole IN list, one value after another, so a
-     * query's cost grows with the list times the rows: 900 visitors with 10 events each took 110-150 ms in lists of
-     * 500 and 30-45 ms in lists of 100 (PostgreSQL hashes the list and cares little).
-     */
-    private static final int CHUNK = 100;
 
     /** Axon's defaults, given to the builder and used by {@link #fetchTrackedEvents} alike. */
     private static final int MAX_GAP_OFFSET = 10_000;
@@ -65,13 +49,15 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
             + "e.payloadRevision, e.payload, e.metaData) FROM ";
 
     private final TransactionManager transactions;
+    private final SubmissionKeys submissionKeys;
     private volatile String insert;
 
-    LedgerStorageEngine(Builder builder, TransactionManager transactions) {
+    LedgerStorageEngine(Builder builder, TransactionManager transactions, SubmissionKeys submissionKeys) {
         super(builder.maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                 .gapTimeout(GAP_TIMEOUT_MILLIS).gapCleaningThreshold(GAP_CLEANING_THRESHOLD)
                 .transactionManager(transactions));
         this.transactions = transactions;
+        this.submissionKeys = submissionKeys;
     }
 
     @Override
@@ -87,6 +73,7 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
                 try (PreparedStatement statement = connection.prepareStatement(insertStatement())) {
                     for (int i = 0; i < rows.size(); i++) {
                         bind(statement, rows.get(i), events.get(i));
+                        statement.setString(10, submissionKeys.of(events.get(i).getPayload()));
                         statement.addBatch();
                     }
                     statement.executeBatch();
@@ -118,52 +105,10 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
                     .getJdbcServices().getDialect().getSequenceSupport()
                     .getSelectSequenceNextValString("domain_event_entry_seq");
             insert = "insert into domain_event_entry (global_index, event_identifier, aggregate_identifier, "
-                    + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
-                    + "values (" + nextIndex + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                    + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data, "
+                    + "submission_key) values (" + nextIndex + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         }
         return insert;
-    }
-
-    /**
-     * Reads the given streams now, in the current unit of work's transaction, so that its later loads of them need
-     * no query. A stream appended to by someone else after this read fails on the store's unique key at commit,
-     * exactly as if it had been loaded one by one.
-     */
-    public void prefetch(Collection<String> streams) {
-        Map<String, List<DomainEventData<?>>> read = new HashMap<>();
-        List<String> ids = streams.stream().distinct().toList();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(from + CHUNK, ids.size()));
-            chunk.forEach(id -> read.put(id, new ArrayList<>()));
-            List<DomainEventData<?>> rows = entityManager().createQuery(
-                            SELECT_STORED_EVENTS + domainEventEntryEntityName()
-                                    + " e WHERE e.aggregateIdentifier IN :ids "
-                                    + "ORDER BY e.aggregateIdentifier ASC, e.sequenceNumber ASC",
-                            DomainEventData.class)
-                    .setParameter("ids", chunk)
-                    .getResultList()
-                    .stream().<DomainEventData<?>>map(row -> row)
-                    .toList();
-            rows.forEach(row -> read.get(row.getAggregateIdentifier()).add(row));
-        }
-        CurrentUnitOfWork.get().root().resources().put(PREFETCHED, read);
-    }
-
-    @Override
-    protected Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber) {
-        List<DomainEventData<?>> prefetched = prefetched(identifier);
-        if (prefetched == null) {
-            return super.readEventData(identifier, firstSequenceNumber);
-        }
-        return prefetched.stream().filter(e -> e.getSequenceNumber() >= firstSequenceNumber);
-    }
-
-    private static List<DomainEventData<?>> prefetched(String identifier) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return null;
-        }
-        Map<String, List<DomainEventData<?>>> read = CurrentUnitOfWork.get().root().getResource(PREFETCHED);
-        return read == null ? null : read.get(identifier);
     }
 
     /** Axon's query for one stream, building {@link StoredEvent}s. */

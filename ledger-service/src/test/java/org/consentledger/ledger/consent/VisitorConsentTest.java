@@ -42,6 +42,7 @@ class VisitorConsentTest {
         fixture.registerInjectableResource(new ConsentRules(Clock.fixed(NOW, ZoneOffset.UTC), properties));
         fixture.registerInjectableResource(new PublishedPolicies(TestPolicies.storeWith(V1_FROM,
                 TestPolicies.version1(V1_FROM), TestPolicies.version2(V2_FROM))));
+        fixture.registerInjectableResource(new EarlierSubmissions(fixture.getEventStore()));
     }
 
     static GiveConsent give(String consentId, int version, Instant at, List<String> granted, List<String> denied) {
