@@ -12,9 +12,9 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.consentledger.verifier.EventHash;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,16 +57,12 @@ public class EventChain implements MessageDispatchInterceptor<EventMessage<?>> {
             }
             String stream = event.getAggregateIdentifier();
             String previous = previousHash(stream, event.getSequenceNumber(), pending);
+            SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
             String hash = EventHash.of(event.getIdentifier(), event.getPayloadType().getName(), stream,
-                    event.getSequenceNumber(), payload(event), previous);
+                    event.getSequenceNumber(), json.readTree(payload.getData()), previous);
             pending.put(stream, new Link(event.getSequenceNumber(), hash));
-            return event.andMetaData(Map.of(HASH, hash, PREVIOUS_HASH, previous));
+            return new ChainedEvent<>(event, Map.of(HASH, hash, PREVIOUS_HASH, previous), serializer, payload);
         };
-    }
-
-    /** The payload exactly as the event store will hold it, as JSON. */
-    private JsonNode payload(DomainEventMessage<?> event) {
-        return json.readTree(event.serializePayload(serializer, byte[].class).getData());
     }
 
     private String previousHash(String stream, long sequence, Map<String, Link> pending) {

@@ -1,0 +1,96 @@
+package org.consentledger.ledger.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.ledger.store.EventStoreConfiguration;
+import org.consentledger.verifier.EventHash;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The hash an event gets covers the payload bytes the event store is handed, not a second serialization of it. */
+class EventChainTest {
+
+    static final DomainEventMessage<ConsentGiven> FIRST = new GenericDomainEventMessage<>("VisitorConsent",
+            "site.example/v1", 0, new ConsentGiven("site.example", "v1", "c-1", 1,
+            Instant.parse("2026-03-01T12:00:00Z"), Instant.parse("2026-03-01T12:00:01Z"), List.of("statistics"),
+            List.of("third-party"), "banner", Map.of("language", "fr")), Map.of("origin", "banner"));
+
+    final CountingSerializer storeSerializer = new CountingSerializer(new EventStoreConfiguration().ledgerSerializer());
+    final EventChain chain = new EventChain(null, storeSerializer, 10);
+
+    @Test
+    void thePayloadIsSerializedOnceAndTheHashCoversTheBytesTheStoreIsHanded() {
+        EventMessage<?> chained = chain.handle(List.of(FIRST)).apply(0, FIRST);
+
+        SerializedObject<byte[]> stored = chained.serializePayload(storeSerializer, byte[].class);
+        assertThat(storeSerializer.serialized).isEqualTo(1);
+        String expected = EventHash.of(chained.getIdentifier(), ConsentGiven.class.getName(),
+                "site.example/v1", 0, JsonMapper.builder().build().readTree(stored.getData()), EventHash.GENESIS);
+        assertThat(chained.getMetaData()).containsEntry(EventChain.HASH, expected)
+                .containsEntry(EventChain.PREVIOUS_HASH, EventHash.GENESIS)
+                .containsEntry("origin", "banner");
+    }
+
+    @Test
+    void anotherSerializerSerializesAfresh() {
+        EventMessage<?> chained = chain.handle(List.of(FIRST)).apply(0, FIRST);
+
+        assertThat(chained.serializePayload(JacksonSerializer.defaultSerializer(), String.class).getData())
+                .contains("\"consentId\":\"c-1\"");
+        assertThat(storeSerializer.serialized).isEqualTo(1);
+    }
+
+    /** Counts the serializations it makes. */
+    static final class CountingSerializer implements Serializer {
+
+        private final Serializer delegate;
+        int serialized;
+
+        CountingSerializer(Serializer delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+            serialized++;
+            return delegate.serialize(object, expectedRepresentation);
+        }
+
+        @Override
+        public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+            return delegate.canSerializeTo(expectedRepresentation);
+        }
+
+        @Override
+        public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+            return delegate.deserialize(serializedObject);
+        }
+
+        @Override
+        public Class classForType(SerializedType type) {
+            return delegate.classForType(type);
+        }
+
+        @Override
+        public SerializedType typeForClass(Class type) {
+            return delegate.typeForClass(type);
+        }
+
+        @Override
+        public Converter getConverter() {
+            return delegate.getConverter();
+        }
+    }
+}
