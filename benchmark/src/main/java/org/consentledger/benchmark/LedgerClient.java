@@ -85,9 +85,18 @@ final class LedgerClient {
     }
 
     String prometheus() throws IOException, InterruptedException {
-        HttpResponse<String> r = get("/actuator/prometheus");
+        return prometheus("/actuator/prometheus");
+    }
+
+    /** Only the named metrics: the service then reads no other gauge and formats no other series. */
+    String prometheus(List<String> metrics) throws IOException, InterruptedException {
+        return prometheus("/actuator/prometheus?includedNames=" + String.join(",", metrics));
+    }
+
+    private String prometheus(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(path);
         if (r.statusCode() != 200) {
-            throw new IOException("GET /actuator/prometheus answered " + r.statusCode());
+            throw new IOException("GET " + path + " answered " + r.statusCode());
         }
         return r.body();
     }

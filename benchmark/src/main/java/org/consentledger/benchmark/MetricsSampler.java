@@ -1,5 +1,6 @@
 package org.consentledger.benchmark;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -10,12 +11,15 @@ import org.HdrHistogram.Histogram;
 /**
  * Scrapes {@code /actuator/prometheus} for the whole run: the service's used heap, and each event processor's lag
  * ({@code ledger_processor_lag_events}: events in the store the processor has not handled yet). Every 200 ms while a
- * lag window is open, every second otherwise: a scrape costs the service real work (every gauge is read), which at
- * 200 ms took a visible share of its CPU during the ingestion phases.
+ * lag window is open, every second otherwise. Only the three metrics it reads are asked for: a whole scrape costs
+ * the service real work (every gauge is read, every series formatted): at 200 ms, in a profile of the steady load,
+ * 52 samples against the writer's 120.
  */
 final class MetricsSampler implements AutoCloseable {
 
     static final String LAG = "ledger_processor_lag_events";
+    private static final String HEAP = "jvm_memory_used_bytes";
+    private static final String LIVE_DATA = "jvm_gc_live_data_size_bytes";
 
     private final LedgerClient client;
     private final ServiceProcess service;
@@ -82,11 +86,11 @@ final class MetricsSampler implements AutoCloseable {
         }
         lastScrape = now;
         try {
-            String text = client.prometheus();
-            double heap = PrometheusText.sum(text, "jvm_memory_used_bytes", "area", "heap");
+            String text = client.prometheus(List.of(HEAP, LIVE_DATA, LAG));
+            double heap = PrometheusText.sum(text, HEAP, "area", "heap");
             heapUsed = heap;
             heapPeak = Math.max(heapPeak, heap);
-            double live = PrometheusText.sum(text, "jvm_gc_live_data_size_bytes", null, null);
+            double live = PrometheusText.sum(text, LIVE_DATA, null, null);
             if (live > 0) {
                 liveData = live;
             }
