@@ -24,7 +24,11 @@ import org.hibernate.Session;
 public class SubmissionIndex {
 
     private static final String READ_AHEAD = SubmissionIndex.class.getName() + ".readAhead";
-    /** Streams read per query, as for the event store's own reads (H2 checks each row against the whole list). */
+    /**
+     * Streams read per query. H2 checks each row it finds against the whole IN list, one value after another, so a
+     * query's cost grows with the list times the rows: reading 900 visitors with 10 events each took 110-150 ms in
+     * lists of 500 and 30-45 ms in lists of 100 (PostgreSQL hashes the list and cares little).
+     */
     private static final int CHUNK = 100;
 
     private final EntityManagerProvider entityManagers;

@@ -1,6 +1,7 @@
 package org.consentledger.ledger.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,13 +75,12 @@ class SubmissionIndexIT {
             JdbcTemplate jdbc = new JdbcTemplate(ledger.bean(DataSource.class));
             String database = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
             // PostgreSQL plans by table size and scans a table this small; H2 plans by the indexes alone.
-            if ("H2".equals(database)) {
-                // The query SubmissionIndex makes.
-                String plan = jdbc.queryForObject("explain select aggregate_identifier, sequence_number, "
-                        + "submission_key from domain_event_entry where aggregate_identifier in ('a', 'b') "
-                        + "order by aggregate_identifier, sequence_number", String.class);
-                assertThat(plan).containsIgnoringCase("domain_event_entry_submissions");
-            }
+            assumeTrue("H2".equals(database), "the plan is checked on H2 only");
+            // The query SubmissionIndex makes.
+            String plan = jdbc.queryForObject("explain select aggregate_identifier, sequence_number, "
+                    + "submission_key from domain_event_entry where aggregate_identifier in ('a', 'b') "
+                    + "order by aggregate_identifier, sequence_number", String.class);
+            assertThat(plan).containsIgnoringCase("domain_event_entry_submissions");
         }
     }
 

@@ -46,9 +46,11 @@ class EventChainTest {
     @Test
     void anotherSerializerSerializesAfresh() {
         EventMessage<?> chained = chain.handle(List.of(FIRST)).apply(0, FIRST);
+        CountingSerializer other = new CountingSerializer(JacksonSerializer.defaultSerializer());
 
-        assertThat(chained.serializePayload(JacksonSerializer.defaultSerializer(), String.class).getData())
+        assertThat(new String(chained.serializePayload(other, byte[].class).getData()))
                 .contains("\"consentId\":\"c-1\"");
+        assertThat(other.serialized).isEqualTo(1);
         assertThat(storeSerializer.serialized).isEqualTo(1);
     }
 
