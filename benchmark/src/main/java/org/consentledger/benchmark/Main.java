@@ -142,13 +142,24 @@ public final class Main {
 
         section("point-in-time query latency");
         long head = client.projections().path("head").asLong();
-        QueryLatency.Result query = new QueryLatency(client, workload, loadStart).run(options.queryClients(),
-                Duration.ofSeconds(options.queryWarmupSeconds()), Duration.ofSeconds(options.querySeconds()));
+        QueryLatency queries = new QueryLatency(client, workload, loadStart);
+        queries.warmUp(options.queryClients(), Duration.ofSeconds(options.queryWarmupSeconds()));
+        Duration queryCpu = service.cpu();
+        Duration queryJit = service.compilerCpu();
+        QueryLatency.Result query = queries.measure(options.queryClients(), Duration.ofSeconds(options.querySeconds()));
+        double queryCpuMs = service.cpu().minus(queryCpu).toNanos() / 1e6;
+        double queryJitMs = service.compilerCpu().minus(queryJit).toNanos() / 1e6;
         Histogram q = query.latency();
         System.out.printf("%,d events in the store, %,d visitors; %d clients, %,.0f answers/s, %,d errors%n", head,
                 options.visitors(), query.clients(), query.perSecond(), query.errors());
         System.out.printf("latency ms: p50 %s  p99 %s  p99.9 %s  max %s%n", ms(q.getValueAtPercentile(50)),
                 ms(q.getValueAtPercentile(99)), ms(q.getValueAtPercentile(99.9)), ms(q.getMaxValue()));
+        // Latency on two shared cores moves with the machine; the service's CPU per answer tells builds apart.
+        long answers = Math.max(1, q.getTotalCount());
+        System.out.printf("service CPU: %.0f us per answer, %.0f us without the JIT compiler's %.2f cores; "
+                        + "%.2f cores busy on average%n", queryCpuMs * 1_000 / answers,
+                (queryCpuMs - queryJitMs) * 1_000 / answers, queryJitMs / (query.measured().toNanos() / 1e6),
+                queryCpuMs / (query.measured().toNanos() / 1e6));
         report.add("query p99 at %,d events / %,d visitors".formatted(head, options.visitors()),
                 "p99 %s ms (p50 %s, p99.9 %s, max %s)".formatted(ms(q.getValueAtPercentile(99)),
                         ms(q.getValueAtPercentile(50)), ms(q.getValueAtPercentile(99.9)), ms(q.getMaxValue())),

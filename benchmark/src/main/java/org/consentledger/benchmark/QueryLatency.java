@@ -37,9 +37,13 @@ final class QueryLatency {
         this.loadStart = loadStart;
     }
 
-    Result run(int clients, Duration warmUp, Duration measured) throws Exception {
-        round(clients, warmUp, 1);
-        return round(clients, measured, 2);
+    /** Asks as {@link #measure} does, but keeps no figures: the service's JIT compiler and caches settle meanwhile. */
+    void warmUp(int clients, Duration length) throws Exception {
+        round(clients, length, 1);
+    }
+
+    Result measure(int clients, Duration length) throws Exception {
+        return round(clients, length, 2);
     }
 
     private Result round(int clients, Duration length, int round) throws Exception {

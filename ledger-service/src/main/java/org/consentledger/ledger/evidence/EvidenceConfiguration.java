@@ -33,8 +33,8 @@ class EvidenceConfiguration {
 
         @Bean
         EventChain eventChain(EventStorageEngine storage, @Qualifier("eventSerializer") Serializer serializer,
-                              EventStore eventStore) {
-            EventChain chain = new EventChain(storage, serializer, 100_000);
+                              EventStore eventStore, EvidenceProperties properties) {
+            EventChain chain = new EventChain(storage, serializer, properties.chainedStreams());
             eventStore.registerDispatchInterceptor(chain);
             return chain;
         }
