@@ -154,7 +154,8 @@ public final class Main {
                 options.visitors(), query.clients(), query.perSecond(), query.errors());
         System.out.printf("latency ms: p50 %s  p99 %s  p99.9 %s  max %s%n", ms(q.getValueAtPercentile(50)),
                 ms(q.getValueAtPercentile(99)), ms(q.getValueAtPercentile(99.9)), ms(q.getMaxValue()));
-        // Latency on two shared cores moves with the machine; the service's CPU per answer tells builds apart.
+        // What answering costs the service, beside what it costs the caller in time; the JIT compiler's share is
+        // set apart because it compiles when code gets hot, not per answer.
         long answers = Math.max(1, q.getTotalCount());
         System.out.printf("service CPU: %.0f us per answer, %.0f us without the JIT compiler's %.2f cores; "
                         + "%.2f cores busy on average%n", queryCpuMs * 1_000 / answers,
