@@ -154,14 +154,15 @@ public class ConsentWriter implements DisposableBean {
         Timer.Sample started = Timer.start();
         try {
             List<Outcome> outcomes = recorder.record(group.stream().<Object>flatMap(r -> r.commands().stream()).toList());
+            // Counted before anyone is answered, so that whoever has their answer also finds the group counted.
+            started.stop(groupTimes);
+            groupSizes.record(outcomes.size());
             int from = 0;
             for (Request request : group) {
                 int to = from + request.commands().size();
                 request.outcomes().complete(List.copyOf(outcomes.subList(from, to)));
                 from = to;
             }
-            started.stop(groupTimes);
-            groupSizes.record(outcomes.size());
         } catch (Throwable failure) {
             if (group.size() == 1) {
                 if (!(failure instanceof LedgerRejection)) {
