@@ -37,7 +37,7 @@ final class QueryLatency {
         this.loadStart = loadStart;
     }
 
-    /** Asks as {@link #measure} does, but keeps no figures: the service's JIT compiler and caches settle meanwhile. */
+    /** Asks as {@link #measure} does, but keeps no figures: time for the service's compiler and caches to settle. */
     void warmUp(int clients, Duration length) throws Exception {
         round(clients, length, 1);
     }

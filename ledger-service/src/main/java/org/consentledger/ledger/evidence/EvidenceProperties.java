@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkpointEvery  how often a checkpoint is signed when the log has grown
  * @param checkpointAfter  sign a checkpoint as soon as this many events were logged since the last one
  * @param hashEvents       whether events are hashed and chained as they are stored; off only to measure its cost
- * @param chainedStreams   how many streams' last hash the chain keeps in memory (about 200 bytes each); an append
- *                         to a stream it does not remember reads that hash from the store first
+ * @param chainedStreams   how many streams' last hash the chain keeps in memory (a stream id, a sequence number and
+ *                         a hash each); an append to a stream it does not remember reads that hash from the store
  */
 @ConfigurationProperties("ledger.evidence")
 public record EvidenceProperties(
