@@ -102,8 +102,8 @@ public final class LedgerInstance implements AutoCloseable {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(null), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -117,7 +117,8 @@ public final class LedgerInstance implements AutoCloseable {
         context.close();
     }
 
-    public record Response(int status, String contentType, String body) {
+    /** @param retryAfter the Retry-After header, null without one */
+    public record Response(int status, String contentType, String retryAfter, String body) {
 
         public JsonNode json() {
             return JSON.readTree(body);

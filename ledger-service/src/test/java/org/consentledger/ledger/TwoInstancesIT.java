@@ -104,10 +104,13 @@ class TwoInstancesIT {
                 doomed.kill();
 
                 assertThat(survivor.post(SITE + "after/consents", consent("after")).status()).isEqualTo(201);
-                // Only the survivor can have handled this one, once the dead instance's claims expired.
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                        assertThat(survivor.get(SITE + "after/consent").json().get("categories").toString())
-                                .contains("GRANTED"));
+                // Only the survivor can have handled this one, once the dead instance's claims expired; until then
+                // the answer is refused (503), as it would lack the consent.
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                    LedgerInstance.Response answer = survivor.get(SITE + "after/consent");
+                    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                    assertThat(answer.json().get("categories").toString()).contains("GRANTED");
+                });
                 survivor.awaitProjectionsCaughtUp();
                 JsonNode audit = survivor.post("/api/v1/audit/verify", "").json();
                 assertThat(audit.get("intact").asBoolean()).as(audit.toString()).isTrue();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.projections.ReadModelBehind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -49,14 +50,24 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return detail(status, rejection.getMessage(), List.of(new FieldError(rejection.field(), rejection.getMessage())));
     }
 
+    @ExceptionHandler(ReadModelBehind.class)
+    ResponseEntity<Object> behind(ReadModelBehind behind, WebRequest request) {
+        return rejected(new LedgerRejection(LedgerRejection.Kind.UNAVAILABLE, null,
+                behind.getMessage() + "; ask again in a moment"), request);
+    }
+
     /** Anything else is the ledger's fault, not the client's: logged in full, answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
         if (e instanceof ErrorResponse) {
             throw e;
         }
+        // The query bus hands a handler's refusal back wrapped.
         if (e.getCause() instanceof LedgerRejection rejection) {
             return rejected(rejection, request);
+        }
+        if (e.getCause() instanceof ReadModelBehind behind) {
+            return behind(behind, request);
         }
         log.error("Unexpected failure answering {}", request.getDescription(false), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -133,7 +144,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            // Everything the ledger answers 503 for clears within seconds.
+            response.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return response
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

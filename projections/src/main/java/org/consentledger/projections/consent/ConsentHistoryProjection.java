@@ -5,11 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
@@ -24,6 +25,9 @@ import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
+import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.projections.CatchUpWait;
+import org.consentledger.projections.StoredStreams;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.PointInTimeResolver;
@@ -48,11 +52,14 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final PolicyCatalogProjection policies;
+    private final StoredStreams streams;
 
-    public ConsentHistoryProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PolicyCatalogProjection policies) {
+    public ConsentHistoryProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PolicyCatalogProjection policies,
+                                    StoredStreams streams) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.policies = policies;
+        this.streams = streams;
     }
 
     @EventHandler
@@ -104,29 +111,48 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
                 connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
     }
 
+    /**
+     * Answers only from a read model holding every event the store held for the visitor and the site's policy when
+     * asked: the catalog and this history each follow the store by a moment, and are rebuilt during a replay.
+     */
     @QueryHandler
     public Optional<ConsentAnswer> answer(ConsentAt query) {
-        var known = policies.versions(query.siteId());
-        if (known.isEmpty()) {
+        String visitorStream = VisitorStream.id(query.siteId(), query.visitorId());
+        Map<String, Long> stored = streams.lastSequences(List.of(query.siteId(), visitorStream));
+        if (!stored.containsKey(query.siteId())) {
             return Optional.empty();
         }
-        return Optional.of(PointInTimeResolver.resolve(query, known, history(query)));
+        long policyEvents = stored.get(query.siteId());
+        long visitorEvents = stored.getOrDefault(visitorStream, -1L);
+        return Optional.of(CatchUpWait.until(() -> policies.whole(query.siteId(), policyEvents).flatMap(known -> {
+            List<Decision> history = history(query.siteId(), query.visitorId());
+            return holdsUpTo(history, visitorEvents)
+                    ? Optional.of(PointInTimeResolver.resolve(query, known, history)) : Optional.empty();
+        }), () -> "the read models have not yet taken in every event of visitor '%s' on site '%s'"
+                .formatted(query.visitorId(), query.siteId())));
     }
 
-    /** The visitor's decisions visible at the query's instants; the resolver orders and judges them. */
-    List<Decision> history(ConsentAt query) {
+    /**
+     * Whether the decisions include each of the stream's events up to {@code lastSequence} (every event of a
+     * visitor's stream is a decision). Read in one statement, so a replay emptying the table in between cannot make
+     * an incomplete history look whole.
+     */
+    static boolean holdsUpTo(List<Decision> history, long lastSequence) {
+        BitSet held = new BitSet();
+        history.forEach(d -> held.set(Math.toIntExact(d.sequence())));
+        return held.nextClearBit(0) > lastSequence;
+    }
+
+    /** All the visitor's decisions: the resolver keeps those visible at the query's instants. */
+    List<Decision> history(String siteId, String visitorId) {
         return jdbc.sql("""
                         select event_id, sequence_number, kind, policy_version, occurred_at, recorded_at,
                                granted, denied, withdrawn
                           from consent_history
                          where site_id = :site and visitor_id = :visitor
-                           and occurred_at <= :at and recorded_at <= :asOf
                         """)
-                .param("site", query.siteId())
-                .param("visitor", query.visitorId())
-                // Stored instants have microsecond precision, so truncating keeps exactly the same rows.
-                .param("at", timestamp(query.at().truncatedTo(ChronoUnit.MICROS)))
-                .param("asOf", timestamp(query.asOf().truncatedTo(ChronoUnit.MICROS)))
+                .param("site", siteId)
+                .param("visitor", visitorId)
                 .query(ConsentHistoryProjection::decision)
                 .list();
     }

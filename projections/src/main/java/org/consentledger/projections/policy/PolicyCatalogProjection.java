@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,6 +17,8 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.api.policy.CookiePolicyVersion;
 import org.consentledger.api.policy.CookiePolicyVersions;
+import org.consentledger.projections.CatchUpWait;
+import org.consentledger.projections.StoredStreams;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,6 +38,7 @@ public class PolicyCatalogProjection {
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
+    private final StoredStreams streams;
     private final Map<String, List<CookiePolicyPublished>> parsed = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, List<CookiePolicyPublished>> eldest) {
@@ -42,9 +46,11 @@ public class PolicyCatalogProjection {
         }
     };
 
-    public PolicyCatalogProjection(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+    public PolicyCatalogProjection(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer,
+                                   StoredStreams streams) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.streams = streams;
     }
 
     @EventHandler
@@ -72,43 +78,46 @@ public class PolicyCatalogProjection {
         jdbc.sql("delete from policy_catalog").update();
     }
 
+    /** Every version the store held when asked, oldest first; none for an unknown site. */
     @QueryHandler
     public List<CookiePolicyPublished> versions(CookiePolicyVersions query) {
-        return versions(query.siteId());
+        return whenWhole(query.siteId(), versions -> versions);
     }
 
     @QueryHandler
     public Optional<CookiePolicyPublished> version(CookiePolicyVersion query) {
-        return jdbc.sql("select document from policy_catalog where site_id = :site and version = :version")
-                .param("site", query.siteId())
-                .param("version", query.version())
-                .query(String.class)
-                .optional()
-                .map(this::deserialize);
+        return whenWhole(query.siteId(), versions -> versions.stream()
+                .filter(published -> published.version() == query.version())
+                .findFirst());
+    }
+
+    private <T> T whenWhole(String siteId, Function<List<CookiePolicyPublished>, T> answer) {
+        long stored = streams.lastSequences(List.of(siteId)).getOrDefault(siteId, -1L);
+        return CatchUpWait.until(() -> whole(siteId, stored).map(answer),
+                () -> "the policy catalog has not yet taken in every version of site '%s'".formatted(siteId));
     }
 
     /**
-     * Oldest first. Every point-in-time answer needs them, and parsing a site's documents (page text included) was
-     * half the work of an answer; so they are kept parsed. A published version never changes and versions are only
-     * added, so the number stored tells whether the parsed list is still whole, also when another instance's
-     * processor added a version or the catalog is being rebuilt.
+     * The site's versions, oldest first, if every one up to the site stream's event {@code lastSequence} is known (each
+     * event of that stream publishes one version); empty while the catalog lacks some. Every point-in-time answer
+     * needs them, and parsing a site's documents (page text included) was half the work of an answer; so they are
+     * kept parsed. A published version never changes and is never withdrawn, so a parsed list that is long enough is
+     * the answer, also while the catalog is being rebuilt: the catalog is read only when a version is new here.
      */
-    public List<CookiePolicyPublished> versions(String siteId) {
-        long stored = jdbc.sql("select count(*) from policy_catalog where site_id = :site")
-                .param("site", siteId)
-                .query(Long.class)
-                .single();
+    public Optional<List<CookiePolicyPublished>> whole(String siteId, long lastSequence) {
+        List<CookiePolicyPublished> known;
         synchronized (parsed) {
-            List<CookiePolicyPublished> known = parsed.get(siteId);
-            if (known != null && known.size() == stored) {
-                return known;
+            known = parsed.get(siteId);
+        }
+        if (known == null || known.size() <= lastSequence) {
+            known = read(siteId);
+            if (known.size() > lastSequence) {
+                synchronized (parsed) {
+                    parsed.put(siteId, known);
+                }
             }
         }
-        List<CookiePolicyPublished> read = read(siteId);
-        synchronized (parsed) {
-            parsed.put(siteId, read);
-        }
-        return read;
+        return known.size() > lastSequence ? Optional.of(known) : Optional.empty();
     }
 
     private List<CookiePolicyPublished> read(String siteId) {
