@@ -3,6 +3,8 @@
 #   postgres-password        the ledger database's password
 #   checkpoint-ed25519.pem   the Ed25519 key that signs checkpoints and evidence bundles (PRIVATE KEY and PUBLIC KEY
 #                            blocks, as the ledger reads them); every instance signs with this one key
+#   access-token             the operator's bearer token (every role, every site; ledger.access.token-file); keys of
+#                            narrower reach are configured by their hash (README: Access)
 # Files that exist are kept: a new signing key would leave earlier checkpoints signed by a key no one is given any
 # more. Delete a file to make a new one. Needs openssl.
 #
@@ -35,7 +37,15 @@ if [ ! -s "$key" ]; then
 else
     echo "kept $key"
 fi
-chmod 644 "$password" "$key"
+token=$dir/access-token
+if [ ! -s "$token" ]; then
+    openssl rand -base64 32 | tr '+/' '-_' | tr -d '=\n' > "$token.tmp"
+    mv "$token.tmp" "$token"
+    echo "wrote $token"
+else
+    echo "kept $token"
+fi
+chmod 644 "$password" "$key" "$token"
 
 # The ledger names its key by the first 16 hex digits of the SHA-256 of the public key (DER), as checkpoints do.
 echo "signing key id: $(openssl pkey -in "$key" -pubout -outform DER | sha256sum | cut -c1-16)"

@@ -15,6 +15,8 @@
 # SMOKE_MEMORY (1g; the cgroup limit, empty for none), SMOKE_TIMEOUT (180 s to readiness), SMOKE_READ_ONLY=1 (a
 # read-only root file system with a tmpfs on /tmp, as deploy/k8s and deploy/docker-compose.yml run it),
 # SMOKE_BIND=HOST:CONTAINER[,HOST:CONTAINER...] (read-only bind mounts, e.g. a signing key as a secret),
+# SMOKE_TOKEN (the bearer token of a key configured in NAME=VALUE pairs; without it the token the ledger generates in
+# its data directory is used, and must belong to the image's user, mode 600),
 # SMOKE_KEEP=1 (keep the unpacked root file system and log). Needs root, as CI has; Linux with util-linux, GNU tar,
 # curl and python3.
 #
@@ -170,6 +172,20 @@ since_launch=$(( ($(date +%s%N) - launched) / 1000000 ))
 echo "Readiness UP $(( since_launch / 1000 )).$(( since_launch % 1000 / 100 )) s after the container started ($(grep -o 'Started LedgerApplication in [0-9.]* seconds' "$log" || echo 'no start-up line logged'))"
 curl -sf --max-time 5 "$base_url/actuator/health/liveness" | grep -q '"UP"' || fail "liveness is not UP"
 
+# --- Access: nothing but the probes answers without a token.
+token=${SMOKE_TOKEN:-}
+if [ -z "$token" ]; then
+    token_file=$rootfs$workdir/data/keys/access-token
+    [ -f "$token_file" ] || fail "no key configured (SMOKE_TOKEN) and no access token generated in $workdir/data/keys"
+    [ "$(stat -c '%u %a' "$token_file")" = "$uid 600" ] \
+        || fail "the generated access token is $(stat -c 'owned by %u, mode %a' "$token_file")"
+    token=$(cat "$token_file")
+    echo "Generated its access token in $workdir/data/keys as uid $uid, mode 600"
+fi
+anonymous=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$base_url/api/v1/admin/projections")
+[ "$anonymous" = 401 ] || fail "an admin path answered $anonymous without a token"
+auth=(-H "Authorization: Bearer $token")
+
 # --- Who runs it, and how much memory it takes.
 # The entrypoint replaced the container's init (exec), so it is the one child of the namespace's unshare.
 java_pid=$(pgrep -P "$pid")
@@ -178,7 +194,7 @@ read -r _ real_gid _ < <(grep '^Gid:' "/proc/$java_pid/status")
 [ "$real_uid" = "$uid" ] && [ "$real_gid" = "$gid" ] || fail "the process runs as $real_uid:$real_gid, not $uid:$gid"
 groups=$(awk '/^Groups:/ {$1 = ""; print}' "/proc/$java_pid/status" | xargs)
 [ -z "$groups" ] || [ "$groups" = "$gid" ] || fail "the process keeps supplementary groups: $groups"
-curl -s --max-time 5 "$base_url/actuator/prometheus" > "$work/metrics.txt" || true
+curl -s "${auth[@]}" --max-time 5 "$base_url/actuator/prometheus" > "$work/metrics.txt" || true
 mib() { awk -v m="$1" -v a="$2" 'index($0, m "{") == 1 && index($0, "area=\"" a "\"") && $NF > 0 {sum += $NF}
     END {printf "%.0f", sum / 1048576}' "$work/metrics.txt"; }
 rss=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$java_pid/status")
@@ -187,14 +203,14 @@ echo "Runs as uid $real_uid gid $real_gid; heap max $(mib jvm_memory_max_bytes h
 
 # --- It works: a consent recorded and answered, its signing key written by the non-root user.
 site=$base_url/api/v1/sites/smartbump.opendatasoft.com
-curl -sf --max-time 10 "$site/policies" | grep -q '"version"' || fail "the seeded policies are not served"
-status=$(curl -s -o "$work/receipt.json" -w '%{http_code}' --max-time 10 -X POST "$site/visitors/smoke/consents" \
+curl -sf "${auth[@]}" --max-time 10 "$site/policies" | grep -q '"version"' || fail "the seeded policies are not served"
+status=$(curl -s -o "$work/receipt.json" -w '%{http_code}' --max-time 10 -X POST "${auth[@]}" "$site/visitors/smoke/consents" \
     -H 'Content-Type: application/json' -d '{"consentId": "smoke-test-1", "policyVersion": 1,
     "occurredAt": "'"$(date -u +%FT%TZ)"'", "granted": ["statistics"], "denied": [], "source": "smoke-test"}')
 [ "$status" = 201 ] || fail "recording a consent answered $status: $(cat "$work/receipt.json")"
 answered=
 for _ in $(seq 1 40); do
-    if curl -s --max-time 5 "$site/visitors/smoke/consent" | grep -q '"GRANTED"'; then answered=yes; break; fi
+    if curl -s "${auth[@]}" --max-time 5 "$site/visitors/smoke/consent" | grep -q '"GRANTED"'; then answered=yes; break; fi
     sleep 0.25
 done
 [ -n "$answered" ] || fail "the recorded consent is not in the answer"
@@ -225,7 +241,7 @@ fi
 if [ -n "$(setting LEDGER_KAFKA_BOOTSTRAP_SERVERS)" ]; then
     behind=
     for _ in $(seq 1 60); do
-        behind=$(curl -s --max-time 5 "$base_url/actuator/health" | python3 -c 'import json,sys
+        behind=$(curl -s "${auth[@]}" --max-time 5 "$base_url/actuator/health" | python3 -c 'import json,sys
 print(json.load(sys.stdin)["components"]["kafkaRelay"]["details"]["eventsBehind"])' 2>/dev/null || true)
         [ "$behind" = 0 ] && break
         sleep 0.5

@@ -20,12 +20,14 @@ final class LedgerClient {
 
     private final HttpClient http;
     private final URI base;
+    private final String authorization;
 
-    LedgerClient(URI base) {
+    LedgerClient(URI base, String token) {
         // HTTP/1.1: what banners and back ends send; the default would try an h2c upgrade on every new connection.
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         this.base = base;
+        this.authorization = "Bearer " + token;
     }
 
     boolean ready() {
@@ -113,7 +115,8 @@ final class LedgerClient {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", authorization).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -129,7 +132,7 @@ final class LedgerClient {
 
     private HttpRequest postRequest(String path, String contentType, String body, Duration timeout) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
-                .header("Content-Type", contentType)
+                .header("Content-Type", contentType).header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 

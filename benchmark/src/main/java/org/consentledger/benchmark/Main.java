@@ -68,7 +68,7 @@ public final class Main {
 
     /** Phases 1 to 8 and 10, ending with the service stopped; gives the number of events the fill recorded. */
     private long drive(ServiceProcess service) throws Exception {
-        LedgerClient client = new LedgerClient(service.base());
+        LedgerClient client = new LedgerClient(service.base(), service.token());
         long fillEvents = 0;
         try (MetricsSampler metrics = new MetricsSampler(client, service)) {
             long started = System.nanoTime();

@@ -7,8 +7,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +37,13 @@ final class ServiceProcess implements AutoCloseable {
     private final TemporaryDirectory workDir;
     private final Path log;
     private final boolean keep;
+    private final String token;
 
-    private ServiceProcess(Process process, URI base, TemporaryDirectory workDir, Path log, boolean keep) {
+    private ServiceProcess(Process process, URI base, TemporaryDirectory workDir, Path log, boolean keep,
+                           String token) {
         this.process = process;
         this.base = base;
+        this.token = token;
         this.workDir = workDir;
         this.log = log;
         this.keep = keep;
@@ -51,17 +59,22 @@ final class ServiceProcess implements AutoCloseable {
         TemporaryDirectory workDir = TemporaryDirectory.create("ledger-bench-service-");
         Path log = workDir.path().resolve("service.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // A key of the run's own, configured as an operator would: by its token's hash.
+        String token = randomToken();
         List<String> command = List.of(java, "-Xmx" + heap,
                 // Dying at once makes an OutOfMemoryError visible; a JVM that limps on would skew every figure.
                 "-XX:+ExitOnOutOfMemoryError",
                 // As the image and spring-boot:run start it (ledger.jvm.gc-flags in ledger-service/pom.xml).
                 "-XX:G1HeapRegionSize=4m",
-                "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port);
+                "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+                "--ledger.access.keys[0].name=benchmark", "--ledger.access.keys[0].token-sha256=" + sha256(token),
+                "--ledger.access.keys[0].roles=ingest,audit,admin", "--ledger.access.keys[0].sites=*");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.path().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        ServiceProcess service = new ServiceProcess(process, URI.create("http://127.0.0.1:" + port), workDir, log, keep);
+        ServiceProcess service = new ServiceProcess(process, URI.create("http://127.0.0.1:" + port), workDir, log, keep,
+                token);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (process.isAlive()) {
                 process.destroy();
@@ -72,6 +85,26 @@ final class ServiceProcess implements AutoCloseable {
 
     URI base() {
         return base;
+    }
+
+    /** The bearer token of the service's only key: every role, every site. */
+    String token() {
+        return token;
+    }
+
+    private static String randomToken() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     long pid() {

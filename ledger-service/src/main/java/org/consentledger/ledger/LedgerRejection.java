@@ -16,7 +16,11 @@ public class LedgerRejection extends RuntimeException {
         /** The site (or other named thing) is not in the ledger. */
         NOT_FOUND,
         /** The ledger cannot answer yet; the same request will succeed shortly. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The request carries no token the ledger knows. */
+        UNAUTHENTICATED,
+        /** The request's key may not do this, or not for this site. */
+        FORBIDDEN
     }
 
     private final Kind kind;

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,10 +31,23 @@ public final class LedgerInstance implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String token;
 
     private LedgerInstance(ConfigurableApplicationContext context) {
         this.context = context;
         this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        Path tokenFile = Path.of(context.getEnvironment().getProperty("ledger.access.token-file"));
+        // Absent when keys are configured: then each request names its token (send).
+        this.token = Files.exists(tokenFile) ? generatedToken(tokenFile) : null;
+    }
+
+    /** The token the ledger made on its first start (no keys configured): every role, every site. */
+    public static String generatedToken(Path tokenFile) {
+        try {
+            return Files.readString(tokenFile).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts the ledger on an H2 file database in {@code dataDirectory}, with the given clock as the ledger's. */
@@ -41,7 +55,8 @@ public final class LedgerInstance implements AutoCloseable {
         Map<String, Object> all = new java.util.HashMap<>(Map.of(
                 "server.port", 0,
                 "server.address", "127.0.0.1",
-                "ledger.evidence.signing-key-file", dataDirectory.resolve("keys/checkpoint.pem").toAbsolutePath()));
+                "ledger.evidence.signing-key-file", dataDirectory.resolve("keys/checkpoint.pem").toAbsolutePath(),
+                "ledger.access.token-file", dataDirectory.resolve("keys/access-token").toAbsolutePath()));
         all.putAll(TestDatabase.forDirectory(dataDirectory));
         all.putAll(properties);
         // As command-line arguments: they take precedence over application.yml, as an operator's would.
@@ -62,6 +77,14 @@ public final class LedgerInstance implements AutoCloseable {
 
     public Response get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** A request with another token than the ledger's generated one; null for none. */
+    public Response send(String method, String path, String json, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        return exchange(token == null ? request : request.header("Authorization", "Bearer " + token));
     }
 
     public Response post(String path, String json) {
@@ -100,6 +123,10 @@ public final class LedgerInstance implements AutoCloseable {
     }
 
     private Response send(HttpRequest.Builder request) {
+        return exchange(token == null ? request : request.header("Authorization", "Bearer " + token));
+    }
+
+    private Response exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

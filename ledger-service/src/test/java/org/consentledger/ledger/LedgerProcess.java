@@ -44,7 +44,8 @@ final class LedgerProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar,
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--ledger.evidence.signing-key-file="
-                        + dataDirectory.resolve("keys/checkpoint.pem").toAbsolutePath()));
+                        + dataDirectory.resolve("keys/checkpoint.pem").toAbsolutePath(),
+                "--ledger.access.token-file=" + dataDirectory.resolve("keys/access-token").toAbsolutePath()));
         TestDatabase.forDirectory(dataDirectory).forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = workDirectory.resolve("service.log");
         Process process = new ProcessBuilder(command).directory(workDirectory.toFile())

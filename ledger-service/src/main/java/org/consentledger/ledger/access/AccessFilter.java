@@ -1,0 +1,114 @@
+package org.consentledger.ledger.access;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.security.Principal;
+import java.util.Locale;
+import java.util.Optional;
+import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.web.ProblemResponses;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Lets a request through only with a bearer token whose key has the role its path needs, for the site in its path.
+ * A filter in front of everything (actuator included), so that no endpoint can be added without a rule.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class AccessFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final AccessKeys keys;
+    private final JsonMapper json;
+
+    AccessFilter(AccessKeys keys, JsonMapper json) {
+        this.keys = keys;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        // The path as the servlet container decoded and normalized it, which is what requests are routed by: the
+        // raw URI could name one site and, through "..", reach another.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        RequiredAccess required = RequiredAccess.of(request.getMethod(), path);
+        Optional<AccessProperties.Key> key = token(request).flatMap(keys::byToken);
+        if (!required.open()) {
+            if (key.isEmpty()) {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                refuse(request, response, new LedgerRejection(LedgerRejection.Kind.UNAUTHENTICATED, "Authorization",
+                        "this request needs 'Authorization: Bearer <token>' with a token the ledger knows"));
+                return;
+            }
+            if (!key.get().allows(required)) {
+                refuse(request, response, new LedgerRejection(LedgerRejection.Kind.FORBIDDEN,
+                        required.site() == null ? null : "siteId",
+                        required.site() == null
+                                ? "this key does not have the %s role".formatted(role(required))
+                                : "this key does not have the %s role for site '%s'".formatted(role(required),
+                                        required.site())));
+                return;
+            }
+        }
+        chain.doFilter(key.isPresent() ? new Authenticated(request, key.get()) : request, response);
+    }
+
+    private static Optional<String> token(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? Optional.of(header.substring(BEARER.length()).strip()) : Optional.empty();
+    }
+
+    private static String role(RequiredAccess required) {
+        return required.role().name().toLowerCase(Locale.ROOT);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, LedgerRejection rejection)
+            throws IOException {
+        ProblemDetail problem = ProblemResponses.problemFor(rejection);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The key as the request's user, so that what looks at roles (the health details) sees it. */
+    private static final class Authenticated extends HttpServletRequestWrapper {
+
+        private final AccessProperties.Key key;
+
+        Authenticated(HttpServletRequest request, AccessProperties.Key key) {
+            super(request);
+            this.key = key;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return key::name;
+        }
+
+        @Override
+        public String getRemoteUser() {
+            return key.name();
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return key.roles().stream().anyMatch(r -> r.name().equalsIgnoreCase(role));
+        }
+    }
+}
