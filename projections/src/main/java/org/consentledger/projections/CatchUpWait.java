@@ -12,7 +12,9 @@ import java.util.function.Supplier;
 public final class CatchUpWait {
 
     static final Duration WAIT = Duration.ofSeconds(5);
-    private static final long POLL_MILLIS = 10;
+    private static final long FIRST_POLL_MILLIS = 5;
+    /** Pauses double up to this, so that many callers waiting out a replay do not slow it with their reads. */
+    private static final long LONGEST_POLL_MILLIS = 100;
 
     private CatchUpWait() {
     }
@@ -24,6 +26,7 @@ public final class CatchUpWait {
      */
     public static <T> T until(Supplier<Optional<T>> attempt, Supplier<String> behind) {
         long deadline = System.nanoTime() + WAIT.toNanos();
+        long pause = FIRST_POLL_MILLIS;
         while (true) {
             Optional<T> answer = attempt.get();
             if (answer.isPresent()) {
@@ -33,7 +36,8 @@ public final class CatchUpWait {
                 throw new ReadModelBehind(behind.get());
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                Thread.sleep(pause);
+                pause = Math.min(2 * pause, LONGEST_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ReadModelBehind(behind.get());
