@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.consentledger.api.Recorded;
 
 /** A visitor granted and denied categories of one policy version; {@code recordedAt} is when the ledger stored it. */
 public record ConsentGiven(
@@ -17,7 +18,7 @@ public record ConsentGiven(
         List<String> granted,
         List<String> denied,
         String source,
-        Map<String, String> evidence) {
+        Map<String, String> evidence) implements Recorded {
 
     /** True when the command asks for exactly what this event recorded: a resubmission, not a new choice. */
     public boolean sameSubmissionAs(GiveConsent command) {

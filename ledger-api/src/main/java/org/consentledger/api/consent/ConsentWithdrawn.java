@@ -3,6 +3,7 @@ package org.consentledger.api.consent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.consentledger.api.Recorded;
 
 /**
  * A visitor withdrew consent for {@code categories} (empty: every category that requires consent).
@@ -16,7 +17,7 @@ public record ConsentWithdrawn(
         int policyVersion,
         Instant occurredAt,
         Instant recordedAt,
-        List<String> categories) {
+        List<String> categories) implements Recorded {
 
     public boolean withdrawsEverything() {
         return categories.isEmpty();

@@ -1,5 +1,6 @@
 package org.consentledger.ledger.store;
 
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,7 +112,9 @@ public class LedgerEventStore extends EmbeddedEventStore {
                                               Configuration configuration,
                                               EntityManagerProvider entityManagerProvider,
                                               TransactionManager transactionManager,
-                                              SubmissionKeys submissionKeys) {
+                                              SubmissionKeys submissionKeys,
+                                              StoreProperties properties,
+                                              Clock clock) {
             return new LedgerStorageEngine(JpaEventStorageEngine.builder()
                     .snapshotSerializer(defaultSerializer)
                     .upcasterChain(configuration.upcasterChain())
@@ -121,7 +124,8 @@ public class LedgerEventStore extends EmbeddedEventStore {
                     .entityManagerProvider(entityManagerProvider)
                     // Events read per query by a processor that is behind (a replay, a catch-up); Axon's 100 made a
                     // replay spend much of its time on queries.
-                    .batchSize(1_000), transactionManager, submissionKeys);
+                    .batchSize(1_000), transactionManager, submissionKeys,
+                    new CommitDeadline(properties.commitDeadline(), clock));
         }
 
         @Bean

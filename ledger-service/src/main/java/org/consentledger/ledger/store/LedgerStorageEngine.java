@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -21,8 +23,11 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.consentledger.api.Recorded;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Axon's JPA event storage, with these changes:
@@ -50,14 +55,17 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
 
     private final TransactionManager transactions;
     private final SubmissionKeys submissionKeys;
+    private final CommitDeadline commitDeadline;
     private volatile String insert;
 
-    LedgerStorageEngine(Builder builder, TransactionManager transactions, SubmissionKeys submissionKeys) {
+    LedgerStorageEngine(Builder builder, TransactionManager transactions, SubmissionKeys submissionKeys,
+                        CommitDeadline commitDeadline) {
         super(builder.maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                 .gapTimeout(GAP_TIMEOUT_MILLIS).gapCleaningThreshold(GAP_CLEANING_THRESHOLD)
                 .transactionManager(transactions));
         this.transactions = transactions;
         this.submissionKeys = submissionKeys;
+        this.commitDeadline = commitDeadline;
     }
 
     @Override
@@ -83,6 +91,29 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
             // A duplicate (stream, sequence) becomes Axon's ConcurrencyException, retried on the fresh stream.
             handlePersistenceException(e, events.get(0));
         }
+        holdToDeadline(events);
+    }
+
+    /** Checked just before the transaction commits: see {@link CommitDeadline}. */
+    private void holdToDeadline(List<? extends EventMessage<?>> events) {
+        Optional<Instant> earliest = events.stream()
+                .map(EventMessage::getPayload)
+                .filter(Recorded.class::isInstance)
+                .map(payload -> ((Recorded) payload).recordedAt())
+                .min(Comparator.naturalOrder());
+        if (earliest.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            commitDeadline.check(earliest.get());
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                commitDeadline.check(earliest.get());
+            }
+        });
     }
 
     private static void bind(PreparedStatement statement, DomainEventEntry row, EventMessage<?> event)
