@@ -17,6 +17,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -26,7 +27,9 @@ import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.projections.CatchUpWait;
+import org.consentledger.projections.ReadModelPosition;
 import org.consentledger.projections.StoredStreams;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
 import org.consentledger.verifier.Decision;
@@ -53,6 +56,7 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
     private final JdbcTemplate jdbcTemplate;
     private final PolicyCatalogProjection policies;
     private final StoredStreams streams;
+    private final ReadModelPosition position;
 
     public ConsentHistoryProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PolicyCatalogProjection policies,
                                     StoredStreams streams) {
@@ -60,16 +64,27 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
         this.jdbcTemplate = jdbcTemplate;
         this.policies = policies;
         this.streams = streams;
+        this.position = new ReadModelPosition(NAME, jdbc);
     }
 
     @EventHandler
-    void on(ConsentGiven event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+    void on(ConsentGiven event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+            TrackingToken token) {
         insert(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence));
+        position.reached(token);
     }
 
     @EventHandler
-    void on(ConsentWithdrawn event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+    void on(ConsentWithdrawn event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+            TrackingToken token) {
         insert(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence));
+        position.reached(token);
+    }
+
+    /** Every other event still moves the position: it is not a decision, and the history holds all before it. */
+    @EventHandler
+    void on(Object other, TrackingToken token) {
+        position.reached(token);
     }
 
     /**
@@ -80,6 +95,7 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
      */
     @ResetHandler
     void reset() {
+        position.forget();
         if (postgres()) {
             jdbc.sql("truncate table consent_history").update();
         } else {
@@ -117,6 +133,17 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
      */
     @QueryHandler
     public Optional<ConsentAnswer> answer(ConsentAt query) {
+        HistorySnapshot snapshot = HistorySnapshot.read(jdbc, query);
+        if (snapshot.whole()) {
+            // Both read models held every event the store held as they were read: no stream needs checking.
+            if (snapshot.versions() == 0) {
+                return Optional.empty();
+            }
+            Optional<List<CookiePolicyPublished>> known = policies.versions(query.siteId(), snapshot.versions());
+            if (known.isPresent()) {
+                return Optional.of(PointInTimeResolver.resolve(query, known.get(), snapshot.history()));
+            }
+        }
         String visitorStream = VisitorStream.id(query.siteId(), query.visitorId());
         Map<String, Long> stored = streams.lastSequences(List.of(query.siteId(), visitorStream));
         if (!stored.containsKey(query.siteId())) {
@@ -201,7 +228,7 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
                 });
     }
 
-    private static Decision decision(ResultSet rs, int row) throws SQLException {
+    static Decision decision(ResultSet rs, int row) throws SQLException {
         return new Decision(
                 rs.getString("event_id"),
                 rs.getLong("sequence_number"),

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.serialization.Serializer;
@@ -18,6 +19,7 @@ import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.api.policy.CookiePolicyVersion;
 import org.consentledger.api.policy.CookiePolicyVersions;
 import org.consentledger.projections.CatchUpWait;
+import org.consentledger.projections.ReadModelPosition;
 import org.consentledger.projections.StoredStreams;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +41,7 @@ public class PolicyCatalogProjection {
     private final JdbcClient jdbc;
     private final Serializer serializer;
     private final StoredStreams streams;
+    private final ReadModelPosition position;
     private final Map<String, List<CookiePolicyPublished>> parsed = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, List<CookiePolicyPublished>> eldest) {
@@ -51,10 +54,18 @@ public class PolicyCatalogProjection {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.streams = streams;
+        this.position = new ReadModelPosition(NAME, jdbc);
+    }
+
+    /** Every other event still moves the position: the catalog holds every version published before it. */
+    @EventHandler
+    void on(Object other, TrackingToken token) {
+        position.reached(token);
     }
 
     @EventHandler
-    void on(CookiePolicyPublished event, @MessageIdentifier String eventId) {
+    void on(CookiePolicyPublished event, @MessageIdentifier String eventId, TrackingToken token) {
+        position.reached(token);
         // Streaming processors deliver at least once: a version already recorded is not recorded again.
         if (jdbc.sql("select count(*) from policy_catalog where event_id = :id").param("id", eventId)
                 .query(Long.class).single() > 0) {
@@ -75,6 +86,7 @@ public class PolicyCatalogProjection {
 
     @ResetHandler
     void reset() {
+        position.forget();
         jdbc.sql("delete from policy_catalog").update();
     }
 
@@ -118,6 +130,27 @@ public class PolicyCatalogProjection {
             }
         }
         return known.size() > lastSequence ? Optional.of(known) : Optional.empty();
+    }
+
+    /**
+     * The site's versions when the catalog was seen holding {@code stored} of them: the parsed list if it has that
+     * many (or more, read since), else the catalog's; empty if the catalog no longer has them (emptied for a replay).
+     */
+    public Optional<List<CookiePolicyPublished>> versions(String siteId, long stored) {
+        List<CookiePolicyPublished> known;
+        synchronized (parsed) {
+            known = parsed.get(siteId);
+        }
+        if (known == null || known.size() < stored) {
+            known = read(siteId);
+            if (known.size() < stored) {
+                return Optional.empty();
+            }
+            synchronized (parsed) {
+                parsed.put(siteId, known);
+            }
+        }
+        return Optional.of(known);
     }
 
     private List<CookiePolicyPublished> read(String siteId) {

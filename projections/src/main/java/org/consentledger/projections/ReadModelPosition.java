@@ -1,0 +1,69 @@
+package org.consentledger.projections;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Records, in a read model's own transaction, up to which global index it holds every event of the store (table
+ * {@code read_model_position}). Handlers report each event's tracking token; the batch writes the furthest position
+ * once, just before it commits.
+ */
+public final class ReadModelPosition {
+
+    private final String readModel;
+    private final JdbcClient jdbc;
+    private final String resource;
+
+    public ReadModelPosition(String readModel, JdbcClient jdbc) {
+        this.readModel = readModel;
+        this.jdbc = jdbc;
+        this.resource = ReadModelPosition.class.getName() + "." + readModel;
+    }
+
+    /** Called for every event the read model's processor hands over, handled or not. */
+    public void reached(TrackingToken token) {
+        long position = contiguous(token);
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        AtomicLong furthest = batch.getOrComputeResource(resource, k -> {
+            AtomicLong holder = new AtomicLong(-1);
+            batch.onPrepareCommit(u -> set(holder.get()));
+            return holder;
+        });
+        furthest.accumulateAndGet(position, Math::max);
+    }
+
+    /** In a reset's transaction: nothing is known to be held until the rebuild reports again. */
+    public void forget() {
+        jdbc.sql("""
+                        update read_model_position set position = -1, generation = generation + 1
+                         where read_model = :name
+                        """)
+                .param("name", readModel)
+                .update();
+    }
+
+    private void set(long position) {
+        jdbc.sql("update read_model_position set position = :position where read_model = :name")
+                .param("position", position)
+                .param("name", readModel)
+                .update();
+    }
+
+    /**
+     * The global index up to which the token's processor has seen every event: below a gap (an index not yet
+     * committed when the processor passed it) it cannot vouch for anything.
+     */
+    static long contiguous(TrackingToken token) {
+        TrackingToken inner = WrappedToken.unwrapLowerBound(token);
+        if (inner instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getGaps().isEmpty() ? gapAware.getIndex() : gapAware.getGaps().first() - 1;
+        }
+        // Other tokens say nothing about holes: vouch for nothing.
+        return -1;
+    }
+}
