@@ -81,9 +81,12 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
         position.reached(token);
     }
 
-    /** Every other event still moves the position: it is not a decision, and the history holds all before it. */
-    @EventHandler
-    void on(Object other, TrackingToken token) {
+    /**
+     * Every other event still moves the position: it is not a decision, and the history holds all before it.
+     * It takes no payload, so that the event is not deserialized for it.
+     */
+    @EventHandler(payloadType = Object.class)
+    void passed(TrackingToken token) {
         position.reached(token);
     }
 

@@ -57,9 +57,12 @@ public class PolicyCatalogProjection {
         this.position = new ReadModelPosition(NAME, jdbc);
     }
 
-    /** Every other event still moves the position: the catalog holds every version published before it. */
-    @EventHandler
-    void on(Object other, TrackingToken token) {
+    /**
+     * Every other event still moves the position: the catalog holds every version published before it.
+     * It takes no payload, so that the event is not deserialized for it.
+     */
+    @EventHandler(payloadType = Object.class)
+    void passed(TrackingToken token) {
         position.reached(token);
     }
 
