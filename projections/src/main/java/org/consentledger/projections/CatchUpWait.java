@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  */
 public final class CatchUpWait {
 
-    static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration WAIT = Duration.ofSeconds(5);
     private static final long FIRST_POLL_MILLIS = 5;
     /** Pauses double up to this, so that many callers waiting out a replay do not slow it with their reads. */
     private static final long LONGEST_POLL_MILLIS = 100;

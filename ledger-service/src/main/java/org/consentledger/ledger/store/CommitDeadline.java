@@ -38,8 +38,4 @@ public class CommitDeadline {
                             .formatted(deadline));
         }
     }
-
-    public Duration deadline() {
-        return deadline;
-    }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -136,7 +137,7 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
      */
     @QueryHandler
     public Optional<ConsentAnswer> answer(ConsentAt query) {
-        HistorySnapshot snapshot = HistorySnapshot.read(jdbc, query);
+        HistorySnapshot snapshot = HistorySnapshot.read(jdbc, query.siteId(), () -> history(query));
         if (snapshot.whole()) {
             // Both read models held every event the store held as they were read: no stream needs checking.
             if (snapshot.versions() == 0) {
@@ -152,9 +153,10 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
         if (!stored.containsKey(query.siteId())) {
             return Optional.empty();
         }
-        long policyEvents = stored.get(query.siteId());
+        // Each event of a site's stream publishes one version.
+        long versions = stored.get(query.siteId()) + 1;
         long visitorEvents = stored.getOrDefault(visitorStream, -1L);
-        return Optional.of(CatchUpWait.until(() -> policies.whole(query.siteId(), policyEvents).flatMap(known -> {
+        return Optional.of(CatchUpWait.until(() -> policies.versions(query.siteId(), versions).flatMap(known -> {
             List<Decision> history = history(query.siteId(), query.visitorId());
             return holdsUpTo(history, visitorEvents)
                     ? Optional.of(PointInTimeResolver.resolve(query, known, history)) : Optional.empty();
@@ -173,16 +175,33 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
         return held.nextClearBit(0) > lastSequence;
     }
 
-    /** All the visitor's decisions: the resolver keeps those visible at the query's instants. */
+    private static final String DECISIONS = """
+            select event_id, sequence_number, kind, policy_version, occurred_at, recorded_at,
+                   granted, denied, withdrawn
+              from consent_history
+             where site_id = :site and visitor_id = :visitor
+            """;
+
+    /** All the visitor's decisions, as {@link #holdsUpTo} needs them; the resolver keeps those visible. */
     List<Decision> history(String siteId, String visitorId) {
-        return jdbc.sql("""
-                        select event_id, sequence_number, kind, policy_version, occurred_at, recorded_at,
-                               granted, denied, withdrawn
-                          from consent_history
-                         where site_id = :site and visitor_id = :visitor
-                        """)
+        return jdbc.sql(DECISIONS)
                 .param("site", siteId)
                 .param("visitor", visitorId)
+                .query(ConsentHistoryProjection::decision)
+                .list();
+    }
+
+    /**
+     * The visitor's decisions visible at the query's instants: the index (site, visitor, occurrence) lets the ones
+     * after {@code at} go unread.
+     */
+    private List<Decision> history(ConsentAt query) {
+        return jdbc.sql(DECISIONS + " and occurred_at <= :at and recorded_at <= :asOf")
+                .param("site", query.siteId())
+                .param("visitor", query.visitorId())
+                // Stored instants have microsecond precision, so truncating keeps exactly the same rows.
+                .param("at", timestamp(query.at().truncatedTo(ChronoUnit.MICROS)))
+                .param("asOf", timestamp(query.asOf().truncatedTo(ChronoUnit.MICROS)))
                 .query(ConsentHistoryProjection::decision)
                 .list();
     }
@@ -231,7 +250,7 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
                 });
     }
 
-    static Decision decision(ResultSet rs, int row) throws SQLException {
+    private static Decision decision(ResultSet rs, int row) throws SQLException {
         return new Decision(
                 rs.getString("event_id"),
                 rs.getLong("sequence_number"),

@@ -1,10 +1,9 @@
 package org.consentledger.projections.consent;
 
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.consentledger.api.consent.ConsentAt;
+import java.util.function.Supplier;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
 import org.consentledger.verifier.Decision;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,13 +37,11 @@ record HistorySnapshot(boolean whole, long versions, List<Decision> history) {
              where p.read_model in (:history, :catalog)
             """;
 
-    private static final String ROWS = """
-            select event_id, sequence_number, kind, policy_version, occurred_at, recorded_at, granted, denied, withdrawn
-              from consent_history
-             where site_id = :site and visitor_id = :visitor and occurred_at <= :at and recorded_at <= :asOf
-            """;
-
-    static HistorySnapshot read(JdbcClient jdbc, ConsentAt query) {
+    /**
+     * @param visibleRows reads the visitor's decisions visible at the query's instants; called only when the read
+     *                    models stood at the store's newest index
+     */
+    static HistorySnapshot read(JdbcClient jdbc, String siteId, Supplier<List<Decision>> visibleRows) {
         Map<String, Long> generations = new HashMap<>();
         boolean[] whole = {true};
         jdbc.sql(STANDING)
@@ -61,17 +58,9 @@ record HistorySnapshot(boolean whole, long versions, List<Decision> history) {
             return UNKNOWN;
         }
         long versions = jdbc.sql("select count(*) from policy_catalog where site_id = :site")
-                .param("site", query.siteId())
+                .param("site", siteId)
                 .query(Long.class).single();
-        // Only the decisions visible at the query's instants: the index (site, visitor, occurrence) lets the ones
-        // after 'at' go unread. Stored instants have microsecond precision, so truncating keeps the same rows.
-        List<Decision> history = jdbc.sql(ROWS)
-                .param("site", query.siteId())
-                .param("visitor", query.visitorId())
-                .param("at", ConsentHistoryProjection.timestamp(query.at().truncatedTo(ChronoUnit.MICROS)))
-                .param("asOf", ConsentHistoryProjection.timestamp(query.asOf().truncatedTo(ChronoUnit.MICROS)))
-                .query(ConsentHistoryProjection::decision)
-                .list();
+        List<Decision> history = visibleRows.get();
         Map<String, Long> after = new HashMap<>();
         jdbc.sql("select read_model, generation from read_model_position where read_model in (:history, :catalog)")
                 .param("history", ConsentHistoryProjection.NAME)

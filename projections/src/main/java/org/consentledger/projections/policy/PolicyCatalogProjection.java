@@ -107,46 +107,27 @@ public class PolicyCatalogProjection {
     }
 
     private <T> T whenWhole(String siteId, Function<List<CookiePolicyPublished>, T> answer) {
-        long stored = streams.lastSequences(List.of(siteId)).getOrDefault(siteId, -1L);
-        return CatchUpWait.until(() -> whole(siteId, stored).map(answer),
+        // Each event of a site's stream publishes one version.
+        long stored = streams.lastSequences(List.of(siteId)).getOrDefault(siteId, -1L) + 1;
+        return CatchUpWait.until(() -> versions(siteId, stored).map(answer),
                 () -> "the policy catalog has not yet taken in every version of site '%s'".formatted(siteId));
     }
 
     /**
-     * The site's versions, oldest first, if every one up to the site stream's event {@code lastSequence} is known (each
-     * event of that stream publishes one version); empty while the catalog lacks some. Every point-in-time answer
-     * needs them, and parsing a site's documents (page text included) was half the work of an answer; so they are
-     * kept parsed. A published version never changes and is never withdrawn, so a parsed list that is long enough is
-     * the answer, also while the catalog is being rebuilt: the catalog is read only when a version is new here.
+     * The site's versions, oldest first, if there are at least {@code count} of them; empty while the catalog holds
+     * fewer (it lags the store, or was emptied for a replay). Every point-in-time answer needs them, and parsing a
+     * site's documents (page text included) was half the work of an answer; so they are kept parsed. A published
+     * version never changes and is never withdrawn, so a parsed list that is long enough is the answer, also while
+     * the catalog is being rebuilt: the catalog is read only when a version is new here.
      */
-    public Optional<List<CookiePolicyPublished>> whole(String siteId, long lastSequence) {
+    public Optional<List<CookiePolicyPublished>> versions(String siteId, long count) {
         List<CookiePolicyPublished> known;
         synchronized (parsed) {
             known = parsed.get(siteId);
         }
-        if (known == null || known.size() <= lastSequence) {
+        if (known == null || known.size() < count) {
             known = read(siteId);
-            if (known.size() > lastSequence) {
-                synchronized (parsed) {
-                    parsed.put(siteId, known);
-                }
-            }
-        }
-        return known.size() > lastSequence ? Optional.of(known) : Optional.empty();
-    }
-
-    /**
-     * The site's versions when the catalog was seen holding {@code stored} of them: the parsed list if it has that
-     * many (or more, read since), else the catalog's; empty if the catalog no longer has them (emptied for a replay).
-     */
-    public Optional<List<CookiePolicyPublished>> versions(String siteId, long stored) {
-        List<CookiePolicyPublished> known;
-        synchronized (parsed) {
-            known = parsed.get(siteId);
-        }
-        if (known == null || known.size() < stored) {
-            known = read(siteId);
-            if (known.size() < stored) {
+            if (known.size() < count) {
                 return Optional.empty();
             }
             synchronized (parsed) {
