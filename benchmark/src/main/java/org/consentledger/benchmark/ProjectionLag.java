@@ -21,7 +21,7 @@ import org.HdrHistogram.SynchronizedHistogram;
  */
 final class ProjectionLag {
 
-    static final String READ_MODEL = "consent-history";
+    static final String READ_MODEL = "read-models";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
 
     /**

@@ -13,7 +13,7 @@ class PrometheusTextTest {
             jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 4.9050112E7
             jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 1.07505576E8
             jvm_memory_used_bytes_other{area="heap"} 1.0
-            ledger_processor_lag_events{processor="consent-history"} 12.0
+            ledger_processor_lag_events{processor="read-models"} 12.0
             ledger_processor_lag_events{processor="merkle-log"} 0.0
             process_uptime_seconds 12.5
             """;
@@ -27,7 +27,7 @@ class PrometheusTextTest {
     void readsLabelsAndSeriesWithoutThem() {
         assertThat(PrometheusText.series(TEXT, "ledger_processor_lag_events"))
                 .extracting(s -> s.labels().get("processor") + "=" + s.value())
-                .containsExactly("consent-history=12.0", "merkle-log=0.0");
+                .containsExactly("read-models=12.0", "merkle-log=0.0");
         assertThat(PrometheusText.sum(TEXT, "process_uptime_seconds", null, null)).isEqualTo(12.5);
     }
 }

@@ -9,14 +9,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.consentledger.ledger.evidence.MerkleLog;
 import org.consentledger.ledger.store.StreamPositions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -109,6 +114,22 @@ public final class LedgerInstance implements AutoCloseable {
             long head = status.get("head").asLong();
             return StreamSupport.stream(status.get("projections").spliterator(), false)
                     .allMatch(p -> !p.get("replaying").asBoolean() && p.get("position").asLong() == head);
+        });
+    }
+
+    /** Whether the database holds the named index on the table (H2 keeps names in upper case, PostgreSQL lower). */
+    public boolean hasIndex(String table, String index) {
+        return bean(JdbcTemplate.class).execute((ConnectionCallback<Boolean>) connection -> {
+            for (String name : List.of(table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
+                try (ResultSet indexes = connection.getMetaData().getIndexInfo(null, null, name, false, false)) {
+                    while (indexes.next()) {
+                        if (index.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
         });
     }
 

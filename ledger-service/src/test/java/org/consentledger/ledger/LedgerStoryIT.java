@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.consentledger.ledger.store.StreamPositions;
+import org.consentledger.projections.ReadModelProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -288,6 +289,8 @@ class LedgerStoryIT {
         assertThat(ledger.post("/api/v1/admin/projections/replay", "").status()).isEqualTo(202);
         ledger.awaitProjectionsCaughtUp();
         assertThat(current()).isEqualTo(before);
+        // Rebuilt without it, the history has its visitor index again: answers do not read the whole table.
+        assertThat(ledger.hasIndex("consent_history", "consent_history_visitor")).isTrue();
     }
 
     @Test
@@ -313,7 +316,7 @@ class LedgerStoryIT {
                 .contains("ledger_commands_seconds_count{command=\"GiveConsent\",outcome=\"accepted\"")
                 .contains("ledger_commands_seconds_count{command=\"GiveConsent\",outcome=\"rejected\"")
                 .contains("ledger_events_appended_total{type=\"ConsentGiven\"")
-                .contains("ledger_processor_lag_events{processor=\"consent-history\"} 0.0")
+                .contains("ledger_processor_lag_events{processor=\"read-models\"} 0.0")
                 .contains("ledger_processor_lag_events{processor=\"merkle-log\"}");
     }
 
@@ -335,7 +338,7 @@ class LedgerStoryIT {
         // meanwhile got damaged (granted and denied swapped): the next start must rebuild them from the events.
         ledger.awaitProjectionsCaughtUp();
         Map<String, String> before = current();
-        var history = ledger.bean(StreamPositions.class).processor("consent-history");
+        var history = ledger.bean(StreamPositions.class).processor(ReadModelProcessor.NAME);
         history.shutDown();
         history.resetTokens();
         ledger.bean(JdbcClient.class).sql("update consent_history set granted = denied, denied = granted").update();
@@ -344,6 +347,29 @@ class LedgerStoryIT {
         ledger = LedgerInstance.start(data, clock);
         ledger.awaitProjectionsCaughtUp();
 
+        assertThat(current()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(16)
+    void aReplayStoppedBeforeItsVisitorIndexWasCreatedCreatesItOnTheNextStart() {
+        // The replay's last batch committed, then the instance stopped before creating the index again: until it
+        // is back, a question is refused rather than answered by reading the whole history.
+        ledger.awaitProjectionsCaughtUp();
+        Map<String, String> before = current();
+        JdbcClient jdbc = ledger.bean(JdbcClient.class);
+        jdbc.sql("update read_model_position set rebuild_until = position where read_model = 'consent-history'")
+                .update();
+        jdbc.sql("drop index consent_history_visitor").update();
+        LedgerInstance.Response refused = ledger.get(ALICE + "/consent");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+        assertThat(refused.retryAfter()).isEqualTo("1");
+        ledger.close();
+
+        ledger = LedgerInstance.start(data, clock);
+        ledger.awaitProjectionsCaughtUp();
+
+        assertThat(ledger.hasIndex("consent_history", "consent_history_visitor")).isTrue();
         assertThat(current()).isEqualTo(before);
     }
 

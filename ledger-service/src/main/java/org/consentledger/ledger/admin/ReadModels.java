@@ -3,15 +3,16 @@ package org.consentledger.ledger.admin;
 import java.time.Duration;
 import java.util.List;
 import org.consentledger.ledger.store.StreamPositions;
+import org.consentledger.projections.ReadModelProcessor;
 import org.consentledger.projections.consent.ConsentHistoryProjection;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
 import org.springframework.stereotype.Component;
 
-/** The read models' processors: where each stands against the event store, and rebuilding them. */
+/** The read models, fed by one processor: where each stands against the event store, and rebuilding them. */
 @Component
 public class ReadModels {
 
-    static final List<String> PROJECTIONS = List.of(PolicyCatalogProjection.NAME, ConsentHistoryProjection.NAME);
+    static final List<String> READ_MODELS = List.of(PolicyCatalogProjection.NAME, ConsentHistoryProjection.NAME);
 
     private final StreamPositions positions;
     private final ConsentHistoryProjection consentHistory;
@@ -22,15 +23,21 @@ public class ReadModels {
     }
 
     public Status status() {
-        return new Status(positions.head(), PROJECTIONS.stream()
-                .map(name -> new Projection(name, positions.replaying(name), positions.position(name)))
+        boolean replaying = positions.replaying(ReadModelProcessor.NAME);
+        long position = positions.position(ReadModelProcessor.NAME);
+        return new Status(positions.head(), READ_MODELS.stream()
+                .map(name -> new Projection(name, replaying || rebuilding(name), position))
                 .toList());
+    }
+
+    /** Until the consent history has its visitor index again, its replay is not over: it cannot answer. */
+    private boolean rebuilding(String name) {
+        return name.equals(ConsentHistoryProjection.NAME) && consentHistory.rebuilding();
     }
 
     /** Rebuilds every read model from the first event; answers stay the same once they have caught up. */
     public void replay() {
-        positions.replay(PolicyCatalogProjection.NAME);
-        positions.replay(ConsentHistoryProjection.NAME, consentHistory::finishReset);
+        positions.replay(ReadModelProcessor.NAME, consentHistory::finishReset);
     }
 
     /**
@@ -54,7 +61,7 @@ public class ReadModels {
     public record Status(long head, List<Projection> projections) {
     }
 
-    /** @param position global index of the last event the projection has handled, -1 before the first */
+    /** @param position global index of the last event the read model has handled, -1 before the first */
     public record Projection(String name, boolean replaying, long position) {
     }
 }

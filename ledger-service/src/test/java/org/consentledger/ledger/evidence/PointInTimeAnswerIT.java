@@ -99,7 +99,9 @@ class PointInTimeAnswerIT {
         List<Integer> statuses = new ArrayList<>();
         boolean sawReplay = false;
         boolean replaying = true;
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (replaying) {
+            assertThat(System.nanoTime()).as("the replay ends, visitor index included").isLessThan(deadline);
             replaying = status().get("projections").valueStream().anyMatch(p -> p.get("replaying").asBoolean());
             sawReplay |= replaying;
             for (Map.Entry<String, String> question : before.entrySet()) {
@@ -116,6 +118,7 @@ class PointInTimeAnswerIT {
         }
         assertThat(sawReplay).as("the read models were asked while they were being rebuilt").isTrue();
         assertThat(statuses).contains(200);
+        assertThat(ledger.hasIndex("consent_history", "consent_history_visitor")).isTrue();
     }
 
     private JsonNode status() {

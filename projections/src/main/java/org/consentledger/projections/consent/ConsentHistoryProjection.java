@@ -30,11 +30,15 @@ import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.projections.CatchUpWait;
+import org.consentledger.projections.ReadModelBehind;
 import org.consentledger.projections.ReadModelPosition;
+import org.consentledger.projections.ReadModelProcessor;
 import org.consentledger.projections.StoredStreams;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.PointInTimeResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,18 +50,22 @@ import org.springframework.stereotype.Component;
  * through the same {@link PointInTimeResolver} an auditor's fold of the event store uses.
  */
 @Component
-@ProcessingGroup(ConsentHistoryProjection.NAME)
+@ProcessingGroup(ReadModelProcessor.NAME)
 public class ConsentHistoryProjection implements SmartInitializingSingleton {
 
     public static final String NAME = "consent-history";
 
     private static final String PENDING = ConsentHistoryProjection.class.getName() + ".pending";
+    private static final String INDEX_CHECK = ConsentHistoryProjection.class.getName() + ".index-check";
+
+    private static final Logger log = LoggerFactory.getLogger(ConsentHistoryProjection.class);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final PolicyCatalogProjection policies;
     private final StoredStreams streams;
     private final ReadModelPosition position;
+    private final VisitorIndex visitorIndex;
 
     public ConsentHistoryProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PolicyCatalogProjection policies,
                                     StoredStreams streams) {
@@ -66,20 +74,21 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
         this.policies = policies;
         this.streams = streams;
         this.position = new ReadModelPosition(NAME, jdbc);
+        this.visitorIndex = new VisitorIndex(jdbc);
     }
 
     @EventHandler
     void on(ConsentGiven event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
             TrackingToken token) {
         insert(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence));
-        position.reached(token);
+        reached(token);
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
             TrackingToken token) {
         insert(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence));
-        position.reached(token);
+        reached(token);
     }
 
     /**
@@ -88,7 +97,26 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
      */
     @EventHandler(payloadType = Object.class)
     void passed(TrackingToken token) {
+        reached(token);
+    }
+
+    /** After each batch the processor commits, the visitor index is created if a replay's rebuild is now done. */
+    private void reached(TrackingToken token) {
         position.reached(token);
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(INDEX_CHECK, k -> {
+            batch.afterCommit(u -> createIndexIfRebuilt());
+            return Boolean.TRUE;
+        });
+    }
+
+    private void createIndexIfRebuilt() {
+        try {
+            visitorIndex.createIfRebuilt();
+        } catch (RuntimeException e) {
+            // The batch has committed; the next batch, or the next start, tries again.
+            log.warn("Could not create the consent history's visitor index yet", e);
+        }
     }
 
     /**
@@ -100,8 +128,12 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
     @ResetHandler
     void reset() {
         position.forget();
+        boolean dropIndex = visitorIndex.awaitRebuild();
         if (postgres()) {
             jdbc.sql("truncate table consent_history").update();
+            if (dropIndex) {
+                visitorIndex.drop();
+            }
         } else {
             jdbc.sql("delete from read_model_reset where read_model = :name").param("name", NAME).update();
             jdbc.sql("insert into read_model_reset (read_model) values (:name)").param("name", NAME).update();
@@ -116,14 +148,26 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
         if (jdbc.sql("select count(*) from read_model_reset where read_model = :name").param("name", NAME)
                 .query(Long.class).single() > 0) {
             jdbc.sql("truncate table consent_history").update();
+            if (visitorIndex.missing()) {
+                visitorIndex.drop();
+            }
             jdbc.sql("delete from read_model_reset where read_model = :name").param("name", NAME).update();
         }
     }
 
-    /** Runs before the processors start, so a replay interrupted by a stop never lands on the old rows. */
+    /**
+     * Runs before the processors start, so a replay interrupted by a stop never lands on the old rows, and one that
+     * stopped between its last batch and creating the visitor index does not leave it missing.
+     */
     @Override
     public void afterSingletonsInstantiated() {
         finishReset();
+        visitorIndex.createIfRebuilt();
+    }
+
+    /** Whether a replay is still inserting the history without its visitor index: it answers nothing until then. */
+    public boolean rebuilding() {
+        return visitorIndex.missing();
     }
 
     private boolean postgres() {
@@ -138,6 +182,9 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
     @QueryHandler
     public Optional<ConsentAnswer> answer(ConsentAt query) {
         HistorySnapshot snapshot = HistorySnapshot.read(jdbc, query.siteId(), () -> history(query));
+        if (snapshot.rebuilding()) {
+            throw new ReadModelBehind("a replay is rebuilding the consent history");
+        }
         if (snapshot.whole()) {
             // Both read models held every event the store held as they were read: no stream needs checking.
             if (snapshot.versions() == 0) {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.consentledger.projections.ReadModelProcessor;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
 import org.consentledger.verifier.Decision;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * learned without asking the event table about the visitor's stream (at a million events that lookup tripled an
  * answer's cost on H2: a stream's rows are spread over the whole table).
  * <p>
- * In order: each read model's position and reset generation (one row each, so the two agree), its processor's
+ * In order: each read model's position and reset generation (one row each, so the two agree), their processor's
  * number of segments (positions are kept for one segment only) and the store's newest index; then the site's number
  * of policy versions and the visitor's rows; then the generations again. Both models at or past the newest index
  * means every event up to it is in them, rows included, since a model writes its position in the transaction that
@@ -21,17 +22,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * unchanged generations rule out. Not one statement: H2 does not read every table of a statement as of one moment
  * (it gave a model's position without the rows committed with it).
  *
- * @param whole    false when the read models could not be shown whole; then nothing else is read
+ * @param whole      false when the read models could not be shown whole; then nothing else is read
+ * @param rebuilding a replay is inserting the history without its visitor index (so it is not whole either)
  * @param versions how many policy versions of the site the catalog held
  * @param history  the visitor's decisions visible at the query's instants
  */
-record HistorySnapshot(boolean whole, long versions, List<Decision> history) {
+record HistorySnapshot(boolean whole, boolean rebuilding, long versions, List<Decision> history) {
 
-    private static final HistorySnapshot UNKNOWN = new HistorySnapshot(false, 0, List.of());
+    private static final HistorySnapshot UNKNOWN = new HistorySnapshot(false, false, 0, List.of());
+    private static final HistorySnapshot REBUILDING = new HistorySnapshot(false, true, 0, List.of());
 
     private static final String STANDING = """
-            select p.read_model, p.position, p.generation,
-                   (select count(*) from token_entry t where t.processor_name = p.read_model) as segments,
+            select p.read_model, p.position, p.generation, p.rebuild_until,
+                   (select count(*) from token_entry t where t.processor_name = :processor) as segments,
                    (select max(global_index) from domain_event_entry) as head
               from read_model_position p
              where p.read_model in (:history, :catalog)
@@ -44,16 +47,22 @@ record HistorySnapshot(boolean whole, long versions, List<Decision> history) {
     static HistorySnapshot read(JdbcClient jdbc, String siteId, Supplier<List<Decision>> visibleRows) {
         Map<String, Long> generations = new HashMap<>();
         boolean[] whole = {true};
+        boolean[] rebuilding = {false};
         jdbc.sql(STANDING)
                 .param("history", ConsentHistoryProjection.NAME)
                 .param("catalog", PolicyCatalogProjection.NAME)
+                .param("processor", ReadModelProcessor.NAME)
                 .query(rs -> {
                     long head = rs.getLong("head");
                     // An empty store has no newest index.
                     head = rs.wasNull() ? -1 : head;
                     whole[0] &= rs.getLong("segments") == 1 && rs.getLong("position") >= head;
                     generations.put(rs.getString("read_model"), rs.getLong("generation"));
+                    rebuilding[0] |= rs.getObject("rebuild_until") != null;
                 });
+        if (rebuilding[0]) {
+            return REBUILDING;
+        }
         if (!whole[0] || generations.size() != 2) {
             return UNKNOWN;
         }
@@ -68,6 +77,6 @@ record HistorySnapshot(boolean whole, long versions, List<Decision> history) {
                 .query(rs -> {
                     after.put(rs.getString("read_model"), rs.getLong("generation"));
                 });
-        return after.equals(generations) ? new HistorySnapshot(true, versions, history) : UNKNOWN;
+        return after.equals(generations) ? new HistorySnapshot(true, false, versions, history) : UNKNOWN;
     }
 }

@@ -20,6 +20,7 @@ import org.consentledger.api.policy.CookiePolicyVersion;
 import org.consentledger.api.policy.CookiePolicyVersions;
 import org.consentledger.projections.CatchUpWait;
 import org.consentledger.projections.ReadModelPosition;
+import org.consentledger.projections.ReadModelProcessor;
 import org.consentledger.projections.StoredStreams;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  * can quote the exact policy it was judged under.
  */
 @Component
-@ProcessingGroup(PolicyCatalogProjection.NAME)
+@ProcessingGroup(ReadModelProcessor.NAME)
 public class PolicyCatalogProjection {
 
     public static final String NAME = "policy-catalog";
