@@ -5,8 +5,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The consent history's index by visitor, which every answer reads through. A replay drops it with the rows and
  * inserts the whole history without it, then creates it in one pass once the history holds every event the store
- * held when the replay began: row by row, each insert into it lands at a random place, which on H2 made a replay
- * three times slower than inserting the rows alone and creating the index afterwards.
+ * held when the replay began: row by row, each insert into it lands at a random place. A million such rows took
+ * H2 2.3 times as long (PostgreSQL 1.4 times) as inserting them without it and creating it afterwards.
  * <p>
  * While it is missing ({@code read_model_position.rebuild_until} set) the history answers nothing: a question would
  * have to read the whole table.
