@@ -18,11 +18,18 @@ public final class ReadModelPosition {
     private final String readModel;
     private final JdbcClient jdbc;
     private final String resource;
+    private final Runnable afterCommit;
 
     public ReadModelPosition(String readModel, JdbcClient jdbc) {
+        this(readModel, jdbc, () -> { });
+    }
+
+    /** @param afterCommit runs after each batch that reported a position has committed, outside its transaction */
+    public ReadModelPosition(String readModel, JdbcClient jdbc, Runnable afterCommit) {
         this.readModel = readModel;
         this.jdbc = jdbc;
         this.resource = ReadModelPosition.class.getName() + "." + readModel;
+        this.afterCommit = afterCommit;
     }
 
     /** Called for every event the read model's processor hands over, handled or not. */
@@ -32,6 +39,7 @@ public final class ReadModelPosition {
         AtomicLong furthest = batch.getOrComputeResource(resource, k -> {
             AtomicLong holder = new AtomicLong(-1);
             batch.onPrepareCommit(u -> set(holder.get()));
+            batch.afterCommit(u -> afterCommit.run());
             return holder;
         });
         furthest.accumulateAndGet(position, Math::max);

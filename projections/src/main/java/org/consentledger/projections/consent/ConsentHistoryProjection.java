@@ -56,7 +56,6 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
     public static final String NAME = "consent-history";
 
     private static final String PENDING = ConsentHistoryProjection.class.getName() + ".pending";
-    private static final String INDEX_CHECK = ConsentHistoryProjection.class.getName() + ".index-check";
 
     private static final Logger log = LoggerFactory.getLogger(ConsentHistoryProjection.class);
 
@@ -73,22 +72,23 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
         this.jdbcTemplate = jdbcTemplate;
         this.policies = policies;
         this.streams = streams;
-        this.position = new ReadModelPosition(NAME, jdbc);
         this.visitorIndex = new VisitorIndex(jdbc);
+        // After each batch, the visitor index is created if a replay's rebuild is now done.
+        this.position = new ReadModelPosition(NAME, jdbc, this::createIndexIfRebuilt);
     }
 
     @EventHandler
     void on(ConsentGiven event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
             TrackingToken token) {
         insert(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence));
-        reached(token);
+        position.reached(token);
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
             TrackingToken token) {
         insert(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence));
-        reached(token);
+        position.reached(token);
     }
 
     /**
@@ -97,17 +97,7 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
      */
     @EventHandler(payloadType = Object.class)
     void passed(TrackingToken token) {
-        reached(token);
-    }
-
-    /** After each batch the processor commits, the visitor index is created if a replay's rebuild is now done. */
-    private void reached(TrackingToken token) {
         position.reached(token);
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        batch.getOrComputeResource(INDEX_CHECK, k -> {
-            batch.afterCommit(u -> createIndexIfRebuilt());
-            return Boolean.TRUE;
-        });
     }
 
     private void createIndexIfRebuilt() {
