@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import org.consentledger.projections.InList;
 import org.consentledger.verifier.MerkleFrontier;
 import org.consentledger.verifier.MerkleTree;
 import org.consentledger.verifier.SignedCheckpoint;
@@ -61,8 +62,7 @@ public class EvidenceLog {
 
     /** Of these events, the ones already in the log. */
     Set<String> logged(Collection<String> eventIds) {
-        return new HashSet<>(jdbc.sql("select event_id from merkle_leaf where event_id in (:ids)")
-                .param("ids", eventIds)
+        return new HashSet<>(jdbc.sql("select event_id from merkle_leaf where event_id in " + InList.of(eventIds))
                 .query(String.class)
                 .list());
     }
@@ -70,8 +70,8 @@ public class EvidenceLog {
     /** The events' places in the store's global order (their indexes there). */
     Map<String, Long> globalIndexesOf(Collection<String> eventIds) {
         Map<String, Long> positions = new HashMap<>();
-        jdbc.sql("select event_identifier, global_index from domain_event_entry where event_identifier in (:ids)")
-                .param("ids", eventIds)
+        jdbc.sql("select event_identifier, global_index from domain_event_entry where event_identifier in "
+                        + InList.of(eventIds))
                 .query((rs, row) -> positions.put(rs.getString(1), rs.getLong(2)))
                 .list();
         return positions;

@@ -30,6 +30,7 @@ import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.projections.CatchUpWait;
+import org.consentledger.projections.InList;
 import org.consentledger.projections.ReadModelBehind;
 import org.consentledger.projections.ReadModelPosition;
 import org.consentledger.projections.ReadModelProcessor;
@@ -262,8 +263,8 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
 
     private void write(List<Row> rows) {
         // Streaming processors deliver at least once: an event already recorded is not recorded again.
-        Set<String> recorded = new HashSet<>(jdbc.sql("select event_id from consent_history where event_id in (:ids)")
-                .param("ids", rows.stream().map(r -> r.decision().eventId()).toList())
+        Set<String> recorded = new HashSet<>(jdbc.sql("select event_id from consent_history where event_id in "
+                        + InList.of(rows.stream().map(r -> r.decision().eventId()).toList()))
                 .query(String.class)
                 .list());
         List<Row> fresh = rows.stream().filter(r -> recorded.add(r.decision().eventId())).toList();

@@ -1,0 +1,33 @@
+package org.consentledger.projections;
+
+import java.util.Collection;
+
+/**
+ * The values of an IN list written into the statement as string literals, for the queries that look up a batch of
+ * rows by their ids.
+ * <p>
+ * Why not one parameter per value: H2 checks every row such a query finds against the parameters one after another,
+ * so the query costs the rows found times the length of the list; a list of literals it turns into a sorted set.
+ * For batches of 100 to 500 ids that check took a third of the consent writer's time under steady load and a
+ * quarter of the Merkle log's during ingestion. PostgreSQL hashes either kind of list.
+ * <p>
+ * A quote is doubled, which is all a string literal needs in standard SQL (H2's, and PostgreSQL's with its default
+ * {@code standard_conforming_strings}). The values are ids the ledger issued or checked the form of.
+ */
+public final class InList {
+
+    private InList() {
+    }
+
+    /** {@code ('a', 'b')}; for no values a list that matches nothing. */
+    public static String of(Collection<String> values) {
+        if (values.isEmpty()) {
+            return "(null)";
+        }
+        StringBuilder list = new StringBuilder(values.size() * 40);
+        for (String value : values) {
+            list.append(list.isEmpty() ? "('" : ", '").append(value.replace("'", "''")).append('\'');
+        }
+        return list.append(')').toString();
+    }
+}
