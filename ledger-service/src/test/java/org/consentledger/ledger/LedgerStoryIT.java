@@ -308,16 +308,27 @@ class LedgerStoryIT {
     @Test
     @Order(14)
     void operatorsSeeCommandsEventsAndLagInPrometheusFormat() {
+        String accepted = "ledger_commands_seconds_count{command=\"GiveConsent\",outcome=\"accepted\"";
+        String rejected = "ledger_commands_seconds_count{command=\"GiveConsent\",outcome=\"rejected\"";
+        String appended = "ledger_events_appended_total{type=\"ConsentGiven\"";
+        String before = ledger.get("/actuator/prometheus").body();
         ledger.post(ALICE + "/consents", consent("m-1", 2, clock.instant(), "[\"statistics\"]", "[]"));
         ledger.post(ALICE + "/consents", consent("m-2", 2, clock.instant(), "[\"marketing\"]", "[]"));
         ledger.awaitProjectionsCaughtUp();
         String metrics = ledger.get("/actuator/prometheus").body();
-        assertThat(metrics)
-                .contains("ledger_commands_seconds_count{command=\"GiveConsent\",outcome=\"accepted\"")
-                .contains("ledger_commands_seconds_count{command=\"GiveConsent\",outcome=\"rejected\"")
-                .contains("ledger_events_appended_total{type=\"ConsentGiven\"")
-                .contains("ledger_processor_lag_events{processor=\"read-models\"} 0.0")
+        assertThat(metrics).contains("ledger_processor_lag_events{processor=\"read-models\"} 0.0")
                 .contains("ledger_processor_lag_events{processor=\"merkle-log\"}");
+        // One consent recorded, one refused: each counted once.
+        assertThat(sample(metrics, accepted) - sample(before, accepted)).isEqualTo(1);
+        assertThat(sample(metrics, rejected) - sample(before, rejected)).isEqualTo(1);
+        assertThat(sample(metrics, appended) - sample(before, appended)).isEqualTo(1);
+    }
+
+    /** The value of the Prometheus sample whose line starts with {@code series}; 0 when there is none yet. */
+    private static double sample(String metrics, String series) {
+        return metrics.lines().filter(line -> line.startsWith(series)).findFirst()
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .orElse(0.0);
     }
 
     @Test

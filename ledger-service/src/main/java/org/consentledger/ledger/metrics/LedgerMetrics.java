@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Map;
-import org.axonframework.commandhandling.CommandBus;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -30,9 +30,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class LedgerMetrics {
 
+    /** Axon's auto-configuration registers every handler interceptor bean with the command bus. */
     @Bean
-    MessageHandlerInterceptor<CommandMessage<?>> commandTimer(MeterRegistry registry, CommandBus commandBus) {
-        MessageHandlerInterceptor<CommandMessage<?>> interceptor = (unitOfWork, chain) -> {
+    MessageHandlerInterceptor<CommandMessage<?>> commandTimer(MeterRegistry registry) {
+        Map<String, Timer> timers = new ConcurrentHashMap<>();
+        return (unitOfWork, chain) -> {
             String command = unitOfWork.getMessage().getPayloadType().getSimpleName();
             Timer.Sample sample = Timer.start(registry);
             String outcome = "failed";
@@ -44,12 +46,11 @@ class LedgerMetrics {
                 outcome = "rejected";
                 throw e;
             } finally {
-                sample.stop(Timer.builder("ledger.commands").description("Commands handled")
-                        .tags("command", command, "outcome", outcome).register(registry));
+                String tags = outcome;
+                sample.stop(timers.computeIfAbsent(command + " " + outcome, k -> Timer.builder("ledger.commands")
+                        .description("Commands handled").tags("command", command, "outcome", tags).register(registry)));
             }
         };
-        commandBus.registerHandlerInterceptor(interceptor);
-        return interceptor;
     }
 
     @Bean

@@ -2,11 +2,13 @@ package org.consentledger.ledger.policy;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PublishedPolicies {
+
+    private static final String LAST_SEQUENCES = PublishedPolicies.class.getName() + ".lastSequences";
 
     private final EventStore eventStore;
     private final Map<String, SiteVersions> cache = new ConcurrentHashMap<>();
@@ -53,8 +57,21 @@ public class PublishedPolicies {
 
     private SiteVersions current(String siteId) {
         SiteVersions cached = cached(siteId);
-        long last = eventStore.lastSequenceNumberFor(siteId).orElse(-1L);
-        return cached.lastSequence == last ? cached : load(siteId);
+        return cached.lastSequence == lastSequence(siteId) ? cached : load(siteId);
+    }
+
+    /**
+     * The site stream's last sequence number, read once per unit of work: a batch of a thousand decisions asked the
+     * store at every withdrawal, for the few sites it holds. The batch's decisions are then all checked against the
+     * versions published when it first asked, as if it had been decided at that moment.
+     */
+    private long lastSequence(String siteId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return eventStore.lastSequenceNumberFor(siteId).orElse(-1L);
+        }
+        Map<String, Long> read = CurrentUnitOfWork.get().root()
+                .getOrComputeResource(LAST_SEQUENCES, k -> new HashMap<>());
+        return read.computeIfAbsent(siteId, site -> eventStore.lastSequenceNumberFor(site).orElse(-1L));
     }
 
     private SiteVersions load(String siteId) {
