@@ -46,11 +46,15 @@ class LedgerMetrics {
                 outcome = "rejected";
                 throw e;
             } finally {
-                String tags = outcome;
-                sample.stop(timers.computeIfAbsent(command + " " + outcome, k -> Timer.builder("ledger.commands")
-                        .description("Commands handled").tags("command", command, "outcome", tags).register(registry)));
+                sample.stop(timer(timers, registry, command, outcome));
             }
         };
+    }
+
+    /** One timer per command and outcome, found again instead of built and looked up for every command. */
+    private static Timer timer(Map<String, Timer> timers, MeterRegistry registry, String command, String outcome) {
+        return timers.computeIfAbsent(command + " " + outcome, k -> Timer.builder("ledger.commands")
+                .description("Commands handled").tags("command", command, "outcome", outcome).register(registry));
     }
 
     @Bean
