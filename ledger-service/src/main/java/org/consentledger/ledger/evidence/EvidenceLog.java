@@ -7,10 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.consentledger.projections.InList;
@@ -60,21 +58,23 @@ public class EvidenceLog {
                 });
     }
 
-    /** Of these events, the ones already in the log. */
-    Set<String> logged(Collection<String> eventIds) {
-        return new HashSet<>(jdbc.sql("select event_id from merkle_leaf where event_id in " + InList.of(eventIds))
-                .query(String.class)
-                .list());
+    /** Where an event stands: its place in the store's global order, and whether the log holds a leaf for it. */
+    record Place(long globalIndex, boolean logged) {
     }
 
-    /** The events' places in the store's global order (their indexes there). */
-    Map<String, Long> globalIndexesOf(Collection<String> eventIds) {
-        Map<String, Long> positions = new HashMap<>();
-        jdbc.sql("select event_identifier, global_index from domain_event_entry where event_identifier in "
-                        + InList.of(eventIds))
-                .query((rs, row) -> positions.put(rs.getString(1), rs.getLong(2)))
+    /**
+     * The places of those of these events the store holds, in one statement: the log's duplicate check and the
+     * leaves' positions come from the same rows.
+     */
+    Map<String, Place> placesOf(Collection<String> eventIds) {
+        Map<String, Place> places = new HashMap<>();
+        jdbc.sql("""
+                        select e.event_identifier, e.global_index, l.event_id
+                          from domain_event_entry e left join merkle_leaf l on l.event_id = e.event_identifier
+                         where e.event_identifier in\s""" + InList.of(eventIds))
+                .query((rs, row) -> places.put(rs.getString(1), new Place(rs.getLong(2), rs.getString(3) != null)))
                 .list();
-        return positions;
+        return places;
     }
 
     public List<Leaf> leaves(long fromIndex, long toIndexExclusive) {

@@ -1,6 +1,7 @@
 package org.consentledger.ledger.evidence;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,15 +65,25 @@ public class MerkleLog {
      * the furthest place seen.
      */
     private void append(List<Pending> pending) {
-        List<String> ids = pending.stream().map(Pending::eventId).toList();
-        // Streaming processors deliver at least once: an event already in the log keeps its one leaf.
-        Set<String> logged = log.logged(ids);
-        Map<String, Long> positions = log.globalIndexesOf(ids);
+        Map<String, EvidenceLog.Place> places = log.placesOf(pending.stream().map(Pending::eventId).toList());
         long next = log.size();
         List<EvidenceLog.Leaf> leaves = new ArrayList<>();
+        // Streaming processors deliver at least once: an event already in the log keeps its one leaf, and one
+        // delivered twice in this batch gets one.
+        Set<String> logged = new HashSet<>();
+        places.forEach((eventId, place) -> {
+            if (place.logged()) {
+                logged.add(eventId);
+            }
+        });
         for (Pending event : pending) {
+            EvidenceLog.Place place = places.get(event.eventId());
+            if (place == null) {
+                throw new IllegalStateException("event %s is not in the event store; the evidence log cannot hold it"
+                        .formatted(event.eventId()));
+            }
             if (logged.add(event.eventId())) {
-                leaves.add(new EvidenceLog.Leaf(next++, positions.get(event.eventId()), event.eventId(), event.hash()));
+                leaves.add(new EvidenceLog.Leaf(next++, place.globalIndex(), event.eventId(), event.hash()));
             }
         }
         if (!leaves.isEmpty()) {
