@@ -119,6 +119,14 @@ final class ServiceProcess implements AutoCloseable {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    /** The service's CPU time and its JIT compiler's share of it, at one moment: a phase's cost is two marks apart. */
+    record CpuMark(Duration total, Duration compiler) {
+    }
+
+    CpuMark cpuMark() {
+        return new CpuMark(cpu(), compilerCpu());
+    }
+
     /**
      * CPU time the service's JIT compiler threads have used so far, from Linux's {@code /proc/<pid>/task/*}/stat
      * (zero where that cannot be read). The compiler works when code gets hot, not per request, so it is set apart.
