@@ -18,6 +18,7 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.ledger.LedgerInstance;
@@ -52,7 +53,7 @@ class StoredEventsIT {
                 String second = give(ledger, "c2");
 
                 EventStore store = ledger.bean(EventStore.class);
-                Map<String, TrackedEventMessage<?>> tracked = readUntil(store, second);
+                Map<String, TrackedEventMessage<?>> tracked = readUntil(store, null, second);
                 assertThat(((GapAwareTrackingToken) tracked.get(second).trackingToken()).getGaps()).contains(held);
 
                 Map<String, Instant> stored = storedTimes(ledger);
@@ -66,6 +67,12 @@ class StoredEventsIT {
                     assertThat(event.getMetaData()).containsKeys("correlationId", "traceId");
                     assertThat(tracked.get(event.getIdentifier()).getMetaData()).isEqualTo(event.getMetaData());
                 }
+
+                // Reading on from a position that still waits for the held index finds what came after it.
+                String third = give(ledger, "c3");
+                Map<String, TrackedEventMessage<?>> after = readUntil(store, tracked.get(second).trackingToken(), third);
+                assertThat(after).containsOnlyKeys(third);
+                assertThat(((GapAwareTrackingToken) after.get(third).trackingToken()).getGaps()).contains(held);
                 otherWriter.rollback();
             }
         }
@@ -89,9 +96,10 @@ class StoredEventsIT {
         }
     }
 
-    private static Map<String, TrackedEventMessage<?>> readUntil(EventStore store, String eventId) throws Exception {
+    private static Map<String, TrackedEventMessage<?>> readUntil(EventStore store, TrackingToken from, String eventId)
+            throws Exception {
         Map<String, TrackedEventMessage<?>> read = new HashMap<>();
-        try (BlockingStream<TrackedEventMessage<?>> events = store.openStream(null)) {
+        try (BlockingStream<TrackedEventMessage<?>> events = store.openStream(from)) {
             while (!read.containsKey(eventId)) {
                 assertThat(events.hasNextAvailable(10, TimeUnit.SECONDS)).isTrue();
                 TrackedEventMessage<?> event = events.nextAvailable();
