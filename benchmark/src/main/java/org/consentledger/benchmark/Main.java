@@ -144,11 +144,11 @@ public final class Main {
         long head = client.projections().path("head").asLong();
         QueryLatency queries = new QueryLatency(client, workload, loadStart);
         queries.warmUp(options.queryClients(), Duration.ofSeconds(options.queryWarmupSeconds()));
-        Duration queryCpu = service.cpu();
-        Duration queryJit = service.compilerCpu();
+        ServiceProcess.CpuMark queryCpu = service.cpuMark();
         QueryLatency.Result query = queries.measure(options.queryClients(), Duration.ofSeconds(options.querySeconds()));
-        double queryCpuMs = service.cpu().minus(queryCpu).toNanos() / 1e6;
-        double queryJitMs = service.compilerCpu().minus(queryJit).toNanos() / 1e6;
+        ServiceProcess.CpuMark afterQueries = service.cpuMark();
+        double queryCpuMs = afterQueries.totalMsSince(queryCpu);
+        double queryJitMs = afterQueries.compilerMsSince(queryCpu);
         Histogram q = query.latency();
         System.out.printf("%,d events in the store, %,d visitors; %d clients, %,.0f answers/s, %,d errors%n", head,
                 options.visitors(), query.clients(), query.perSecond(), query.errors());
@@ -195,8 +195,8 @@ public final class Main {
     private static String cpuUsed(ServiceProcess service, ServiceProcess.CpuMark before, long events,
                                   Duration elapsed) {
         ServiceProcess.CpuMark now = service.cpuMark();
-        double cpuMs = now.total().minus(before.total()).toNanos() / 1e6;
-        double jitMs = now.compiler().minus(before.compiler()).toNanos() / 1e6;
+        double cpuMs = now.totalMsSince(before);
+        double jitMs = now.compilerMsSince(before);
         double elapsedMs = elapsed.toNanos() / 1e6;
         return "service CPU: %.0f ms per 1,000 events (JIT compiler %.0f of them), %.2f cores busy on average (JIT %.2f)"
                 .formatted(events == 0 ? 0 : cpuMs * 1_000 / events, events == 0 ? 0 : jitMs * 1_000 / events,

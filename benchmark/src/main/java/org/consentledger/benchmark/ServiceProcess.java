@@ -121,6 +121,15 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The service's CPU time and its JIT compiler's share of it, at one moment: a phase's cost is two marks apart. */
     record CpuMark(Duration total, Duration compiler) {
+
+        /** What was used between {@code earlier} and this mark, in milliseconds: all of it, and the compiler's. */
+        double totalMsSince(CpuMark earlier) {
+            return total.minus(earlier.total).toNanos() / 1e6;
+        }
+
+        double compilerMsSince(CpuMark earlier) {
+            return compiler.minus(earlier.compiler).toNanos() / 1e6;
+        }
     }
 
     CpuMark cpuMark() {

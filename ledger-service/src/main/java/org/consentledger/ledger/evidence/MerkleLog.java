@@ -70,19 +70,14 @@ public class MerkleLog {
         List<EvidenceLog.Leaf> leaves = new ArrayList<>();
         // Streaming processors deliver at least once: an event already in the log keeps its one leaf, and one
         // delivered twice in this batch gets one.
-        Set<String> logged = new HashSet<>();
-        places.forEach((eventId, place) -> {
-            if (place.logged()) {
-                logged.add(eventId);
-            }
-        });
+        Set<String> added = new HashSet<>();
         for (Pending event : pending) {
             EvidenceLog.Place place = places.get(event.eventId());
             if (place == null) {
                 throw new IllegalStateException("event %s is not in the event store; the evidence log cannot hold it"
                         .formatted(event.eventId()));
             }
-            if (logged.add(event.eventId())) {
+            if (!place.logged() && added.add(event.eventId())) {
                 leaves.add(new EvidenceLog.Leaf(next++, place.globalIndex(), event.eventId(), event.hash()));
             }
         }

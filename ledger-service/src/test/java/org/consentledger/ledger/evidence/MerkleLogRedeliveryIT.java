@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The Merkle log's processor delivers at least once: an instance that dies after writing leaves but before storing
- * its token hands the next one a token that lags the log. Events delivered again, in the same batch as new ones, keep
- * their one leaf each, and the log still holds every event in the store's order.
+ * its token hands the next one a token that lags the log. Events delivered again, followed by new ones, keep their
+ * one leaf each, and the log still holds every event in the store's order.
  */
 class MerkleLogRedeliveryIT {
 
