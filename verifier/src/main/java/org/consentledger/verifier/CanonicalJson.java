@@ -1,8 +1,8 @@
 package org.consentledger.verifier;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,9 +59,9 @@ public final class CanonicalJson {
      */
     public static byte[] canonicalize(JsonNode node) {
         Objects.requireNonNull(node, "node");
-        StringBuilder out = new StringBuilder();
+        Utf8Out out = new Utf8Out();
         write(node, out);
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
     /**
@@ -84,20 +84,20 @@ public final class CanonicalJson {
         return canonicalize(node);
     }
 
-    private static void write(JsonNode node, StringBuilder out) {
+    private static void write(JsonNode node, Utf8Out out) {
         switch (node.getNodeType()) {
             case OBJECT:
                 writeObject(node, out);
                 break;
             case ARRAY:
-                out.append('[');
+                out.ascii('[');
                 for (int i = 0; i < node.size(); i++) {
                     if (i > 0) {
-                        out.append(',');
+                        out.ascii(',');
                     }
                     write(node.get(i), out);
                 }
-                out.append(']');
+                out.ascii(']');
                 break;
             case STRING:
                 writeString(node.stringValue(), out);
@@ -106,36 +106,36 @@ public final class CanonicalJson {
                 writeNumber(node, out);
                 break;
             case BOOLEAN:
-                out.append(node.booleanValue() ? "true" : "false");
+                out.ascii(node.booleanValue() ? "true" : "false");
                 break;
             case NULL:
-                out.append("null");
+                out.ascii("null");
                 break;
             default:
                 throw new IllegalArgumentException("not a JSON value: " + node.getNodeType() + " node");
         }
     }
 
-    private static void writeObject(JsonNode node, StringBuilder out) {
+    private static void writeObject(JsonNode node, Utf8Out out) {
         List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
         members.sort(Map.Entry.comparingByKey());
-        out.append('{');
+        out.ascii('{');
         boolean first = true;
         for (Map.Entry<String, JsonNode> member : members) {
             if (!first) {
-                out.append(',');
+                out.ascii(',');
             }
             first = false;
             writeString(member.getKey(), out);
-            out.append(':');
+            out.ascii(':');
             write(member.getValue(), out);
         }
-        out.append('}');
+        out.ascii('}');
     }
 
-    private static void writeNumber(JsonNode node, StringBuilder out) {
+    private static void writeNumber(JsonNode node, Utf8Out out) {
         if (node.isIntegralNumber()) {
-            out.append(node.bigIntegerValue());
+            out.ascii(node.canConvertToLong() ? Long.toString(node.longValue()) : node.bigIntegerValue().toString());
             return;
         }
         if (!node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
@@ -147,7 +147,7 @@ public final class CanonicalJson {
             throw fractional(node);
         }
         // toBigIntegerExact also turns -0.0 into 0, as ECMAScript prints it.
-        out.append(value.toBigIntegerExact());
+        out.ascii(value.toBigIntegerExact().toString());
     }
 
     private static IllegalArgumentException fractional(JsonNode node) {
@@ -155,47 +155,84 @@ public final class CanonicalJson {
                 + " (only integers, and floating-point values that are integers within ±(2^53-1), are accepted)");
     }
 
-    private static void writeString(String s, StringBuilder out) {
-        out.append('"');
+    private static void writeString(String s, Utf8Out out) {
+        out.ascii('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\b':
-                    out.append("\\b");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\f':
-                    out.append("\\f");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                default:
+                case '"' -> out.ascii("\\\"");
+                case '\\' -> out.ascii("\\\\");
+                case '\b' -> out.ascii("\\b");
+                case '\t' -> out.ascii("\\t");
+                case '\n' -> out.ascii("\\n");
+                case '\f' -> out.ascii("\\f");
+                case '\r' -> out.ascii("\\r");
+                default -> {
                     if (c < 0x20) {
-                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+                        out.ascii("\\u00").ascii(Character.forDigit(c >> 4, 16)).ascii(Character.forDigit(c & 0xF, 16));
+                    } else if (c < 0x80) {
+                        out.ascii(c);
                     } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
                             && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        out.append(c).append(s.charAt(++i));
+                        out.codePoint(Character.toCodePoint(c, s.charAt(++i)));
                     } else if (Character.isSurrogate(c)) {
                         // UTF-8 cannot encode it; silently writing '?' would let two strings share a hash.
                         throw new IllegalArgumentException(
                                 "string has an unpaired surrogate U+" + Integer.toHexString(c) + " at index " + i);
                     } else {
-                        out.append(c);
+                        out.codePoint(c);
                     }
+                }
             }
         }
-        out.append('"');
+        out.ascii('"');
+    }
+
+    /**
+     * UTF-8 written straight into bytes: every event's hash goes through here, and a String built only to be
+     * encoded again is one more copy of every event.
+     */
+    private static final class Utf8Out {
+        private byte[] bytes = new byte[512];
+        private int size;
+
+        Utf8Out ascii(char c) {
+            ensure(1);
+            bytes[size++] = (byte) c;
+            return this;
+        }
+
+        Utf8Out ascii(String s) {
+            ensure(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                bytes[size++] = (byte) s.charAt(i);
+            }
+            return this;
+        }
+
+        void codePoint(int cp) {
+            ensure(4);
+            if (cp < 0x800) {
+                bytes[size++] = (byte) (0xC0 | cp >> 6);
+            } else if (cp < 0x10000) {
+                bytes[size++] = (byte) (0xE0 | cp >> 12);
+                bytes[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            } else {
+                bytes[size++] = (byte) (0xF0 | cp >> 18);
+                bytes[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                bytes[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            }
+            bytes[size++] = (byte) (0x80 | cp & 0x3F);
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
     }
 }

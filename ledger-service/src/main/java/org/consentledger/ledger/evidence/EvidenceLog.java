@@ -70,7 +70,7 @@ public class EvidenceLog {
         Map<String, Place> places = new HashMap<>();
         jdbc.sql("""
                         select e.event_identifier, e.global_index, l.event_id
-                          from domain_event_entry e left join merkle_leaf l on l.event_id = e.event_identifier
+                          from domain_event_entry e left join merkle_leaf l on l.global_index = e.global_index
                          where e.event_identifier in\s""" + InList.of(eventIds))
                 .query((rs, row) -> places.put(rs.getString(1), new Place(rs.getLong(2), rs.getString(3) != null)))
                 .list();
@@ -153,8 +153,16 @@ public class EvidenceLog {
                 .list();
     }
 
+    /**
+     * The leaf of an event the store holds, found by its place: a leaf whose event is no longer at that place is
+     * no evidence for it (and {@link #orphans()} names it).
+     */
     public Optional<Leaf> leafOf(String eventId) {
-        return jdbc.sql("select leaf_index, global_index, event_id, event_hash from merkle_leaf where event_id = :id")
+        return jdbc.sql("""
+                        select l.leaf_index, l.global_index, l.event_id, l.event_hash
+                          from domain_event_entry e join merkle_leaf l on l.global_index = e.global_index
+                         where e.event_identifier = :id and l.event_id = e.event_identifier
+                        """)
                 .param("id", eventId)
                 .query(EvidenceLog::leaf)
                 .optional();

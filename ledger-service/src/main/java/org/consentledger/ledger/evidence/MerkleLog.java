@@ -37,8 +37,9 @@ public class MerkleLog {
     private record Pending(String eventId, String hash) {
     }
 
+    /** Takes the message, not its payload: the log needs only the id and the hash, so the payload stays unread. */
     @EventHandler
-    void on(Object payload, EventMessage<?> event) {
+    void on(EventMessage<?> event) {
         Object hash = event.getMetaData().get(EventChain.HASH);
         if (!(hash instanceof String eventHash)) {
             // Stop here rather than leave a hole in the log: the processor retries, and an operator looks.
