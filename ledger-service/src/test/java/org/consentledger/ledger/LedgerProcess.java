@@ -22,11 +22,14 @@ final class LedgerProcess implements AutoCloseable {
     private final Process process;
     private final URI base;
     private final Path log;
+    private final Path tokenFile;
+    private final HttpClient http = HttpClient.newHttpClient();
 
-    private LedgerProcess(Process process, URI base, Path log) {
+    private LedgerProcess(Process process, URI base, Path log, Path tokenFile) {
         this.process = process;
         this.base = base;
         this.log = log;
+        this.tokenFile = tokenFile;
     }
 
     /** Starts the service and waits until it reports ready. */
@@ -50,7 +53,8 @@ final class LedgerProcess implements AutoCloseable {
         Path log = workDirectory.resolve("service.log");
         Process process = new ProcessBuilder(command).directory(workDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        LedgerProcess started = new LedgerProcess(process, URI.create("http://127.0.0.1:" + port), log);
+        LedgerProcess started = new LedgerProcess(process, URI.create("http://127.0.0.1:" + port), log,
+                dataDirectory.resolve("keys/access-token"));
         started.awaitReady();
         return started;
     }
@@ -76,6 +80,20 @@ final class LedgerProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("the service process was not ready within 2 minutes:\n" + Files.readString(log));
+    }
+
+    /** A request with the token the ledger made on its first start; {@code json} null for none. */
+    LedgerInstance.Response send(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + LedgerInstance.generatedToken(tokenFile))
+                .header("Content-Type", "application/json")
+                .method(method, json == null
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new LedgerInstance.Response(response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Retry-After").orElse(null), response.body());
     }
 
     /** Kills the process outright (SIGKILL), as a crash or an out-of-memory kill would. */

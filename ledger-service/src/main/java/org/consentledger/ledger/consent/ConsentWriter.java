@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import org.consentledger.api.consent.Receipt;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.consent.ConsentBatch.Outcome;
+import org.consentledger.ledger.store.DurableCommits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -34,6 +35,12 @@ import org.springframework.stereotype.Component;
  * batches of 1,000 that was enough to fill a 512 MB heap. Taking turns, the groups commit in index order, while
  * the rest of the work (reading which ids visitors used before, deciding, hashing) can run on several writer threads
  * ({@code ledger.consent.writers}; one by default, as two measured slower on two cores).
+ * <p>
+ * A commit must reach the disk before it is acknowledged ({@link DurableCommits}; on H2 that means writing the store
+ * and syncing the file), so the writer flushes after each group's commit and answers after the flush. It does not
+ * hand the flush to another thread to go on with the next group meanwhile: measured that way on H2 (300k events,
+ * one run), a flush took 300 ms, the service kept 1.3 of the 2 cores busy instead of 1.9, and batch ingestion fell
+ * from 3,800 to 2,400 events/s.
  */
 @Component
 public class ConsentWriter implements DisposableBean {
@@ -41,6 +48,7 @@ public class ConsentWriter implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ConsentWriter.class);
 
     private final Recorder recorder;
+    private final Runnable flush;
     private final int maxGroup;
     private final DistributionSummary groupSizes;
     private final Timer groupTimes;
@@ -57,12 +65,14 @@ public class ConsentWriter implements DisposableBean {
     }
 
     @Autowired
-    ConsentWriter(ConsentBatch batch, ConsentProperties properties, MeterRegistry meters) {
-        this(batch::record, properties.writeGroupSize(), properties.writers(), meters);
+    ConsentWriter(ConsentBatch batch, DurableCommits durable, ConsentProperties properties, MeterRegistry meters) {
+        this(batch::record, durable::flush, properties.writeGroupSize(), properties.writers(), meters);
     }
 
-    ConsentWriter(Recorder recorder, int maxGroup, int threads, MeterRegistry meters) {
+    /** @param flush returns once every commit made so far is on disk, or throws */
+    ConsentWriter(Recorder recorder, Runnable flush, int maxGroup, int threads, MeterRegistry meters) {
         this.recorder = recorder;
+        this.flush = flush;
         this.maxGroup = maxGroup;
         // How well requests share transactions, and whether they wait: what to look at when ingestion is slow.
         this.groupSizes = DistributionSummary.builder("ledger.writer.group.decisions")
@@ -154,6 +164,9 @@ public class ConsentWriter implements DisposableBean {
         Timer.Sample started = Timer.start();
         try {
             List<Outcome> outcomes = recorder.record(group.stream().<Object>flatMap(r -> r.commands().stream()).toList());
+            if (outcomes.stream().anyMatch(o -> o.receipt() != null && !o.receipt().replayed())) {
+                flushOrFail(group);
+            }
             // Counted before anyone is answered, so that whoever has their answer also finds the group counted.
             started.stop(groupTimes);
             groupSizes.record(outcomes.size());
@@ -163,6 +176,8 @@ public class ConsentWriter implements DisposableBean {
                 request.outcomes().complete(List.copyOf(outcomes.subList(from, to)));
                 from = to;
             }
+        } catch (Unconfirmed unconfirmed) {
+            group.forEach(request -> request.outcomes().completeExceptionally(unconfirmed));
         } catch (Throwable failure) {
             if (group.size() == 1) {
                 if (!(failure instanceof LedgerRejection)) {
@@ -173,6 +188,24 @@ public class ConsentWriter implements DisposableBean {
                 // The group was rolled back as a whole; one request's fault must not fail the others with it.
                 group.forEach(request -> write(List.of(request)));
             }
+        }
+    }
+
+    /** A committed group whose commit the database did not confirm on disk: not a fault of one request. */
+    private static final class Unconfirmed extends IllegalStateException {
+        Unconfirmed(Throwable cause) {
+            super("the ledger recorded this but the database did not confirm it reached the disk; send it again "
+                    + "(if it was kept, the answer is its original receipt)", cause);
+        }
+    }
+
+    private void flushOrFail(List<Request> group) {
+        try {
+            flush.run();
+        } catch (RuntimeException failure) {
+            log.error("A committed group of {} requests could not be confirmed on disk; they are answered as failed",
+                    group.size(), failure);
+            throw new Unconfirmed(failure);
         }
     }
 

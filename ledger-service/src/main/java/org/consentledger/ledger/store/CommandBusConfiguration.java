@@ -11,8 +11,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Axon's command bus as Spring Boot would build it, except that a {@link LedgerRejection} does not roll the unit of
- * work back. A refused command has applied nothing, so there is nothing to undo; rolling back would instead make
+ * Axon's command bus as Spring Boot would build it, except that a command is answered only once its commit is on
+ * disk ({@link DurableCommandBus}) and that a {@link LedgerRejection} does not roll the unit of work back. A refused command has applied nothing, so there is nothing to undo; rolling back would instead make
  * Axon forget the visitor's aggregate for the rest of an enclosing batch (see {@code ConsentBatch}), whose earlier,
  * accepted decisions for that visitor would then be invisible to its later ones. Anything else still rolls back.
  */
@@ -22,14 +22,13 @@ class CommandBusConfiguration {
     @Bean
     @Qualifier("localSegment")
     SimpleCommandBus commandBus(TransactionManager transactions, Configuration axon,
-                                DuplicateCommandHandlerResolver duplicates) {
-        SimpleCommandBus bus = SimpleCommandBus.builder()
+                                DuplicateCommandHandlerResolver duplicates, DurableCommits durable) {
+        SimpleCommandBus bus = new DurableCommandBus(SimpleCommandBus.builder()
                 .transactionManager(transactions)
                 .duplicateCommandHandlerResolver(duplicates)
                 .rollbackConfiguration(failure -> !(failure instanceof LedgerRejection))
                 .spanFactory(axon.getComponent(org.axonframework.commandhandling.CommandBusSpanFactory.class))
-                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
-                .build();
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")), durable::flush);
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return bus;
     }

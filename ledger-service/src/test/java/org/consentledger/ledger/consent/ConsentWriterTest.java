@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.consentledger.api.consent.Receipt;
 import org.consentledger.ledger.consent.ConsentBatch.Outcome;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Requests that arrive while a group is being written are written together in the next one, each request gets
- * back exactly its own outcomes, a request whose group fails is not failed by another request's fault, and with
- * several writers a slow group does not hold up the requests behind it.
+ * back exactly its own outcomes, a request whose group fails is not failed by another request's fault, with
+ * several writers a slow group does not hold up the requests behind it, and nobody is answered before their
+ * commit is on disk.
  */
 class ConsentWriterTest {
 
@@ -29,12 +31,31 @@ class ConsentWriterTest {
     private final CountDownLatch firstGroupStarted = new CountDownLatch(1);
     private final CountDownLatch releaseFirstGroup = new CountDownLatch(1);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final AtomicInteger flushes = new AtomicInteger();
+    private final CountDownLatch firstFlushStarted = new CountDownLatch(1);
+    /** Holds the first flush until released, when a test sets it; null: flushes return at once. */
+    private volatile CountDownLatch releaseFirstFlush;
+    private volatile boolean diskFails;
     private ConsentWriter writer;
 
     @AfterEach
     void stop() throws InterruptedException {
         releaseFirstGroup.countDown();
+        if (releaseFirstFlush != null) {
+            releaseFirstFlush.countDown();
+        }
         writer.destroy();
+    }
+
+    /** Stands for the database making its commits durable; counts how often it was asked. */
+    private void flush() {
+        if (flushes.incrementAndGet() == 1 && releaseFirstFlush != null) {
+            firstFlushStarted.countDown();
+            await(releaseFirstFlush);
+        }
+        if (diskFails) {
+            throw new IllegalStateException("disk full");
+        }
     }
 
     /** Records each command as a receipt named after it; "bad" faults its whole group, as a database error would. */
@@ -52,7 +73,7 @@ class ConsentWriterTest {
 
     @Test
     void requests_that_queue_up_while_a_group_is_written_share_the_next_transaction() throws Exception {
-        writer = new ConsentWriter(this::record, 1_000, 1, meters);
+        writer = new ConsentWriter(this::record, this::flush, 1_000, 1, meters);
         CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
         await(firstGroupStarted);
         List<CompletableFuture<List<Outcome>>> queued = IntStream.range(0, 5)
@@ -77,7 +98,7 @@ class ConsentWriterTest {
 
     @Test
     void a_group_never_grows_past_its_size_but_a_larger_request_is_written_whole() throws Exception {
-        writer = new ConsentWriter(this::record, 3, 1, meters);
+        writer = new ConsentWriter(this::record, this::flush, 3, 1, meters);
         CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
         await(firstGroupStarted);
         CompletableFuture<List<Outcome>> large = CompletableFuture.supplyAsync(
@@ -99,7 +120,7 @@ class ConsentWriterTest {
 
     @Test
     void a_fault_in_one_request_fails_that_request_alone() throws Exception {
-        writer = new ConsentWriter(this::record, 1_000, 1, meters);
+        writer = new ConsentWriter(this::record, this::flush, 1_000, 1, meters);
         CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
         await(firstGroupStarted);
         CompletableFuture<List<Outcome>> good1 = CompletableFuture.supplyAsync(() -> writer.record(List.of("g1")));
@@ -119,7 +140,7 @@ class ConsentWriterTest {
 
     @Test
     void a_second_writer_records_the_next_group_while_the_first_is_still_writing() throws Exception {
-        writer = new ConsentWriter(this::record, 1_000, 2, meters);
+        writer = new ConsentWriter(this::record, this::flush, 1_000, 2, meters);
         CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
         await(firstGroupStarted);
 
@@ -130,6 +151,33 @@ class ConsentWriterTest {
         assertThat(first).as("the first group, still held").isNotDone();
         releaseFirstGroup.countDown();
         assertThat(ids(first.get(5, TimeUnit.SECONDS))).containsExactly("a");
+    }
+
+    @Test
+    void a_request_is_answered_only_once_its_commit_is_on_disk() throws Exception {
+        releaseFirstFlush = new CountDownLatch(1);
+        writer = new ConsentWriter(this::record, this::flush, 1_000, 1, meters);
+        releaseFirstGroup.countDown();
+        CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
+        await(firstFlushStarted);
+
+        assertThat(groups).as("committed").hasSize(1);
+        assertThat(first).as("not answered while its commit is not on disk").isNotDone();
+        releaseFirstFlush.countDown();
+        assertThat(ids(first.get(5, TimeUnit.SECONDS))).containsExactly("a");
+    }
+
+    @Test
+    void when_the_disk_does_not_confirm_the_requests_fail_and_say_to_send_again() throws Exception {
+        diskFails = true;
+        writer = new ConsentWriter(this::record, this::flush, 1_000, 1, meters);
+        releaseFirstGroup.countDown();
+
+        CompletableFuture<List<Outcome>> request = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
+
+        assertThatThrownBy(() -> request.get(5, TimeUnit.SECONDS))
+                .hasMessageContaining("did not confirm it reached the disk; send it again")
+                .hasRootCauseMessage("disk full");
     }
 
     private void waitUntilQueued(int requests) throws InterruptedException {
