@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * Records many decisions (consents given and withdrawn) in one transaction, each with its own outcome: the
  * accepted ones are committed together, the refused ones change nothing, and {@link ConsentWriter} answers only once
  * the commit has reached the disk, so every receipt stands for a durable event. One commit for many events is what
- * lets log imports and busy back ends reach the store's batch speed. Anything other than a refusal (a fault, a lost race with another
- * instance) rolls the whole batch back; a lost race is then tried again on fresh state.
+ * lets log imports and busy back ends reach the store's batch speed. Anything other than a refusal (a fault, a lost
+ * race with another instance) rolls the whole batch back; a lost race is then tried again on fresh state.
  */
 @Component
 public class ConsentBatch {

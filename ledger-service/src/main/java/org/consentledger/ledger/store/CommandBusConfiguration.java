@@ -12,9 +12,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Axon's command bus as Spring Boot would build it, except that a command is answered only once its commit is on
- * disk ({@link DurableCommandBus}) and that a {@link LedgerRejection} does not roll the unit of work back. A refused command has applied nothing, so there is nothing to undo; rolling back would instead make
- * Axon forget the visitor's aggregate for the rest of an enclosing batch (see {@code ConsentBatch}), whose earlier,
- * accepted decisions for that visitor would then be invisible to its later ones. Anything else still rolls back.
+ * disk ({@link DurableCommandBus}) and that a {@link LedgerRejection} does not roll the unit of work back. A refused
+ * command has applied nothing, so there is nothing to undo; rolling back would instead make Axon forget the visitor's
+ * aggregate for the rest of an enclosing batch (see {@code ConsentBatch}), whose earlier, accepted decisions for that
+ * visitor would then be invisible to its later ones. Anything else still rolls back.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class CommandBusConfiguration {
