@@ -149,9 +149,7 @@ public final class LedgerInstance implements AutoCloseable {
 
     private Response exchange(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Retry-After").orElse(null), response.body());
+            return Response.of(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -167,6 +165,11 @@ public final class LedgerInstance implements AutoCloseable {
 
     /** @param retryAfter the Retry-After header, null without one */
     public record Response(int status, String contentType, String retryAfter, String body) {
+
+        static Response of(HttpResponse<String> response) {
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(null), response.body());
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);

@@ -22,14 +22,14 @@ final class LedgerProcess implements AutoCloseable {
     private final Process process;
     private final URI base;
     private final Path log;
-    private final Path tokenFile;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The token the ledger made on its first start, read once it is ready. */
+    private String token;
 
-    private LedgerProcess(Process process, URI base, Path log, Path tokenFile) {
+    private LedgerProcess(Process process, URI base, Path log) {
         this.process = process;
         this.base = base;
         this.log = log;
-        this.tokenFile = tokenFile;
     }
 
     /** Starts the service and waits until it reports ready. */
@@ -43,24 +43,24 @@ final class LedgerProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Path workDirectory = Files.createTempDirectory(dataDirectory, "process-");
+        Path tokenFile = dataDirectory.resolve("keys/access-token").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar,
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--ledger.evidence.signing-key-file="
                         + dataDirectory.resolve("keys/checkpoint.pem").toAbsolutePath(),
-                "--ledger.access.token-file=" + dataDirectory.resolve("keys/access-token").toAbsolutePath()));
+                "--ledger.access.token-file=" + tokenFile));
         TestDatabase.forDirectory(dataDirectory).forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = workDirectory.resolve("service.log");
         Process process = new ProcessBuilder(command).directory(workDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        LedgerProcess started = new LedgerProcess(process, URI.create("http://127.0.0.1:" + port), log,
-                dataDirectory.resolve("keys/access-token"));
+        LedgerProcess started = new LedgerProcess(process, URI.create("http://127.0.0.1:" + port), log);
         started.awaitReady();
+        started.token = LedgerInstance.generatedToken(tokenFile);
         return started;
     }
 
     private void awaitReady() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -85,15 +85,12 @@ final class LedgerProcess implements AutoCloseable {
     /** A request with the token the ledger made on its first start; {@code json} null for none. */
     LedgerInstance.Response send(String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                .header("Authorization", "Bearer " + LedgerInstance.generatedToken(tokenFile))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .method(method, json == null
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new LedgerInstance.Response(response.statusCode(),
-                response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Retry-After").orElse(null), response.body());
+        return LedgerInstance.Response.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     /** Kills the process outright (SIGKILL), as a crash or an out-of-memory kill would. */

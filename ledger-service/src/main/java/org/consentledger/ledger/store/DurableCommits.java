@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Why: PostgreSQL's commit returns once its write-ahead log is on disk. H2 keeps no such log: a commit changes its
  * store in memory, and its background writer puts the changes in the file up to half a second later (its
- * {@code WRITE_DELAY}). A service killed in between (SIGKILL, an out-of-memory kill, a power cut) lost consents it
- * had already answered 201 for. On H2, {@link #flush()} therefore writes the store and syncs the file
+ * {@code WRITE_DELAY}). A service killed in between (SIGKILL, as an out-of-memory kill does) lost consents it had
+ * already answered 201 for. On H2, {@link #flush()} therefore writes the store and syncs the file
  * ({@code CHECKPOINT SYNC}); whoever acknowledges a write calls it after the commit and before the answer. On
  * PostgreSQL it does nothing (it warns once if {@code synchronous_commit} is off).
  */
