@@ -243,6 +243,11 @@ class LedgerStoryIT {
         assertThat(ledger.get(SHOP + "/visitors/al%20ice/consent").status()).isEqualTo(400);
         assertThat(ledger.get(ALICE + "/consent?asOf=" + now.plusSeconds(1)).json().get("field").asString())
                 .isEqualTo("asOf");
+        var notAnInstant = ledger.get(ALICE + "/evidence?at=yesterday");
+        assertThat(notAnInstant.status()).isEqualTo(400);
+        assertThat(notAnInstant.contentType()).startsWith("application/problem+json");
+        assertThat(notAnInstant.json().get("field").asString()).isEqualTo("at");
+        assertThat(ledger.get(ALICE + "/consent?at=").status()).as("an empty instant means now").isEqualTo(200);
         assertThat(ledger.get("/api/v1/sites/unknown.example.org/visitors/alice/consent").status()).isEqualTo(404);
     }
 
@@ -317,7 +322,9 @@ class LedgerStoryIT {
         ledger.awaitProjectionsCaughtUp();
         String metrics = ledger.get("/actuator/prometheus").body();
         assertThat(metrics).contains("ledger_processor_lag_events{processor=\"read-models\"} 0.0")
-                .contains("ledger_processor_lag_events{processor=\"merkle-log\"}");
+                .contains("ledger_processor_lag_events{processor=\"merkle-log\"}")
+                // Requests are timed; the per-request in-flight gauge is left out, as configured.
+                .contains("http_server_requests_seconds_count{").doesNotContain("http_server_requests_active");
         // One consent recorded, one refused: each counted once.
         assertThat(sample(metrics, accepted) - sample(before, accepted)).isEqualTo(1);
         assertThat(sample(metrics, rejected) - sample(before, rejected)).isEqualTo(1);
@@ -340,6 +347,10 @@ class LedgerStoryIT {
                 "/api/v1/sites/{siteId}/visitors/{visitorId}/consents",
                 "/api/v1/sites/{siteId}/visitors/{visitorId}/consent",
                 "/api/v1/admin/projections/replay");
+        JsonNode question = api.get("paths").get("/api/v1/sites/{siteId}/visitors/{visitorId}/consent").get("get");
+        assertThat(question.get("parameters").valueStream().map(p -> p.get("name").asString() + " in "
+                + p.get("in").asString())).containsExactlyInAnyOrder(
+                "siteId in path", "visitorId in path", "at in query", "asOf in query");
     }
 
     @Test

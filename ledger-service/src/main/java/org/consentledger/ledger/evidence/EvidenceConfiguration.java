@@ -1,6 +1,7 @@
 package org.consentledger.ledger.evidence;
 
 import java.time.Clock;
+import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -10,10 +11,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class EvidenceConfiguration {
+class EvidenceConfiguration implements WebMvcConfigurer {
+
+    private final Clock clock;
+
+    EvidenceConfiguration(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new QuestionResolver(clock));
+    }
 
     @Bean
     CheckpointKey checkpointKey(EvidenceProperties properties) {

@@ -1,9 +1,8 @@
 package org.consentledger.ledger.evidence;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,37 +34,32 @@ class EvidenceController {
     private final EventStore eventStore;
     private final PublishedPolicies policies;
     private final JsonMapper json;
-    private final Clock clock;
     private final EvidenceBundles bundles;
 
     EvidenceController(QueryGateway queries, EventStore eventStore, PublishedPolicies policies, JsonMapper json,
-                       Clock clock, EvidenceBundles bundles) {
+                       EvidenceBundles bundles) {
         this.queries = queries;
         this.eventStore = eventStore;
         this.policies = policies;
         this.json = json;
-        this.clock = clock;
         this.bundles = bundles;
     }
 
     @Operation(summary = "Which cookies the visitor allowed at instant 'at', as the ledger knew it at 'asOf'")
+    @QuestionParameters
     @GetMapping("/consent")
-    ConsentAnswer consentAt(@PathVariable String siteId, @PathVariable String visitorId,
-                            @RequestParam(required = false) Instant at,
-                            @RequestParam(required = false) Instant asOf) {
-        return queries.query(question(siteId, visitorId, at, asOf),
-                        ResponseTypes.optionalInstanceOf(ConsentAnswer.class)).join()
-                .orElseThrow(() -> LedgerRejection.unknownSite(siteId));
+    ConsentAnswer consentAt(@Parameter(hidden = true) ConsentAt question) {
+        return queries.query(question, ResponseTypes.optionalInstanceOf(ConsentAnswer.class)).join()
+                .orElseThrow(() -> LedgerRejection.unknownSite(question.siteId()));
     }
 
     @Operation(summary = "The answer at 'at' as known at 'asOf', with every event and policy behind it, their hashes, "
             + "inclusion proofs against a signed checkpoint, and a signature over the whole: check it offline")
+    @QuestionParameters
     @GetMapping(path = "/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
-    byte[] evidence(@PathVariable String siteId, @PathVariable String visitorId,
-                    @RequestParam(required = false) Instant at, @RequestParam(required = false) Instant asOf) {
-        ConsentAt question = question(siteId, visitorId, at, asOf);
-        if (!policies.hasSite(siteId)) {
-            throw LedgerRejection.unknownSite(siteId);
+    byte[] evidence(@Parameter(hidden = true) ConsentAt question) {
+        if (!policies.hasSite(question.siteId())) {
+            throw LedgerRejection.unknownSite(question.siteId());
         }
         return bundles.bundle(question.siteId(), question.visitorId(), question.at(), question.asOf());
     }
@@ -82,16 +75,6 @@ class EvidenceController {
                 .map(this::entry)
                 .toList();
         return new VisitorHistory(siteId, visitorId, events);
-    }
-
-    /** Both instants default to now; asOf may not be in the future. */
-    private ConsentAt question(String siteId, String visitorId, Instant at, Instant asOf) {
-        Instant now = clock.instant();
-        if (asOf != null && asOf.isAfter(now)) {
-            // An answer about a future the ledger has not recorded could change later: not evidence.
-            throw LedgerRejection.malformed("asOf", "asOf %s is after the ledger's clock (%s)".formatted(asOf, now));
-        }
-        return new ConsentAt(Ids.site(siteId), Ids.visitor(visitorId), at == null ? now : at, asOf == null ? now : asOf);
     }
 
     private Map<String, Object> entry(DomainEventMessage<?> event) {
