@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.web.Ids;
@@ -59,6 +60,10 @@ class QuestionResolver implements HandlerMethodArgumentResolver {
         String text = request.getParameter(name);
         if (text == null || text.isEmpty()) {
             return absent;
+        }
+        Optional<Instant> utc = UtcInstants.parse(text);
+        if (utc.isPresent()) {
+            return utc.get();
         }
         try {
             return INSTANTS.parse(text, Locale.ROOT);
