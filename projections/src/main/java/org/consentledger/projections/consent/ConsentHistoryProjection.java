@@ -217,14 +217,16 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
             select event_id, sequence_number, kind, policy_version, occurred_at, recorded_at,
                    granted, denied, withdrawn
               from consent_history
-             where site_id = :site and visitor_id = :visitor
+             where site_id = ? and visitor_id = ?
             """;
+
+    private static final String VISIBLE_DECISIONS = DECISIONS + " and occurred_at <= ? and recorded_at <= ?";
 
     /** All the visitor's decisions, as {@link #holdsUpTo} needs them; the resolver keeps those visible. */
     List<Decision> history(String siteId, String visitorId) {
         return jdbc.sql(DECISIONS)
-                .param("site", siteId)
-                .param("visitor", visitorId)
+                .param(siteId)
+                .param(visitorId)
                 .query(ConsentHistoryProjection::decision)
                 .list();
     }
@@ -234,12 +236,12 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
      * after {@code at} go unread.
      */
     private List<Decision> history(ConsentAt query) {
-        return jdbc.sql(DECISIONS + " and occurred_at <= :at and recorded_at <= :asOf")
-                .param("site", query.siteId())
-                .param("visitor", query.visitorId())
+        return jdbc.sql(VISIBLE_DECISIONS)
+                .param(query.siteId())
+                .param(query.visitorId())
                 // Stored instants have microsecond precision, so truncating keeps exactly the same rows.
-                .param("at", timestamp(query.at().truncatedTo(ChronoUnit.MICROS)))
-                .param("asOf", timestamp(query.asOf().truncatedTo(ChronoUnit.MICROS)))
+                .param(timestamp(query.at().truncatedTo(ChronoUnit.MICROS)))
+                .param(timestamp(query.asOf().truncatedTo(ChronoUnit.MICROS)))
                 .query(ConsentHistoryProjection::decision)
                 .list();
     }

@@ -34,11 +34,14 @@ record HistorySnapshot(boolean whole, boolean rebuilding, long versions, List<De
 
     private static final String STANDING = """
             select p.read_model, p.position, p.generation, p.rebuild_until,
-                   (select count(*) from token_entry t where t.processor_name = :processor) as segments,
+                   (select count(*) from token_entry t where t.processor_name = ?) as segments,
                    (select max(global_index) from domain_event_entry) as head
               from read_model_position p
-             where p.read_model in (:history, :catalog)
+             where p.read_model in (?, ?)
             """;
+
+    private static final String GENERATIONS =
+            "select read_model, generation from read_model_position where read_model in (?, ?)";
 
     /**
      * @param visibleRows reads the visitor's decisions visible at the query's instants; called only when the read
@@ -48,10 +51,12 @@ record HistorySnapshot(boolean whole, boolean rebuilding, long versions, List<De
         Map<String, Long> generations = new HashMap<>();
         boolean[] whole = {true};
         boolean[] rebuilding = {false};
+        // Positional parameters, here and below: each answer runs these statements, and named ones cost a new SQL
+        // string per statement (rewritten, then hashed again by H2's statement cache).
         jdbc.sql(STANDING)
-                .param("history", ConsentHistoryProjection.NAME)
-                .param("catalog", PolicyCatalogProjection.NAME)
-                .param("processor", ReadModelProcessor.NAME)
+                .param(ReadModelProcessor.NAME)
+                .param(ConsentHistoryProjection.NAME)
+                .param(PolicyCatalogProjection.NAME)
                 .query(rs -> {
                     long head = rs.getLong("head");
                     // An empty store has no newest index.
@@ -66,14 +71,14 @@ record HistorySnapshot(boolean whole, boolean rebuilding, long versions, List<De
         if (!whole[0] || generations.size() != 2) {
             return UNKNOWN;
         }
-        long versions = jdbc.sql("select count(*) from policy_catalog where site_id = :site")
-                .param("site", siteId)
+        long versions = jdbc.sql("select count(*) from policy_catalog where site_id = ?")
+                .param(siteId)
                 .query(Long.class).single();
         List<Decision> history = visibleRows.get();
         Map<String, Long> after = new HashMap<>();
-        jdbc.sql("select read_model, generation from read_model_position where read_model in (:history, :catalog)")
-                .param("history", ConsentHistoryProjection.NAME)
-                .param("catalog", PolicyCatalogProjection.NAME)
+        jdbc.sql(GENERATIONS)
+                .param(ConsentHistoryProjection.NAME)
+                .param(PolicyCatalogProjection.NAME)
                 .query(rs -> {
                     after.put(rs.getString("read_model"), rs.getLong("generation"));
                 });
