@@ -118,9 +118,11 @@ public final class Main {
         Ingestion.Result fillResult = null;
         if (fill > 0) {
             ServiceProcess.CpuMark cpu = service.cpuMark();
+            WriterThreads writers = WriterThreads.of(service.pid());
             fillResult = ingestion.batch(options.batchClients(), options.batchSize(), fill);
             System.out.println(fillResult.describe());
             System.out.println(cpuUsed(service, cpu, fillResult.outcomes().accepted(), fillResult.elapsed()));
+            System.out.println(WriterThreads.of(service.pid()).describeSince(writers, fillResult.elapsed()));
             fillResult.outcomes().requireFewProblems("fill");
             System.out.printf("kafka-relay lag at the end of the fill: %s%n", lagNow(metrics, "kafka-relay"));
         }
@@ -134,9 +136,13 @@ public final class Main {
 
         section("projection lag under steady load");
         ServiceProcess.CpuMark steadyCpu = service.cpuMark();
+        WriterThreads steadyWriters = WriterThreads.of(service.pid());
+        long steadyStart = System.nanoTime();
         ProjectionLag.Result lag = new ProjectionLag(client, workload, metrics, service).run(options.steadyRate(),
                 options.steadySeconds(), options.steadyBatch(), options.probeEveryMs());
+        Duration steadyElapsed = Duration.ofNanos(System.nanoTime() - steadyStart);
         printLag(lag);
+        System.out.println(WriterThreads.of(service.pid()).describeSince(steadyWriters, steadyElapsed));
         System.out.println(cpuUsed(service, steadyCpu, (long) (lag.acceptedRate() * options.steadySeconds()),
                 Duration.ofSeconds(options.steadySeconds()).plus(lag.drain() == null ? Duration.ZERO : lag.drain())));
 
