@@ -56,7 +56,9 @@ public final class BundleVerifier {
         EvidenceBundle bundle;
         JsonNode tree;
         try {
-            tree = JSON.readTree(bundleJson);
+            // Strictly: with a member given twice, another reader could show the first value where the signature
+            // covers the last.
+            tree = CanonicalJson.readStrict(bundleJson);
             bundle = JSON.treeToValue(tree, EvidenceBundle.class);
         } catch (RuntimeException e) {
             findings.add(new Finding(false, "The bundle is not readable JSON of the expected form: " + e.getMessage()));

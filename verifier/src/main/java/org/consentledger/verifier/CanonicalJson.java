@@ -1,6 +1,11 @@
 package org.consentledger.verifier;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,17 +76,40 @@ public final class CanonicalJson {
      *         an object with a repeated member name, or is refused by {@link #canonicalize(JsonNode)}
      */
     public static byte[] canonicalize(String json) {
+        return canonicalize(readStrict(json));
+    }
+
+    /**
+     * Reads {@code json} as exactly one JSON value, refusing repeated member names and anything after the value.
+     * Read from its UTF-8 bytes: Jackson's reader of Strings takes a non-ASCII character among the four hex digits
+     * of a <code>&#92;u</code> escape by its low byte (<code>"&#92;u004ı"</code> as {@code "A"}), where JSON has no
+     * such escape and its reader of bytes refuses one. Text that differs from what was signed must not read as
+     * the same value.
+     *
+     * @throws IllegalArgumentException if {@code json} is not a single well-formed JSON value, repeats a member name
+     *         or holds an unpaired surrogate
+     */
+    static JsonNode readStrict(String json) {
         Objects.requireNonNull(json, "json");
+        ByteBuffer utf8;
+        try {
+            utf8 = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(json));
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("not a single well-formed JSON value: it has an unpaired surrogate", e);
+        }
         JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            node = MAPPER.readTree(utf8.array(), utf8.arrayOffset(), utf8.limit());
         } catch (JacksonException e) {
             throw new IllegalArgumentException("not a single well-formed JSON value: " + e.getMessage(), e);
         }
         if (node == null || node.isMissingNode()) {
             throw new IllegalArgumentException("not a single well-formed JSON value: no content");
         }
-        return canonicalize(node);
+        return node;
     }
 
     private static void write(JsonNode node, Utf8Out out) {

@@ -256,4 +256,18 @@ class CanonicalJsonTest {
 
         assertThat(node.toString()).isEqualTo(before);
     }
+
+    @Test
+    void refusesAUnicodeEscapeWhoseDigitsAreNotHexEvenIfTheirLowBytesAre() {
+        // U+0131 ends in the byte 0x31, the digit 1: read by that byte, the text would pass for the escape of an A.
+        assertThatThrownBy(() -> CanonicalJson.canonicalize("\"\\u004\u0131\""))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(canonical("\"\\u0041\"")).isEqualTo("\"A\"");
+    }
+
+    @Test
+    void refusesTextWithAnUnpairedSurrogate() {
+        assertThatThrownBy(() -> CanonicalJson.canonicalize("\"a\ud800b\""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unpaired surrogate");
+    }
 }

@@ -82,6 +82,15 @@ class EvidenceBundleIT {
                 assertThat(verdict.exitCode).as("byte %d altered:%n%s", at, verdict.output).isEqualTo(1);
             }
 
+            // A member given twice: a reader that keeps the first value would show a forged answer while the
+            // signature covers the genuine one, which comes last.
+            String body = Files.readString(bundle, StandardCharsets.UTF_8);
+            Path twice = auditor.resolve("twice.json");
+            Files.writeString(twice, "{\"answer\": {\"siteId\": \"forged\"}, " + body.substring(body.indexOf('{') + 1));
+            Verdict forged = verify(twice, key);
+            assertThat(forged.exitCode).as(forged.output).isEqualTo(1);
+            assertThat(forged.output).contains("not readable JSON");
+
             var other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();
             Path otherKey = auditor.resolve("other.pem");
             Files.writeString(otherKey, "-----BEGIN PUBLIC KEY-----\n"
