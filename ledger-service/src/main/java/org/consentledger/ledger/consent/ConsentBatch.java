@@ -21,6 +21,7 @@ import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.ledger.store.CommandRetry;
 import org.consentledger.ledger.store.SubmissionIndex;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -41,15 +42,17 @@ public class ConsentBatch {
     private final CommandBus commandBus;
     private final TransactionManager transactions;
     private final SubmissionIndex index;
+    private final PublishedPolicies policies;
     private final Cache recentVisitors;
     /** Held from a batch's append to its commit: see {@link ConsentWriter} for why batches append in turn. */
     private final ReentrantLock appendOrder = new ReentrantLock(true);
 
     ConsentBatch(CommandBus commandBus, TransactionManager transactions, SubmissionIndex index,
-                 @Qualifier("recentVisitors") Cache recentVisitors) {
+                 PublishedPolicies policies, @Qualifier("recentVisitors") Cache recentVisitors) {
         this.commandBus = commandBus;
         this.transactions = transactions;
         this.index = index;
+        this.policies = policies;
         this.recentVisitors = recentVisitors;
     }
 
@@ -99,6 +102,7 @@ public class ConsentBatch {
         ResultMessage<?> result = batch.executeWithResult(() -> {
             // A visitor in the cache is not read from the store at all, so only the others are read ahead.
             index.readAhead(streams.stream().filter(s -> !recentVisitors.containsKey(s)).toList());
+            policies.readAhead(commands.stream().map(ConsentBatch::site).toList());
             for (int i : order) {
                 outcomes[i] = handle(commands.get(i));
             }
@@ -124,6 +128,16 @@ public class ConsentBatch {
             return new Outcome(null, rejection);
         }
         throw failure instanceof Exception e ? e : new IllegalStateException(failure);
+    }
+
+    private static String site(Object command) {
+        if (command instanceof GiveConsent give) {
+            return give.siteId();
+        }
+        if (command instanceof WithdrawConsent withdraw) {
+            return withdraw.siteId();
+        }
+        throw new IllegalArgumentException("not a consent decision: " + command);
     }
 
     private static String stream(Object command) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.consentledger.api.consent.ConsentGiven;
@@ -40,8 +41,9 @@ class VisitorConsentTest {
         fixture = new AggregateTestFixture<>(VisitorConsent.class);
         ConsentProperties properties = new ConsentProperties(Duration.ofMinutes(5), Duration.ofDays(30), 100, 1000, 1);
         fixture.registerInjectableResource(new ConsentRules(Clock.fixed(NOW, ZoneOffset.UTC), properties));
-        fixture.registerInjectableResource(new PublishedPolicies(TestPolicies.storeWith(V1_FROM,
-                TestPolicies.version1(V1_FROM), TestPolicies.version2(V2_FROM))));
+        EventStore policies = TestPolicies.storeWith(V1_FROM, TestPolicies.version1(V1_FROM),
+                TestPolicies.version2(V2_FROM));
+        fixture.registerInjectableResource(new PublishedPolicies(policies, TestPolicies.headsOf(policies)));
         fixture.registerInjectableResource(new EarlierSubmissions(fixture.getEventStore()));
     }
 

@@ -2,7 +2,9 @@ package org.consentledger.ledger.policy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -11,6 +13,7 @@ import org.consentledger.api.policy.Cookie;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.policy.CookiePolicyPublished;
+import org.consentledger.projections.StoredStreams;
 
 /** Policies shaped like the seed sites' ones, and a real (in-memory) event store to publish them in. */
 public final class TestPolicies {
@@ -49,5 +52,14 @@ public final class TestPolicies {
                     new CookiePolicyPublished(policies[i], recordedAt)));
         }
         return store;
+    }
+
+    /** The streams' heads as {@code store} holds them, one stream at a time. */
+    public static StoredStreams headsOf(EventStore store) {
+        return ids -> {
+            Map<String, Long> last = new HashMap<>();
+            ids.forEach(id -> store.lastSequenceNumberFor(id).ifPresent(sequence -> last.put(id, sequence)));
+            return last;
+        };
     }
 }
