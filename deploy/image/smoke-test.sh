@@ -204,9 +204,11 @@ echo "Runs as uid $real_uid gid $real_gid; heap max $(mib jvm_memory_max_bytes h
 # --- It works: a consent recorded and answered, its signing key written by the non-root user.
 site=$base_url/api/v1/sites/smartbump.opendatasoft.com
 curl -sf "${auth[@]}" --max-time 10 "$site/policies" | grep -q '"version"' || fail "the seeded policies are not served"
+# To the millisecond: the seeded policy takes effect at the instant the service started, and a time cut to the
+# second could fall before it when the service is ready within that second.
 status=$(curl -s -o "$work/receipt.json" -w '%{http_code}' --max-time 10 -X POST "${auth[@]}" "$site/visitors/smoke/consents" \
     -H 'Content-Type: application/json' -d '{"consentId": "smoke-test-1", "policyVersion": 1,
-    "occurredAt": "'"$(date -u +%FT%TZ)"'", "granted": ["statistics"], "denied": [], "source": "smoke-test"}')
+    "occurredAt": "'"$(date -u +%FT%T.%3NZ)"'", "granted": ["statistics"], "denied": [], "source": "smoke-test"}')
 [ "$status" = 201 ] || fail "recording a consent answered $status: $(cat "$work/receipt.json")"
 answered=
 for _ in $(seq 1 40); do
