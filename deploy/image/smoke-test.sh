@@ -49,6 +49,12 @@ pid=
 cgroup=
 cleanup() {
     local status=$?
+    # The container's process first: it is the namespace's init, child of unshare, and its parent-death signal
+    # is gone once it changed user, so killing unshare alone left it running (and holding the port).
+    if [ -n "$pid" ]; then
+        local child
+        for child in $(pgrep -P "$pid"); do kill -KILL "$child" 2>/dev/null || true; done
+    fi
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
     if [ "$status" != 0 ] && [ -f "$log" ]; then echo "--- last lines of the container's output ($log)" >&2; tail -n 60 "$log" >&2; fi
     [ -n "$cgroup" ] && rmdir "$cgroup" 2>/dev/null || true
