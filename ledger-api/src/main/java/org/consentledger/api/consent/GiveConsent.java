@@ -22,8 +22,9 @@ public record GiveConsent(
         List<String> granted,
         List<String> denied,
         String source,
-        Map<String, String> evidence) {
+        Map<String, String> evidence) implements ConsentDecision {
 
+    @Override
     @TargetAggregateIdentifier
     public String streamId() {
         return VisitorStream.id(siteId, visitorId);

@@ -15,8 +15,9 @@ public record WithdrawConsent(
         String visitorId,
         String withdrawalId,
         Instant occurredAt,
-        List<String> categories) {
+        List<String> categories) implements ConsentDecision {
 
+    @Override
     @TargetAggregateIdentifier
     public String streamId() {
         return VisitorStream.id(siteId, visitorId);

@@ -16,9 +16,9 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.consentledger.api.consent.ConsentDecision;
 import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.Receipt;
-import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.policy.PublishedPolicies;
@@ -62,7 +62,7 @@ public class ConsentBatch {
 
     /** @param commands {@link GiveConsent}s and {@link WithdrawConsent}s, in the order the client sent them */
     public List<Outcome> record(List<?> commands) {
-        List<String> streams = commands.stream().map(ConsentBatch::stream).toList();
+        List<String> streams = commands.stream().map(c -> decision(c).streamId()).toList();
         int[] order = streamOrder(streams);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -102,7 +102,7 @@ public class ConsentBatch {
         ResultMessage<?> result = batch.executeWithResult(() -> {
             // A visitor in the cache is not read from the store at all, so only the others are read ahead.
             index.readAhead(streams.stream().filter(s -> !recentVisitors.containsKey(s)).toList());
-            policies.readAhead(commands.stream().map(ConsentBatch::site).toList());
+            policies.readAhead(commands.stream().map(c -> decision(c).siteId()).toList());
             for (int i : order) {
                 outcomes[i] = handle(commands.get(i));
             }
@@ -130,22 +130,9 @@ public class ConsentBatch {
         throw failure instanceof Exception e ? e : new IllegalStateException(failure);
     }
 
-    private static String site(Object command) {
-        if (command instanceof GiveConsent give) {
-            return give.siteId();
-        }
-        if (command instanceof WithdrawConsent withdraw) {
-            return withdraw.siteId();
-        }
-        throw new IllegalArgumentException("not a consent decision: " + command);
-    }
-
-    private static String stream(Object command) {
-        if (command instanceof GiveConsent give) {
-            return VisitorStream.id(give.siteId(), give.visitorId());
-        }
-        if (command instanceof WithdrawConsent withdraw) {
-            return VisitorStream.id(withdraw.siteId(), withdraw.visitorId());
+    private static ConsentDecision decision(Object command) {
+        if (command instanceof ConsentDecision decision) {
+            return decision;
         }
         throw new IllegalArgumentException("not a consent decision: " + command);
     }

@@ -6,8 +6,7 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
-import org.consentledger.api.consent.GiveConsent;
-import org.consentledger.api.consent.WithdrawConsent;
+import org.consentledger.api.consent.ConsentDecision;
 import org.consentledger.ledger.store.LedgerEventStore;
 import org.consentledger.ledger.store.RecentAggregates;
 import org.consentledger.ledger.store.SubmissionIndex;
@@ -49,16 +48,9 @@ class ConsentConfiguration {
     @Bean
     CommandTargetResolver visitorStreamOf() {
         CommandTargetResolver annotated = AnnotationCommandTargetResolver.builder().build();
-        return command -> {
-            Object payload = command.getPayload();
-            if (payload instanceof GiveConsent give) {
-                return new VersionedAggregateIdentifier(give.streamId(), null);
-            }
-            if (payload instanceof WithdrawConsent withdraw) {
-                return new VersionedAggregateIdentifier(withdraw.streamId(), null);
-            }
-            return annotated.resolveTarget(command);
-        };
+        return command -> command.getPayload() instanceof ConsentDecision decision
+                ? new VersionedAggregateIdentifier(decision.streamId(), null)
+                : annotated.resolveTarget(command);
     }
 
     @Bean

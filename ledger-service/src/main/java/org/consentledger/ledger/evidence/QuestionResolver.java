@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.store.StoredInstants;
 import org.consentledger.ledger.web.Ids;
 import org.springframework.core.MethodParameter;
 import org.springframework.format.datetime.standard.InstantFormatter;
@@ -61,9 +61,10 @@ class QuestionResolver implements HandlerMethodArgumentResolver {
         if (text == null || text.isEmpty()) {
             return absent;
         }
-        Optional<Instant> utc = UtcInstants.parse(text);
-        if (utc.isPresent()) {
-            return utc.get();
+        // The usual UTC form without DateTimeFormatter, which took a twentieth of an answer's CPU for two instants.
+        Instant utc = StoredInstants.parse(text);
+        if (utc != null) {
+            return utc;
         }
         try {
             return INSTANTS.parse(text, Locale.ROOT);

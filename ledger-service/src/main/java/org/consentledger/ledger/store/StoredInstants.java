@@ -14,9 +14,10 @@ import java.time.LocalDate;
  * Reads the instants of stored events ({@code 2026-11-23T10:15:30.123456Z}, as the store's mapper writes them)
  * without {@code DateTimeFormatter}, whose general parser took about a tenth of the work of loading a visitor's
  * events and of every replay. Anything not in exactly that form goes to Jackson's own parser, so what is accepted
- * and how it is read does not change.
+ * and how it is read does not change. Clients send their instants in the same form, so {@link #parse} also reads
+ * those of point-in-time questions.
  */
-final class StoredInstants extends StdScalarDeserializer<Instant> {
+public final class StoredInstants extends StdScalarDeserializer<Instant> {
 
     private static final int[] SCALE = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
@@ -36,7 +37,7 @@ final class StoredInstants extends StdScalarDeserializer<Instant> {
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with a four-digit year; null for anything else. */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         int length = text.length();
         if (length < 20 || length == 21 || length > 30 || text.charAt(length - 1) != 'Z'
                 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'

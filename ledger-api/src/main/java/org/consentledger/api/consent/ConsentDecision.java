@@ -1,0 +1,12 @@
+package org.consentledger.api.consent;
+
+/** A visitor's decision on one site, given or withdrawn: a command on that visitor's stream. */
+public interface ConsentDecision {
+
+    String siteId();
+
+    String visitorId();
+
+    /** The visitor's stream on the site ({@link VisitorStream#id}), which the decision's event goes to. */
+    String streamId();
+}
