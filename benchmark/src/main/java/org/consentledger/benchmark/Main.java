@@ -108,8 +108,15 @@ public final class Main {
         Ingestion ingestion = new Ingestion(client, workload, service);
 
         section("ingestion, single endpoint");
+        ServiceProcess.CpuMark singleCpu = service.cpuMark();
+        WriterThreads singleWriters = WriterThreads.of(service.pid());
+        WriterGroups singleGroups = WriterGroups.scrape(client);
         Ingestion.Result single = ingestion.single(options.singleClients(), options.singlePhaseEvents());
         System.out.println(single.describe());
+        // A consent banner sends one decision a request: whether those share commits is what decides this rate.
+        System.out.println(WriterGroups.scrape(client).since(singleGroups, single.elapsed().toNanos() / 1e9));
+        System.out.println(cpuUsed(service, singleCpu, single.outcomes().accepted(), single.elapsed()));
+        System.out.println(WriterThreads.of(service.pid()).describeSince(singleWriters, single.elapsed()));
         single.outcomes().requireFewProblems("single endpoint");
         report.info("ingestion, single endpoint (" + options.singleClients() + " clients)", rate(single.perSecond()));
 

@@ -141,5 +141,11 @@ public class LedgerEventStore extends EmbeddedEventStore {
                     .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                     .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
         }
+
+        /** What the read models' and the Merkle log's processors read ({@code source} in their settings). */
+        @Bean
+        LingeringEventSource processorEvents(LedgerEventStore eventStore, StoreProperties properties) {
+            return new LingeringEventSource(eventStore, properties.processorLinger());
+        }
     }
 }
