@@ -42,6 +42,17 @@ class InListTest {
         assertThat(ids(List.of())).isEmpty();
     }
 
+    @Test
+    void manyIdsAreSplitIntoListsOfAtMostFiveHundredDistinctOnes() {
+        List<String> ids = java.util.stream.IntStream.range(0, 1_200).mapToObj(i -> "id-" + (i % 1_100)).toList();
+
+        List<List<String>> chunks = InList.chunks(ids);
+
+        assertThat(chunks).extracting(List::size).containsExactly(500, 500, 100);
+        assertThat(chunks.stream().flatMap(List::stream)).containsExactlyElementsOf(ids.subList(0, 1_100));
+        assertThat(InList.chunks(List.of())).isEmpty();
+    }
+
     private List<String> ids(List<String> wanted) {
         return jdbc.sql("select id from leaf where id in " + InList.of(wanted) + " order by id")
                 .query(String.class).list();

@@ -1,6 +1,8 @@
 package org.consentledger.projections;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The values of an IN list written into the statement as string literals, for the queries that look up a batch of
@@ -16,7 +18,20 @@ import java.util.Collection;
  */
 public final class InList {
 
+    /** Values per list: a writer's group of decisions (up to 1,000) in at most two statements. */
+    public static final int MOST = 500;
+
     private InList() {
+    }
+
+    /** The distinct values, in order, split into lists of at most {@link #MOST}: one statement for each. */
+    public static List<List<String>> chunks(Collection<String> values) {
+        List<String> distinct = values.stream().distinct().toList();
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += MOST) {
+            chunks.add(distinct.subList(from, Math.min(from + MOST, distinct.size())));
+        }
+        return chunks;
     }
 
     /** {@code ('a', 'b')}; for no values a list that matches nothing. */

@@ -17,9 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StoredStreamHeads implements StoredStreams {
 
-    /** Streams read per statement, as for the submission index. */
-    private static final int CHUNK = 500;
-
     private final JdbcClient jdbc;
 
     StoredStreamHeads(JdbcClient jdbc) {
@@ -28,10 +25,8 @@ class StoredStreamHeads implements StoredStreams {
 
     @Override
     public Map<String, Long> lastSequences(Collection<String> streamIds) {
-        List<String> ids = streamIds.stream().distinct().toList();
         Map<String, Long> last = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(from + CHUNK, ids.size()));
+        for (List<String> chunk : InList.chunks(streamIds)) {
             jdbc.sql("select aggregate_identifier, max(sequence_number) from domain_event_entry"
                             + " where aggregate_identifier in " + InList.of(chunk) + " group by aggregate_identifier")
                     .query(rs -> {

@@ -24,8 +24,6 @@ import org.hibernate.Session;
 public class SubmissionIndex {
 
     private static final String READ_AHEAD = SubmissionIndex.class.getName() + ".readAhead";
-    /** Streams read per query: one writer's group of decisions in at most two statements. */
-    private static final int CHUNK = 500;
 
     private final EntityManagerProvider entityManagers;
 
@@ -49,10 +47,7 @@ public class SubmissionIndex {
      */
     public void readAhead(Collection<String> streams) {
         Map<String, List<Entry>> read = new HashMap<>();
-        List<String> ids = streams.stream().distinct().toList();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            read.putAll(query(ids.subList(from, Math.min(from + CHUNK, ids.size()))));
-        }
+        InList.chunks(streams).forEach(chunk -> read.putAll(query(chunk)));
         CurrentUnitOfWork.get().root().resources().put(READ_AHEAD, read);
     }
 
