@@ -41,7 +41,7 @@ class AcknowledgedWritesSurviveACrashIT {
             for (int i = 0; i < 20; i++) {
                 decisions.append(i == 0 ? "" : ",").append("""
                         {"visitorId": "batch-%d", "consent": {"consentId": "b-%d", "policyVersion": 1,
-                         "occurredAt": "%s", "granted": ["statistics"]}}""".formatted(i, i, now));
+                         "occurredAt": "%s", "granted": ["statistics"], "denied": []}}""".formatted(i, i, now));
             }
             LedgerInstance.Response batch = server.send("POST", SITE + "/consents:batch",
                     "{\"decisions\": [" + decisions + "]}");
@@ -52,7 +52,7 @@ class AcknowledgedWritesSurviveACrashIT {
             }
 
             LedgerInstance.Response single = server.send("POST", SITE + "/visitors/last/consents", """
-                    {"consentId": "last", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"]}
+                    {"consentId": "last", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"], "denied": []}
                     """.formatted(now));
             assertThat(single.status()).as(single.toString()).isEqualTo(201);
             acknowledged.add(single.json().get("eventId").asString());

@@ -76,6 +76,11 @@ public final class LedgerInstance implements AutoCloseable {
         return start(dataDirectory, clock, Map.of());
     }
 
+    /** Where the ledger answers, such as {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
+        return base;
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -191,7 +191,7 @@ class LedgerStoryIT {
         Instant arrived = clock.advance(Duration.ofMinutes(10));
         // The app was offline: Alice withdrew everything 50 minutes ago, the ledger hears of it only now.
         var late = ledger.post(ALICE + "/withdrawals", """
-                {"withdrawalId": "w-2", "occurredAt": "%s", "categories": []}
+                {"withdrawalId": "w-2", "occurredAt": "%s", "all": true}
                 """.formatted(start.minus(Duration.ofMinutes(50))));
         assertThat(late.status()).isEqualTo(201);
         ledger.awaitProjectionsCaughtUp();
@@ -214,20 +214,20 @@ class LedgerStoryIT {
         List<Object[]> cases = new ArrayList<>();
         Instant now = clock.instant();
         String ok = "\"policyVersion\": 2, \"occurredAt\": \"%s\"".formatted(now);
-        cases.add(new Object[] {ALICE + "/consents", "{\"consentId\":\"b1\"," + ok + ",\"granted\":[\"marketing\"]}", 422, "granted[0]"});
-        cases.add(new Object[] {ALICE + "/consents", "{\"consentId\":\"b2\"," + ok + ",\"denied\":[\"necessary\"]}", 422, "denied[0]"});
+        cases.add(new Object[] {ALICE + "/consents", "{\"consentId\":\"b1\"," + ok + ",\"granted\":[\"marketing\"],\"denied\":[]}", 422, "granted[0]"});
+        cases.add(new Object[] {ALICE + "/consents", "{\"consentId\":\"b2\"," + ok + ",\"granted\":[],\"denied\":[\"necessary\"]}", 422, "denied[0]"});
         cases.add(new Object[] {ALICE + "/consents", consent("b3", 2, now.plus(Duration.ofMinutes(6)), "[\"statistics\"]", "[]"), 422, "occurredAt"});
         cases.add(new Object[] {ALICE + "/consents", consent("b4", 1, now.minus(Duration.ofDays(31)), "[\"statistics\"]", "[]"), 422, "occurredAt"});
         cases.add(new Object[] {ALICE + "/consents", consent("b5", 9, now, "[\"statistics\"]", "[]"), 422, "policyVersion"});
         cases.add(new Object[] {ALICE + "/consents", "{\"consentId\":\"b6\"," + ok + ",\"granted\":[\"statistics\"", 400, null});
         cases.add(new Object[] {ALICE + "/consents", "{\"consentId\":\"b7\",\"policyVersion\":\"two\",\"occurredAt\":\"" + now + "\"}", 400, "policyVersion"});
-        cases.add(new Object[] {ALICE + "/consents", "{" + ok + ",\"granted\":[\"statistics\"]}", 400, "consentId"});
+        cases.add(new Object[] {ALICE + "/consents", "{" + ok + ",\"granted\":[\"statistics\"],\"denied\":[]}", 400, "consentId"});
         cases.add(new Object[] {ALICE + "/consents", "{\"consentId\":\"b9\"," + ok + ",\"grnted\":[\"statistics\"]}", 400, "grnted"});
         cases.add(new Object[] {ALICE + "/consents", "{\"consentId\":\"b10\",\"policyVersion\":2,\"occurredAt\":\"yesterday\"}", 400, "occurredAt"});
         cases.add(new Object[] {SHOP + "/visitors/al%20ice/consents", consent("b11", 2, now, "[\"statistics\"]", "[]"), 400, "visitorId"});
         cases.add(new Object[] {"/api/v1/sites/unknown.example.org/visitors/alice/consents", consent("b12", 1, now, "[\"statistics\"]", "[]"), 404, "siteId"});
         cases.add(new Object[] {ALICE + "/withdrawals", "{\"withdrawalId\":\"b13\",\"occurredAt\":\"" + now + "\",\"categories\":[\"necessary\"]}", 422, "categories[0]"});
-        cases.add(new Object[] {ALICE + "/withdrawals", "{\"withdrawalId\":\"b14\",\"occurredAt\":\"" + start.minus(Duration.ofDays(29)) + "\",\"categories\":[]}", 422, "occurredAt"});
+        cases.add(new Object[] {ALICE + "/withdrawals", "{\"withdrawalId\":\"b14\",\"occurredAt\":\"" + start.minus(Duration.ofDays(29)) + "\",\"all\":true}", 422, "occurredAt"});
 
         String historyBefore = ledger.get(ALICE + "/events").body();
         for (Object[] c : cases) {

@@ -47,7 +47,7 @@ class TwoInstancesIT {
                     int recorded = 0;
                     for (int i = 0; i < 60; i++) {
                         var response = via.post(SITE + "v" + (i % 5) + "/consents", """
-                                {"consentId": "b%d-%d", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"]}
+                                {"consentId": "b%d-%d", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"], "denied": []}
                                 """.formatted(banner, i, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
                         assertThat(response.status()).as(response.toString()).isEqualTo(201);
                         recorded++;
@@ -75,7 +75,7 @@ class TwoInstancesIT {
             // One instance goes away; the other takes over its processors and the ledger checks out.
             first.close();
             second.post(SITE + "after/consents", """
-                    {"consentId": "after", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"]}
+                    {"consentId": "after", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"], "denied": []}
                     """.formatted(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
             second.awaitProjectionsCaughtUp();
             assertThat(second.get(SITE + "after/consent").json().get("categories").toString()).contains("GRANTED");
@@ -122,7 +122,7 @@ class TwoInstancesIT {
 
     private static String consent(String id) {
         return """
-                {"consentId": "%s", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"]}
+                {"consentId": "%s", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"], "denied": []}
                 """.formatted(id, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 }

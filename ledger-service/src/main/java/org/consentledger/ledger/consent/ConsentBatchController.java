@@ -95,9 +95,17 @@ class ConsentBatchController {
             throw LedgerRejection.malformed(at + ".visitorId", "visitorId must not be null");
         }
         String visitor = visitor(decision.visitorId(), at);
-        return decision.consent() != null
-                ? valid(decision.consent(), at + ".consent").command(site, visitor)
-                : valid(decision.withdrawal(), at + ".withdrawal").command(site, visitor);
+        String body = at + (decision.consent() != null ? ".consent" : ".withdrawal");
+        try {
+            return decision.consent() != null
+                    ? valid(decision.consent(), body).command(site, visitor)
+                    : valid(decision.withdrawal(), body).command(site, visitor);
+        } catch (LedgerRejection refused) {
+            if (refused.field() != null && refused.field().startsWith(body)) {
+                throw refused;
+            }
+            throw new LedgerRejection(refused.kind(), body + "." + refused.field(), refused.getMessage());
+        }
     }
 
     private static String visitor(String visitorId, String at) {

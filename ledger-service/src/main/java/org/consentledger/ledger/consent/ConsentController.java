@@ -1,6 +1,7 @@
 package org.consentledger.ledger.consent;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.WithdrawConsent;
+import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.web.Ids;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,31 +37,47 @@ class ConsentController {
     }
 
     record ConsentRequest(
-            @NotBlank @Size(max = 128) String consentId,
+            @NotBlank @Size(min = 1, max = 128) String consentId,
             @NotNull @Positive Integer policyVersion,
             @NotNull Instant occurredAt,
-            @Size(max = 64) List<@NotBlank String> granted,
-            @Size(max = 64) List<@NotBlank String> denied,
+            @NotNull @Size(max = 64) List<@NotBlank String> granted,
+            @NotNull @Size(max = 64) List<@NotBlank String> denied,
             @Size(max = 128) String source,
             @Size(max = 32) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> evidence) {
 
         GiveConsent command(String siteId, String visitorId) {
-            return new GiveConsent(siteId, visitorId, consentId, policyVersion, occurredAt, orEmpty(granted),
-                    orEmpty(denied), source, evidence == null ? Map.of() : evidence);
+            return new GiveConsent(siteId, visitorId, consentId, policyVersion, occurredAt, List.copyOf(granted),
+                    List.copyOf(denied), source, evidence == null ? Map.of() : evidence);
         }
     }
 
+    /**
+     * Withdrawing everything must be said in so many words ({@code "all": true}): a client that leaves out
+     * {@code categories}, or sends an empty list it meant to fill, must not revoke every consent the visitor gave.
+     */
     record WithdrawalRequest(
-            @NotBlank @Size(max = 128) String withdrawalId,
+            @NotBlank @Size(min = 1, max = 128) String withdrawalId,
             @NotNull Instant occurredAt,
-            @Size(max = 64) List<@NotBlank String> categories) {
+            @Size(max = 64) List<@NotBlank String> categories,
+            Boolean all) {
 
         WithdrawConsent command(String siteId, String visitorId) {
-            return new WithdrawConsent(siteId, visitorId, withdrawalId, occurredAt, orEmpty(categories));
+            boolean everything = Boolean.TRUE.equals(all);
+            if (everything && categories != null) {
+                throw LedgerRejection.malformed("all", "give either \"all\": true or 'categories', not both");
+            }
+            if (!everything && (categories == null || categories.isEmpty())) {
+                throw LedgerRejection.malformed("categories", "categories must list the categories withdrawn; "
+                        + "to withdraw every category that requires consent, send \"all\": true instead");
+            }
+            return new WithdrawConsent(siteId, visitorId, withdrawalId, occurredAt,
+                    everything ? List.of() : List.copyOf(categories));
         }
     }
 
     @Operation(summary = "Record a visitor's choice: 201 recorded, 200 same consentId and content already recorded")
+    @ApiResponse(responseCode = "201", description = "Recorded", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Recorded before under the same id with the same content: the original receipt, replayed", useReturnTypeSchema = true)
     @PostMapping("/consents")
     ResponseEntity<Receipt> give(@PathVariable String siteId, @PathVariable String visitorId,
                                  @Valid @RequestBody ConsentRequest body) {
@@ -67,16 +85,14 @@ class ConsentController {
         return respond(receipt);
     }
 
-    @Operation(summary = "Withdraw consent for categories (none listed: every category that requires consent)")
+    @Operation(summary = "Withdraw consent for the categories listed, or with \"all\": true for every category that requires consent")
+    @ApiResponse(responseCode = "201", description = "Recorded", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Recorded before under the same id with the same content: the original receipt, replayed", useReturnTypeSchema = true)
     @PostMapping("/withdrawals")
     ResponseEntity<Receipt> withdraw(@PathVariable String siteId, @PathVariable String visitorId,
                                      @Valid @RequestBody WithdrawalRequest body) {
         Receipt receipt = writer.record(body.command(Ids.site(siteId), Ids.visitor(visitorId)));
         return respond(receipt);
-    }
-
-    private static List<String> orEmpty(List<String> ids) {
-        return ids == null ? List.of() : List.copyOf(ids);
     }
 
     private static ResponseEntity<Receipt> respond(Receipt receipt) {

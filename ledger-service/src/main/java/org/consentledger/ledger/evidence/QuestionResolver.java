@@ -1,16 +1,13 @@
 package org.consentledger.ledger.evidence;
 
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.ledger.LedgerRejection;
-import org.consentledger.ledger.store.StoredInstants;
+import org.consentledger.ledger.web.ClientInstants;
 import org.consentledger.ledger.web.Ids;
 import org.springframework.core.MethodParameter;
-import org.springframework.format.datetime.standard.InstantFormatter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
@@ -22,12 +19,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * Reads the question of an audit request ({@code /sites/{siteId}/visitors/{visitorId}/...?at=&asOf=}) in one step.
  * Point-in-time queries are the ledger's most frequent read: resolving its four parts one by one through Spring's
  * data binding (a binder and a conversion-service lookup each) took an eighth of an answer's CPU.
- * {@code at} and {@code asOf} are read by the same formatter Spring's binding used, and default to now; {@code asOf}
- * may not be in the future.
+ * {@code at} and {@code asOf} are read in the one form clients give instants in ({@link ClientInstants}), and default
+ * to now; {@code asOf} may not be in the future.
  */
 class QuestionResolver implements HandlerMethodArgumentResolver {
-
-    private static final InstantFormatter INSTANTS = new InstantFormatter();
 
     private final Clock clock;
 
@@ -61,16 +56,10 @@ class QuestionResolver implements HandlerMethodArgumentResolver {
         if (text == null || text.isEmpty()) {
             return absent;
         }
-        // The usual UTC form without DateTimeFormatter, which took a twentieth of an answer's CPU for two instants.
-        Instant utc = StoredInstants.parse(text);
-        if (utc != null) {
-            return utc;
+        Instant instant = ClientInstants.parse(text);
+        if (instant == null) {
+            throw LedgerRejection.malformed(name, "'%s' is not a valid %s: %s".formatted(text, name, ClientInstants.FORM));
         }
-        try {
-            return INSTANTS.parse(text, Locale.ROOT);
-        } catch (ParseException | RuntimeException e) {
-            throw LedgerRejection.malformed(name,
-                    "'%s' is not a valid %s: an ISO-8601 instant such as 2026-11-23T10:00:00Z".formatted(text, name));
-        }
+        return instant;
     }
 }

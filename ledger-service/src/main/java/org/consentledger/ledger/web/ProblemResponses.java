@@ -3,6 +3,8 @@ package org.consentledger.ledger.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.projections.ReadModelBehind;
@@ -32,6 +34,7 @@ import tools.jackson.core.JacksonException;
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final Pattern DUPLICATE_MEMBER = Pattern.compile("Duplicate Object property \"([^\"]*)\"");
 
     @ExceptionHandler(LedgerRejection.class)
     ResponseEntity<Object> rejected(LedgerRejection rejection, WebRequest request) {
@@ -110,6 +113,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         JacksonException json = jacksonCause(e);
         String field = json == null ? null : path(json);
+        Matcher duplicate = json == null || json.getOriginalMessage() == null ? null
+                : DUPLICATE_MEMBER.matcher(json.getOriginalMessage());
+        if (duplicate != null && duplicate.lookingAt()) {
+            // The parser finds a repeated member before it is bound, so the path ends at the object holding it.
+            field = (field == null ? "" : field + ".") + duplicate.group(1);
+            String message = "the request body gives '%s' more than once".formatted(field);
+            return problem(HttpStatus.BAD_REQUEST, message, List.of(new FieldError(field, message)));
+        }
         String message = field == null
                 ? "the request body is not readable JSON of the expected form"
                 : "the request body's field '%s' is not of the expected form".formatted(field);

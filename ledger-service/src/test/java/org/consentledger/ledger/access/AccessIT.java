@@ -42,7 +42,7 @@ class AccessIT {
         try (LedgerInstance ledger = LedgerInstance.start(data, clock, keys)) {
             clock.set(start.plus(Duration.ofMinutes(10)));
             String consent = """
-                    {"consentId":"c-1","policyVersion":1,"occurredAt":"%s","granted":["statistics"]}"""
+                    {"consentId":"c-1","policyVersion":1,"occurredAt":"%s","granted":["statistics"],"denied":[]}"""
                     .formatted(clock.instant());
 
             LedgerInstance.Response anonymous = ledger.send("POST", SITE + "/visitors/v1/consents", consent, null);

@@ -64,7 +64,8 @@ class ConsentBatchIT {
                 consent("not a visitor id", "imp-6", at(1), "[\"statistics\"]", "[]"),
                 "{\"visitorId\":\"imp-dan\"}",
                 consent("imp-eve", "imp-7", start.minus(Duration.ofHours(1)), "[\"statistics\"]", "[]"),
-                "{\"visitorId\":\"imp-fay\",\"consent\":{\"consentId\":\"imp-8\",\"occurredAt\":\"" + at(1) + "\"}}");
+                "{\"visitorId\":\"imp-fay\",\"consent\":{\"consentId\":\"imp-8\",\"occurredAt\":\"" + at(1)
+                        + "\",\"granted\":[\"statistics\"],\"denied\":[]}}");
 
         LedgerInstance.Response response = ledger.post(BATCH, body);
 

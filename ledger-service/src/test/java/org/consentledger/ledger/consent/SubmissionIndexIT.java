@@ -92,7 +92,7 @@ class SubmissionIndexIT {
 
     private LedgerInstance.Response give(LedgerInstance ledger, String visitor, String consentId, String granted) {
         return ledger.post(SITE + "/visitors/" + visitor + "/consents", """
-                {"consentId": "%s", "policyVersion": 1, "occurredAt": "%s", "granted": ["%s"]}
+                {"consentId": "%s", "policyVersion": 1, "occurredAt": "%s", "granted": ["%s"], "denied": []}
                 """.formatted(consentId, start.plus(Duration.ofMinutes(1)), granted));
     }
 

@@ -44,7 +44,7 @@ class EvidenceBundleIT {
             clock.advance(Duration.ofMinutes(1));
             assertThat(ledger.post(ALICE + "/consents", """
                     {"consentId": "c1", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics", "third-party"],
-                     "evidence": {"userAgent": "Firefox/140"}}""".formatted(clock.instant())).status()).isEqualTo(201);
+                     "denied": [], "evidence": {"userAgent": "Firefox/140"}}""".formatted(clock.instant())).status()).isEqualTo(201);
             clock.advance(Duration.ofMinutes(1));
             assertThat(ledger.post(ALICE + "/withdrawals", """
                     {"withdrawalId": "w1", "occurredAt": "%s", "categories": ["third-party"]}"""

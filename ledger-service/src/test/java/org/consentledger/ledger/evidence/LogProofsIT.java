@@ -62,7 +62,7 @@ class LogProofsIT {
         for (int i = 0; i < consents; i++) {
             clock.advance(Duration.ofSeconds(1));
             var receipt = ledger.post(VISITORS + "v" + i + "/consents", """
-                    {"consentId": "c%d-%d", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"]}
+                    {"consentId": "c%d-%d", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"], "denied": []}
                     """.formatted(consents, i, clock.instant()));
             assertThat(receipt.status()).isEqualTo(201);
             eventIds.add(receipt.json().get("eventId").asString());

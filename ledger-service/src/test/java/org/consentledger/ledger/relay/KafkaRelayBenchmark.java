@@ -104,7 +104,7 @@ class KafkaRelayBenchmark {
             }
             next += interval;
             var response = ledger.post("/api/v1/sites/" + SITE + "/visitors/steady-" + (i % 1_000) + "/consents", """
-                    {"consentId": "steady-%d", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"]}
+                    {"consentId": "steady-%d", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"], "denied": []}
                     """.formatted(i, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
             if (response.status() == 201) {
                 sent++;

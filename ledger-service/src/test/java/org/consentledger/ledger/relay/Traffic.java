@@ -53,8 +53,8 @@ final class Traffic {
         String path = "/api/v1/sites/" + site + "/visitors/" + visitor;
         LedgerInstance.Response response = random.nextInt(5) == 0
                 ? ledger.post(path + "/withdrawals", """
-                        {"withdrawalId": "%s", "occurredAt": "%s", "categories": %s}
-                        """.formatted(id, occurredAt, json(pick())))
+                        {"withdrawalId": "%s", "occurredAt": "%s", %s}
+                        """.formatted(id, occurredAt, withdrawn(pick())))
                 : ledger.post(path + "/consents", """
                         {"consentId": "%s", "policyVersion": 1, "occurredAt": "%s", "granted": %s, "denied": %s,
                          "source": "banner", "evidence": {"userAgent": "%s", "language": "fr-FR", "ip": "192.0.2.44"}}
@@ -70,6 +70,11 @@ final class Traffic {
 
     private List<String> pick() {
         return OPTIONAL.stream().filter(c -> random.nextBoolean()).toList();
+    }
+
+    /** The categories picked, or every category when none was. */
+    private static String withdrawn(List<String> categories) {
+        return categories.isEmpty() ? "\"all\": true" : "\"categories\": " + json(categories);
     }
 
     private static String json(List<String> ids) {

@@ -28,7 +28,7 @@ class CommitDeadlineIT {
         // First start: the seed policies are published under the default deadline, in force from then on.
         LedgerInstance.start(data, Clock.systemUTC()).close();
         String consent = """
-                {"consentId":"late-1","policyVersion":1,"occurredAt":"%s","granted":["statistics"]}"""
+                {"consentId":"late-1","policyVersion":1,"occurredAt":"%s","granted":["statistics"],"denied":[]}"""
                 .formatted(Instant.now().truncatedTo(ChronoUnit.MILLIS));
 
         // Every commit takes more than a microsecond after its stamp.

@@ -81,7 +81,7 @@ class StoredEventsIT {
     private String give(LedgerInstance ledger, String consentId) {
         clock.advance(Duration.ofMillis(1_234));
         var receipt = ledger.post("/api/v1/sites/" + SITE + "/visitors/v1/consents", """
-                {"consentId": "%s", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"]}
+                {"consentId": "%s", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"], "denied": []}
                 """.formatted(consentId, clock.instant()));
         assertThat(receipt.status()).isEqualTo(201);
         return receipt.json().get("eventId").asString();
