@@ -1,5 +1,6 @@
 package org.consentledger.ledger.relay;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -51,27 +53,44 @@ public class KafkaRelay {
     }
 
     @EventHandler
-    void on(ConsentGiven event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+    void on(ConsentGiven event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+            ReplayStatus replay) {
         String key = VisitorStream.id(event.siteId(), event.visitorId());
-        send(topics.events(), key, OutgoingEvents.of(event, eventId, sequence));
-        send(topics.state(), key, states.after(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence)));
+        send(OutgoingEvents.of(event, eventId, sequence).record(topics.events(), key, json));
+        sendState(key, event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence), replay);
     }
 
     @EventHandler
-    void on(ConsentWithdrawn event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+    void on(ConsentWithdrawn event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+            ReplayStatus replay) {
         String key = VisitorStream.id(event.siteId(), event.visitorId());
-        send(topics.events(), key, OutgoingEvents.of(event, eventId, sequence));
-        send(topics.state(), key, states.after(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence)));
+        send(OutgoingEvents.of(event, eventId, sequence).record(topics.events(), key, json));
+        sendState(key, event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence), replay);
     }
 
     @EventHandler
     void on(CookiePolicyPublished event, @MessageIdentifier String eventId) {
-        send(topics.events(), event.siteId(), OutgoingEvents.of(event, eventId));
+        send(OutgoingEvents.of(event, eventId).record(topics.events(), event.siteId(), json));
     }
 
-    private void send(String topic, String key, Object value) {
+    /**
+     * A replay sends the events again but not the states they led to: a consumer of the compacted topic that keeps
+     * the latest record per visitor would otherwise see each visitor's old states pass by again. Only a visitor's
+     * newest state, identical to the one the topic holds, goes out again.
+     */
+    private void sendState(String key, String siteId, String visitorId, Decision decision, ReplayStatus replay) {
+        if (replay.isReplay() && states.newerThan(siteId, visitorId, decision.sequence())) {
+            return;
+        }
+        ProducerRecord<String, byte[]> state = new ProducerRecord<>(topics.state(), key,
+                json.writeValueAsBytes(states.after(siteId, visitorId, decision)));
+        state.headers().add("content-type", "application/json".getBytes(StandardCharsets.US_ASCII));
+        send(state);
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
         topics.ensureCreated();
-        Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(topic, key, json.writeValueAsBytes(value)));
+        Future<RecordMetadata> ack = producer.send(record);
         pendingAcks().add(ack);
     }
 

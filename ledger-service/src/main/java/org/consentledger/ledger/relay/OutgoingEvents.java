@@ -37,21 +37,21 @@ final class OutgoingEvents {
                                Instant recordedAt, List<CookieCategory> categories, List<Cookie> cookies) {
     }
 
-    static CloudEvent of(ConsentGiven e, String eventId, long sequence) {
-        return CloudEvent.of(eventId, CONSENT_GIVEN, e.siteId(), e.visitorId(), e.recordedAt(), sequence,
+    static OutgoingEvent of(ConsentGiven e, String eventId, long sequence) {
+        return new OutgoingEvent(eventId, CONSENT_GIVEN, e.siteId(), e.visitorId(), e.recordedAt(), sequence,
                 new ConsentGivenData(e.siteId(), e.visitorId(), e.consentId(), e.policyVersion(), e.occurredAt(),
                         e.recordedAt(), e.granted(), e.denied(), e.source()));
     }
 
-    static CloudEvent of(ConsentWithdrawn e, String eventId, long sequence) {
-        return CloudEvent.of(eventId, CONSENT_WITHDRAWN, e.siteId(), e.visitorId(), e.recordedAt(), sequence,
+    static OutgoingEvent of(ConsentWithdrawn e, String eventId, long sequence) {
+        return new OutgoingEvent(eventId, CONSENT_WITHDRAWN, e.siteId(), e.visitorId(), e.recordedAt(), sequence,
                 new ConsentWithdrawnData(e.siteId(), e.visitorId(), e.withdrawalId(), e.policyVersion(),
                         e.occurredAt(), e.recordedAt(), e.categories()));
     }
 
-    static CloudEvent of(CookiePolicyPublished e, String eventId) {
+    static OutgoingEvent of(CookiePolicyPublished e, String eventId) {
         var p = e.policy();
-        return CloudEvent.of(eventId, POLICY_PUBLISHED, e.siteId(), null, e.recordedAt(), null,
+        return new OutgoingEvent(eventId, POLICY_PUBLISHED, e.siteId(), null, e.recordedAt(), null,
                 new PolicyPublishedData(p.siteId(), p.version(), p.effectiveFrom(), p.consentMaxAge(),
                         e.recordedAt(), p.categories(), p.cookies()));
     }

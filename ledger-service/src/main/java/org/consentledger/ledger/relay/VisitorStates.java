@@ -43,6 +43,11 @@ class VisitorStates {
         return state;
     }
 
+    /** Whether the visitor's stream holds an event after the one at {@code sequence}. */
+    boolean newerThan(String siteId, String visitorId, long sequence) {
+        return eventStore.lastSequenceNumberFor(VisitorStream.id(siteId, visitorId)).orElse(-1L) > sequence;
+    }
+
     private VisitorState read(String siteId, String visitorId, long sequence) {
         List<Decision> history = eventStore.readEvents(VisitorStream.id(siteId, visitorId)).asStream()
                 .filter(e -> e.getSequenceNumber() <= sequence)
