@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.consentledger.api.consent.ConsentAnswer;
@@ -31,8 +32,21 @@ public final class BundleVerifier {
     private BundleVerifier() {
     }
 
+    /**
+     * The checks of docs/evidence-format.md, in the order they are made; {@link #id()} is the name the specification
+     * and the test vectors give each.
+     */
+    public enum Check {
+        READABLE, VERSION, BUNDLE_SIGNATURE, CHECKPOINT_SIGNATURE, EVENT_HASH, INCLUSION, RECORDED_BY_AS_OF, STREAM,
+        CHAIN, ANSWER, EVALUABLE;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
     /** One thing checked, and whether it held. */
-    public record Finding(boolean holds, String statement) {
+    public record Finding(Check check, boolean holds, String statement) {
     }
 
     public record Verification(List<Finding> findings) {
@@ -47,7 +61,7 @@ public final class BundleVerifier {
             return check(bundleJson, key, findings);
         } catch (RuntimeException e) {
             // A bundle that makes the checks themselves fail is not evidence of anything.
-            findings.add(new Finding(false, "The bundle's content cannot be evaluated: " + e));
+            findings.add(new Finding(Check.EVALUABLE, false, "The bundle's content cannot be evaluated: " + e));
             return new Verification(findings);
         }
     }
@@ -61,18 +75,20 @@ public final class BundleVerifier {
             tree = CanonicalJson.readStrict(bundleJson);
             bundle = JSON.treeToValue(tree, EvidenceBundle.class);
         } catch (RuntimeException e) {
-            findings.add(new Finding(false, "The bundle is not readable JSON of the expected form: " + e.getMessage()));
+            findings.add(new Finding(Check.READABLE, false,
+                    "The bundle is not readable JSON of the expected form: " + e.getMessage()));
             return new Verification(findings);
         }
         String keyId = SignedCheckpoint.Signatures.keyId(key);
-        findings.add(check(EvidenceBundle.VERSION.equals(bundle.version()),
+        findings.add(check(Check.VERSION, EvidenceBundle.VERSION.equals(bundle.version()),
                 "The bundle is in format " + EvidenceBundle.VERSION + "."));
         ObjectNode unsigned = ((ObjectNode) tree).deepCopy();
         unsigned.remove("signature");
-        findings.add(check(SignedCheckpoint.Signatures.verify(key, CanonicalJson.canonicalize(unsigned), bundle.signature()),
+        findings.add(check(Check.BUNDLE_SIGNATURE,
+                SignedCheckpoint.Signatures.verify(key, CanonicalJson.canonicalize(unsigned), bundle.signature()),
                 "Every byte of the bundle is as the ledger signed it, with key " + keyId + "."));
         SignedCheckpoint checkpoint = bundle.checkpoint();
-        findings.add(check(checkpoint.keyId().equals(keyId) && checkpoint.signedBy(key),
+        findings.add(check(Check.CHECKPOINT_SIGNATURE, checkpoint.keyId().equals(keyId) && checkpoint.signedBy(key),
                 "The ledger signed, at %s, that the first %d entries of its log have the root %s."
                         .formatted(checkpoint.signedAt(), checkpoint.treeSize(), checkpoint.rootHash())));
 
@@ -96,7 +112,7 @@ public final class BundleVerifier {
         ConsentAnswer recomputed = PointInTimeResolver.resolve(
                 new ConsentAt(bundle.piiController(), bundle.piiPrincipalId(), bundle.at(), bundle.asOf()),
                 policies, decisions);
-        findings.add(check(recomputed.equals(bundle.answer()),
+        findings.add(check(Check.ANSWER, recomputed.equals(bundle.answer()),
                 "Applying the ledger's rule to these events gives exactly the bundle's answer for visitor %s on %s at %s, as known at %s."
                         .formatted(bundle.piiPrincipalId(), bundle.piiController(), bundle.at(), bundle.asOf())));
         return new Verification(findings);
@@ -113,7 +129,8 @@ public final class BundleVerifier {
         } catch (RuntimeException e) {
             hashHolds = false;
         }
-        findings.add(check(hashHolds, name + " has the hash " + event.hash() + ", recomputed from its content."));
+        findings.add(check(Check.EVENT_HASH, hashHolds,
+                name + " has the hash " + event.hash() + ", recomputed from its content."));
         boolean included;
         try {
             included = MerkleTree.verifyInclusion(event.leafIndex(), checkpoint.treeSize(),
@@ -123,13 +140,16 @@ public final class BundleVerifier {
         } catch (RuntimeException e) {
             included = false;
         }
-        findings.add(check(included, "%s is entry %d of the signed log.".formatted(name, event.leafIndex())));
+        findings.add(check(Check.INCLUSION, included,
+                "%s is entry %d of the signed log.".formatted(name, event.leafIndex())));
         JsonNode recordedAt = event.payload().get("recordedAt");
         boolean known = recordedAt != null && !java.time.Instant.parse(recordedAt.asString()).isAfter(bundle.asOf());
-        findings.add(check(known, "%s was recorded (%s) by asOf.".formatted(name, recordedAt == null ? "?" : recordedAt.asString())));
+        findings.add(check(Check.RECORDED_BY_AS_OF, known,
+                "%s was recorded (%s) by asOf.".formatted(name, recordedAt == null ? "?" : recordedAt.asString())));
         String expectedStream = payload(event) instanceof CookiePolicyPublished ? bundle.piiController()
                 : bundle.piiController() + "/" + bundle.piiPrincipalId();
-        findings.add(check(expectedStream.equals(event.stream()), "%s belongs to %s.".formatted(name, expectedStream)));
+        findings.add(check(Check.STREAM, expectedStream.equals(event.stream()),
+                "%s belongs to %s.".formatted(name, expectedStream)));
         return findings;
     }
 
@@ -141,13 +161,15 @@ public final class BundleVerifier {
         for (int i = 0; i < ordered.size(); i++) {
             EvidenceBundle.LoggedEvent event = ordered.get(i);
             if (event.sequence() != i || !previous.equals(event.previousHash())) {
-                return new Finding(false, "The events of %s do not form an unbroken chain from its first event: %s #%d"
-                        .formatted(stream, event.eventId(), event.sequence()));
+                return new Finding(Check.CHAIN, false,
+                        "The events of %s do not form an unbroken chain from its first event: %s #%d"
+                                .formatted(stream, event.eventId(), event.sequence()));
             }
             previous = event.hash();
         }
-        return new Finding(true, "The %d events of %s form an unbroken chain from its first event on: none is left out or reordered."
-                .formatted(ordered.size(), stream));
+        return new Finding(Check.CHAIN, true,
+                "The %d events of %s form an unbroken chain from its first event on: none is left out or reordered."
+                        .formatted(ordered.size(), stream));
     }
 
     private static Object payload(EvidenceBundle.LoggedEvent event) {
@@ -162,7 +184,7 @@ public final class BundleVerifier {
         }
     }
 
-    private static Finding check(boolean holds, String statement) {
-        return new Finding(holds, statement);
+    private static Finding check(Check check, boolean holds, String statement) {
+        return new Finding(check, holds, statement);
     }
 }

@@ -8,7 +8,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Everything needed to check one point-in-time answer without trusting the ledger, in one JSON document. Field
  * names follow the Kantara consent receipt and ISO/IEC TS 27560 where they match ({@code receiptId},
- * {@code piiPrincipalId}, {@code piiController}).
+ * {@code piiPrincipalId}, {@code piiController}). The format is specified, for other implementations, in
+ * docs/evidence-format.md.
  *
  * @param receiptId      this bundle's id
  * @param piiController  the site the answer is about

@@ -1,0 +1,422 @@
+// A second verifier of consent-ledger-evidence/1 bundles, written from docs/evidence-format.md (the § numbers
+// below) and sharing no code with the Java one, so that the two disagree when the document is wrong or incomplete.
+//
+//   node verify-bundle.mjs BUNDLE.json KEY.pem    exit 0 verified, 1 not verified, 2 wrong command or unreadable file
+//
+// Uses node:crypto and node:fs only.
+import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
+import { readFileSync, realpathSync } from 'node:fs';
+
+export const VERSION = 'consent-ledger-evidence/1';
+const GENESIS = '0'.repeat(64);
+const TYPE = {
+  policy: 'org.consentledger.api.policy.CookiePolicyPublished',
+  given: 'org.consentledger.api.consent.ConsentGiven',
+  withdrawn: 'org.consentledger.api.consent.ConsentWithdrawn',
+};
+
+// ---- JSON, read strictly (§2): repeated member names refused, integers kept exact as BigInt ----
+
+export function parseStrict(text) {
+  let i = 0;
+  const fail = (why) => { throw new SyntaxError(`${why} at offset ${i}`); };
+  const ws = () => { while (' \t\n\r'.includes(text[i]) && i < text.length) i++; };
+  const value = () => {
+    ws();
+    const c = text[i];
+    if (c === '{') return object();
+    if (c === '[') return array();
+    if (c === '"') return string();
+    for (const [word, v] of [['true', true], ['false', false], ['null', null]]) {
+      if (text.startsWith(word, i)) { i += word.length; return v; }
+    }
+    return number();
+  };
+  const object = () => {
+    const o = Object.create(null);
+    i++; ws();
+    if (text[i] === '}') { i++; return o; }
+    for (;;) {
+      ws();
+      if (text[i] !== '"') fail('member name expected');
+      const name = string();
+      if (Object.hasOwn(o, name)) fail(`member "${name}" repeated`);
+      ws();
+      if (text[i++] !== ':') fail("':' expected");
+      o[name] = value();
+      ws();
+      const c = text[i++];
+      if (c === '}') return o;
+      if (c !== ',') fail("',' or '}' expected");
+    }
+  };
+  const array = () => {
+    const a = [];
+    i++; ws();
+    if (text[i] === ']') { i++; return a; }
+    for (;;) {
+      a.push(value());
+      ws();
+      const c = text[i++];
+      if (c === ']') return a;
+      if (c !== ',') fail("',' or ']' expected");
+    }
+  };
+  const string = () => {
+    let s = '';
+    i++;
+    for (;;) {
+      const c = text[i++];
+      if (c === undefined) fail('unterminated string');
+      if (c === '"') return s;
+      if (c < ' ') fail('unescaped control character');
+      if (c !== '\\') { s += c; continue; }
+      const e = text[i++];
+      const simple = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }[e];
+      if (simple !== undefined) { s += simple; continue; }
+      if (e !== 'u' || !/^[0-9a-fA-F]{4}$/.test(text.slice(i, i + 4))) fail('bad escape');
+      s += String.fromCharCode(parseInt(text.slice(i, i + 4), 16));
+      i += 4;
+    }
+  };
+  const number = () => {
+    const literal = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+    literal.lastIndex = i;
+    const m = literal.exec(text);
+    if (!m) fail('value expected');
+    i += m[0].length;
+    if (m[1] === undefined && m[2] === undefined) return BigInt(m[0]);
+    // Not an integer literal: read as a double; the canonical form takes it only if it is a safe integer.
+    const d = Number(m[0]);
+    return Number.isInteger(d) && Math.abs(d) <= Number.MAX_SAFE_INTEGER ? BigInt(d) : d;
+  };
+  const v = value();
+  ws();
+  if (i !== text.length) fail('text after the value');
+  return v;
+}
+
+// ---- RFC 8785 canonical form, integers only (§2) ----
+
+export function canonicalize(v) {
+  return Buffer.from(canonicalText(v), 'utf8');
+}
+
+function canonicalText(v) {
+  if (v === null) return 'null';
+  if (v === true || v === false) return String(v);
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') throw new RangeError(`no canonical form for the number ${v}`);
+  if (typeof v === 'string') return quote(v);
+  if (Array.isArray(v)) return `[${v.map(canonicalText).join(',')}]`;
+  // Default sort compares UTF-16 code units, as RFC 8785 §3.2.3 asks.
+  return `{${Object.keys(v).sort().map((k) => `${quote(k)}:${canonicalText(v[k])}`).join(',')}}`;
+}
+
+function quote(s) {
+  let out = '"';
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    const short = { 0x22: '\\"', 0x5c: '\\\\', 0x08: '\\b', 0x09: '\\t', 0x0a: '\\n', 0x0c: '\\f', 0x0d: '\\r' }[c];
+    if (short) out += short;
+    else if (c < 0x20) out += '\\u' + c.toString(16).padStart(4, '0');
+    else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(k + 1) & 0xfc00) === 0xdc00) out += s[k] + s[++k];
+    else if (c >= 0xd800 && c <= 0xdfff) throw new RangeError('unpaired surrogate');
+    else out += s[k];
+  }
+  return out + '"';
+}
+
+// ---- Instants (§3): nanoseconds since the epoch as BigInt, and their one written form ----
+
+export function parseInstant(text) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/.exec(text);
+  if (!m) throw new RangeError(`not an instant: ${text}`);
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  const back = new Date(ms);
+  // Date.UTC rolls 31 April over into May: an instant is valid only if it comes back unchanged.
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d
+      || h > 23 || mi > 59 || s > 59) {
+    throw new RangeError(`not an instant: ${text}`);
+  }
+  return BigInt(ms) * 1_000_000n + BigInt((m[7] ?? '').padEnd(9, '0'));
+}
+
+export function formatInstant(nanos) {
+  const seconds = nanos / 1_000_000_000n - (nanos < 0n && nanos % 1_000_000_000n !== 0n ? 1n : 0n);
+  const fraction = nanos - seconds * 1_000_000_000n;
+  const base = new Date(Number(seconds) * 1000).toISOString().slice(0, 19);
+  let digits = fraction.toString().padStart(9, '0');
+  if (fraction === 0n) digits = '';
+  else if (fraction % 1_000_000n === 0n) digits = '.' + digits.slice(0, 3);
+  else if (fraction % 1_000n === 0n) digits = '.' + digits.slice(0, 6);
+  else digits = '.' + digits;
+  return `${base}${digits}Z`;
+}
+
+// An ISO-8601 duration of days, hours, minutes and seconds (§3), in nanoseconds.
+function parseDuration(text) {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d{1,9}))?S)?)?$/.exec(text);
+  if (!m || text === 'P' || text.endsWith('T')) throw new RangeError(`not a duration: ${text}`);
+  const [days, hours, minutes, seconds] = m.slice(1, 5).map((x) => BigInt(x ?? 0));
+  return ((days * 24n + hours) * 60n + minutes) * 60n * 1_000_000_000n + seconds * 1_000_000_000n
+    + BigInt((m[5] ?? '').padEnd(9, '0'));
+}
+
+// ---- Hashes, Merkle proofs, keys, signatures (§5 to §9) ----
+
+const sha256 = (...parts) => { const h = createHash('sha256'); parts.forEach((p) => h.update(p)); return h.digest(); };
+
+function hexBytes(s) {
+  if (typeof s !== 'string' || !/^(?:[0-9a-fA-F]{2})*$/.test(s)) throw new RangeError('not hex');
+  return Buffer.from(s, 'hex');
+}
+
+function base64Bytes(s) {
+  if (typeof s !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.replace(/=+$/, '').length % 4 === 1
+      || (s.endsWith('=') && s.length % 4 !== 0)) {
+    throw new RangeError('not base64');
+  }
+  return Buffer.from(s, 'base64');
+}
+
+function signatureHolds(key, message, base64) {
+  try {
+    return verifySignature(null, message, key, base64Bytes(base64));
+  } catch {
+    return false;
+  }
+}
+
+export function keyId(key) {
+  return sha256(key.export({ type: 'spki', format: 'der' })).toString('hex').slice(0, 16);
+}
+
+export function eventHash(e) {
+  if (typeof e.previousHash !== 'string' || !/^[0-9a-f]{64}$/.test(e.previousHash)) throw new RangeError('previousHash');
+  if (typeof e.sequence !== 'bigint' || e.sequence < 0n) throw new RangeError('sequence');
+  const { eventId, type, stream, sequence, payload, previousHash } = e;
+  if (![eventId, type, stream].every((v) => typeof v === 'string') || payload === undefined) throw new RangeError('event');
+  return sha256(canonicalize({ eventId, type, stream, sequence, payload, previousHash })).toString('hex');
+}
+
+// RFC 9162 §2.1.3.2; the proof lists sibling hashes from the leaf up.
+export function inclusionHolds(index, size, leafHash, proof, root) {
+  if (typeof index !== 'bigint' || typeof size !== 'bigint' || index < 0n || index >= size) return false;
+  if (root.length !== 32 || proof.some((p) => p.length !== 32)) return false;
+  let fn = index;
+  let sn = size - 1n;
+  let r = leafHash;
+  for (const p of proof) {
+    if (sn === 0n) return false;
+    if ((fn & 1n) === 1n || fn === sn) {
+      r = sha256(Buffer.of(1), p, r);
+      while ((fn & 1n) === 0n && fn !== 0n) { fn >>= 1n; sn >>= 1n; }
+    } else {
+      r = sha256(Buffer.of(1), r, p);
+    }
+    fn >>= 1n;
+    sn >>= 1n;
+  }
+  return sn === 0n && r.equals(root);
+}
+
+// ---- The point-in-time answer (§10) ----
+
+const list = (v) => { if (!Array.isArray(v)) throw new TypeError('list expected'); return v; };
+const integer = (v) => { if (typeof v !== 'bigint') throw new TypeError('integer expected'); return v; };
+
+function decodePolicy(p) {
+  const policy = p.policy;
+  return {
+    version: integer(policy.version),
+    effectiveFrom: parseInstant(policy.effectiveFrom),
+    consentMaxAge: parseDuration(policy.consentMaxAge),
+    categories: list(policy.categories).map((c) => ({ id: c.id, consentRequired: c.consentRequired === true })),
+    cookies: list(policy.cookies).map((c) => ({ name: c.name, provider: c.provider, category: c.category })),
+    recordedAt: parseInstant(p.recordedAt),
+  };
+}
+
+function decodeDecision(e, withdrawal) {
+  const p = e.payload;
+  return {
+    eventId: e.eventId, sequence: e.sequence, withdrawal, policyVersion: integer(p.policyVersion),
+    occurredAt: parseInstant(p.occurredAt), recordedAt: parseInstant(p.recordedAt),
+    granted: withdrawal ? [] : list(p.granted), denied: withdrawal ? [] : list(p.denied),
+    withdrawn: withdrawal ? list(p.categories) : [],
+  };
+}
+
+function statusOf(d, category) {
+  if (d.withdrawal) return d.withdrawn.length === 0 || d.withdrawn.includes(category) ? 'WITHDRAWN' : null;
+  if (d.granted.includes(category)) return 'GRANTED';
+  return d.denied.includes(category) ? 'DENIED' : null;
+}
+
+export function resolve(siteId, visitorId, at, asOf, policies, decisions) {
+  const answer = { siteId, visitorId, at: formatInstant(at), asOf: formatInstant(asOf), policyVersion: null,
+    categories: [], cookies: [] };
+  const byVersion = new Map(policies.map((p) => [p.version, p]));
+  const candidates = policies.filter((p) => p.recordedAt <= asOf && p.effectiveFrom <= at);
+  if (candidates.length === 0) return answer;
+  const inForce = candidates.reduce((a, b) => (b.effectiveFrom > a.effectiveFrom
+    || (b.effectiveFrom === a.effectiveFrom && b.version > a.version) ? b : a));
+  const newestFirst = decisions.filter((d) => d.occurredAt <= at && d.recordedAt <= asOf)
+    .sort((a, b) => (a.occurredAt !== b.occurredAt ? (a.occurredAt < b.occurredAt ? 1 : -1)
+      : a.sequence !== b.sequence ? (a.sequence < b.sequence ? 1 : -1) : 0));
+  const verdicts = new Map();
+  for (const category of inForce.categories) {
+    let verdict = { status: 'NOT_ASKED', decision: null, policy: null };
+    if (!category.consentRequired) {
+      verdict = { status: 'EXEMPT', decision: null, policy: inForce };
+    } else {
+      for (const d of newestFirst) {
+        const status = statusOf(d, category.id);
+        if (status === null) continue;
+        const under = byVersion.get(d.policyVersion);
+        if (!under) throw new Error(`event ${d.eventId} names policy version ${d.policyVersion}, not in the bundle`);
+        const expired = status === 'GRANTED' && at - d.occurredAt > under.consentMaxAge;
+        verdict = { status: expired ? 'EXPIRED' : status, decision: d, policy: under };
+        break;
+      }
+    }
+    verdicts.set(category.id, verdict);
+    answer.categories.push({ id: category.id, status: verdict.status, decidedBy: verdict.decision?.eventId ?? null,
+      policyVersion: verdict.policy?.version ?? null });
+  }
+  answer.policyVersion = inForce.version;
+  for (const cookie of inForce.cookies) {
+    const verdict = verdicts.get(cookie.category);
+    if (!verdict) throw new Error(`cookie ${cookie.name} is in no category of the policy`);
+    let reason = verdict.status;
+    if (reason === 'GRANTED' && !verdict.policy.cookies.some((c) => c.name === cookie.name
+        && c.provider === cookie.provider && c.category === cookie.category)) {
+      reason = 'NOT_IN_CONSENTED_POLICY';
+    }
+    answer.cookies.push({ name: cookie.name, provider: cookie.provider, category: cookie.category,
+      allowed: reason === 'EXEMPT' || reason === 'GRANTED', reason, decidedBy: verdict.decision?.eventId ?? null });
+  }
+  return answer;
+}
+
+// The bundle's answer in the form resolve() writes: the members of §4.2 only, instants in their written form.
+function comparable(a) {
+  const pick = (o, names) => Object.fromEntries(names.map((n) => [n, o?.[n] ?? null]));
+  const instant = (t) => { try { return formatInstant(parseInstant(t)); } catch { return t; } };
+  return {
+    ...pick(a, ['siteId', 'visitorId', 'policyVersion']), at: instant(a?.at), asOf: instant(a?.asOf),
+    categories: (a?.categories ?? []).map((c) => pick(c, ['id', 'status', 'decidedBy', 'policyVersion'])),
+    cookies: (a?.cookies ?? []).map((c) => pick(c, ['name', 'provider', 'category', 'allowed', 'reason', 'decidedBy'])),
+  };
+}
+
+// ---- The checks, in the order of §11 ----
+
+const STATUSES = ['EXEMPT', 'GRANTED', 'DENIED', 'WITHDRAWN', 'EXPIRED', 'NOT_ASKED', 'NOT_IN_CONSENTED_POLICY'];
+const named = (status) => status === null || status === undefined || STATUSES.includes(status);
+
+export function verifyBundle(text, key) {
+  const findings = [];
+  const note = (check, holds, statement) => findings.push({ check, holds, statement });
+  let bundle;
+  try {
+    bundle = parseStrict(text);
+    // The members whose type is checked as the bundle is read (§11, check 1).
+    const shaped = bundle !== null && typeof bundle === 'object' && !Array.isArray(bundle)
+      && (bundle.events ?? []).every((e) => e === null
+        || (typeof e.sequence === 'bigint' && typeof e.leafIndex === 'bigint'))
+      && (bundle.checkpoint == null || typeof bundle.checkpoint.treeSize === 'bigint')
+      && (bundle.answer?.cookies ?? []).every((c) => c === null || (typeof c.allowed === 'boolean' && named(c.reason)))
+      && (bundle.answer?.categories ?? []).every((c) => c === null || named(c.status));
+    if (!shaped) throw new TypeError('not an object of the bundle form');
+    [bundle.issuedAt, bundle.at, bundle.asOf, bundle.checkpoint?.signedAt, bundle.answer?.at, bundle.answer?.asOf]
+      .filter((t) => t != null).forEach(parseInstant);
+  } catch (e) {
+    note('readable', false, `The bundle is not readable JSON of the expected form: ${e.message}`);
+    return { verified: false, findings };
+  }
+  try {
+    const id = keyId(key);
+    note('version', bundle.version === VERSION, `The bundle is in format ${VERSION}.`);
+    const unsigned = Object.assign(Object.create(null), bundle);
+    delete unsigned.signature;
+    note('bundle-signature', signatureHolds(key, canonicalize(unsigned), bundle.signature),
+      `The bundle is signed by key ${id}.`);
+    const cp = bundle.checkpoint;
+    const statement = () => canonicalize({ keyId: cp.keyId, rootHash: cp.rootHash,
+      signedAt: formatInstant(parseInstant(cp.signedAt)), treeSize: cp.treeSize });
+    note('checkpoint-signature', cp.keyId === id && signatureHolds(key, statement(), cp.signature),
+      `The checkpoint of ${cp.treeSize} entries with root ${cp.rootHash} is signed by key ${id}.`);
+
+    const asOf = parseInstant(bundle.asOf);
+    const policies = [];
+    const decisions = [];
+    const streams = new Map();
+    for (const e of bundle.events) {
+      const name = `Event ${e.eventId} (${e.stream} #${e.sequence})`;
+      let hashHolds = false;
+      try { hashHolds = eventHash(e) === e.hash; } catch { /* a malformed event has no hash to match */ }
+      note('event-hash', hashHolds, `${name} has the hash ${e.hash}.`);
+      let included = false;
+      try {
+        included = inclusionHolds(e.leafIndex, cp.treeSize, sha256(Buffer.of(0), hexBytes(e.hash)),
+          list(e.inclusionProof).map(hexBytes), hexBytes(cp.rootHash));
+      } catch { /* a malformed proof proves nothing */ }
+      note('inclusion', included, `${name} is entry ${e.leafIndex} of the signed log.`);
+      const recordedAt = e.payload.recordedAt;
+      note('recorded-by-as-of', recordedAt !== undefined && recordedAt !== null && parseInstant(recordedAt) <= asOf,
+        `${name} was recorded by asOf.`);
+      const isPolicy = e.type === TYPE.policy;
+      const expected = isPolicy ? bundle.piiController : `${bundle.piiController}/${bundle.piiPrincipalId}`;
+      note('stream', e.stream === expected, `${name} belongs to ${expected}.`);
+      if (isPolicy) policies.push(decodePolicy(e.payload));
+      else if (e.type === TYPE.given) decisions.push(decodeDecision(e, false));
+      else if (e.type === TYPE.withdrawn) decisions.push(decodeDecision(e, true));
+      if (!streams.has(e.stream)) streams.set(e.stream, []);
+      streams.get(e.stream).push(e);
+    }
+    for (const stream of [...streams.keys()].sort()) {
+      const ordered = streams.get(stream).slice()
+        .sort((a, b) => (a.sequence < b.sequence ? -1 : a.sequence > b.sequence ? 1 : 0));
+      let previous = GENESIS;
+      const broken = ordered.findIndex((e, k) => {
+        const bad = e.sequence !== BigInt(k) || e.previousHash !== previous;
+        previous = e.hash;
+        return bad;
+      });
+      note('chain', broken === -1,
+        `The ${ordered.length} events of ${stream} form an unbroken chain from its first event.`);
+    }
+    const recomputed = resolve(bundle.piiController, bundle.piiPrincipalId, parseInstant(bundle.at), asOf,
+      policies, decisions);
+    note('answer', canonicalText(recomputed) === canonicalText(comparable(bundle.answer)),
+      'The ledger\'s rule applied to these events gives the bundle\'s answer.');
+  } catch (e) {
+    note('evaluable', false, `The bundle's content cannot be evaluated: ${e.message}`);
+  }
+  return { verified: findings.length > 0 && findings.every((f) => f.holds), findings };
+}
+
+export function verifyFiles(bundlePath, keyPath) {
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(bundlePath));
+  return verifyBundle(text, createPublicKey(readFileSync(keyPath, 'ascii')));
+}
+
+if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(new URL(import.meta.url))) {
+  if (process.argv.length !== 4) {
+    console.log('usage: node verify-bundle.mjs BUNDLE.json KEY.pem');
+    process.exit(2);
+  }
+  let result;
+  try {
+    result = verifyFiles(process.argv[2], process.argv[3]);
+  } catch (e) {
+    console.log(`cannot read the bundle or the key: ${e.message}`);
+    process.exit(2);
+  }
+  for (const f of result.findings) console.log(`  ${f.holds ? 'ok   ' : 'FAILS'} [${f.check}] ${f.statement}`);
+  console.log(result.verified ? '\nVERIFIED' : '\nNOT VERIFIED');
+  process.exit(result.verified ? 0 : 1);
+}
