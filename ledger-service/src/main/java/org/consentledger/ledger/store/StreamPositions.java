@@ -1,5 +1,6 @@
 package org.consentledger.ledger.store;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import org.axonframework.common.jpa.EntityManagerProvider;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
 /** Where the event store's head is, and how far each streaming processor has come, in the store's global order. */
 @Component
 public class StreamPositions {
+
+    /** How long a replay waits for the processor's workers; with several instances another may hold the segment. */
+    private static final Duration WORKERS_STARTING = Duration.ofSeconds(5);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -85,12 +89,30 @@ public class StreamPositions {
      *
      * @param afterReset runs once the reset has committed, before the processor starts again
      */
-    public void replay(String processorName, Runnable afterReset) {
+    public synchronized void replay(String processorName, Runnable afterReset) {
         StreamingEventProcessor processor = processor(processorName);
         processor.shutDown();
         processor.resetTokens();
         afterReset.run();
         processor.start();
+        awaitWorkers(processor);
+    }
+
+    /**
+     * Waits until the processor works on a segment again. Axon's processor shut down while it is still launching
+     * its workers frees the segment and does not launch them again on the next start: a second replay asked for
+     * right after the first left the read models stopped until a restart.
+     */
+    private static void awaitWorkers(StreamingEventProcessor processor) {
+        long deadline = System.nanoTime() + WORKERS_STARTING.toNanos();
+        while (processor.processingStatus().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static long orMinusOne(OptionalLong position) {
