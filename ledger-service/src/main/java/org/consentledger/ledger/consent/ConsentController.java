@@ -77,7 +77,8 @@ class ConsentController {
 
     @Operation(summary = "Record a visitor's choice: 201 recorded, 200 same consentId and content already recorded")
     @ApiResponse(responseCode = "201", description = "Recorded", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "200", description = "Recorded before under the same id with the same content: the original receipt, replayed", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+            description = "Recorded before under the same id with the same content: the original receipt, replayed")
     @PostMapping("/consents")
     ResponseEntity<Receipt> give(@PathVariable String siteId, @PathVariable String visitorId,
                                  @Valid @RequestBody ConsentRequest body) {
@@ -87,7 +88,8 @@ class ConsentController {
 
     @Operation(summary = "Withdraw consent for the categories listed, or with \"all\": true for every category that requires consent")
     @ApiResponse(responseCode = "201", description = "Recorded", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "200", description = "Recorded before under the same id with the same content: the original receipt, replayed", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+            description = "Recorded before under the same id with the same content: the original receipt, replayed")
     @PostMapping("/withdrawals")
     ResponseEntity<Receipt> withdraw(@PathVariable String siteId, @PathVariable String visitorId,
                                      @Valid @RequestBody WithdrawalRequest body) {

@@ -2,6 +2,7 @@ package org.consentledger.ledger.evidence;
 
 import org.consentledger.verifier.SignedCheckpoint;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,6 +45,7 @@ class AuditController {
     }
 
     @Operation(summary = "The public key that verifies checkpoints (PEM)")
+    @SecurityRequirements
     @GetMapping(path = "/.well-known/consent-ledger/checkpoint-key.pem", produces = MediaType.TEXT_PLAIN_VALUE)
     String publicKey() {
         return key.publicKeyPem();

@@ -1,6 +1,9 @@
 package org.consentledger.ledger.evidence;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
@@ -56,6 +59,10 @@ class EvidenceController {
     @Operation(summary = "The answer at 'at' as known at 'asOf', with every event and policy behind it, their hashes, "
             + "inclusion proofs against a signed checkpoint, and a signature over the whole: check it offline")
     @QuestionParameters
+    @ApiResponse(responseCode = "200", description = "The signed evidence bundle (consent-ledger-evidence/1), "
+            + "specified in docs/evidence-format.md", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(type = "object",
+                    requiredProperties = {"version", "answer", "events", "checkpoint", "signature"})))
     @GetMapping(path = "/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
     byte[] evidence(@Parameter(hidden = true) ConsentAt question) {
         if (!policies.hasSite(question.siteId())) {

@@ -1,6 +1,7 @@
 package org.consentledger.ledger.policy;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -69,6 +70,9 @@ class PolicyController {
 
     @Tag(name = "ingest")
     @Operation(summary = "Publish a policy version: 201 new, 200 identical replay, 409 changed")
+    @ApiResponse(responseCode = "201", description = "Published", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+            description = "Recorded before under the same id with the same content: the original receipt, replayed")
     @PutMapping("/{version}")
     ResponseEntity<PolicyReceipt> publish(@PathVariable String siteId, @PathVariable int version,
                                           @Valid @RequestBody PolicyRequest body) {
@@ -85,6 +89,7 @@ class PolicyController {
 
     @Tag(name = "ingest")
     @Operation(summary = "Import a cookie policy page (text with a tab-separated cookie table) as the next version")
+    @ApiResponse(responseCode = "201", description = "Published as the next version", useReturnTypeSchema = true)
     @PostMapping(path = "/import", consumes = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<PolicyReceipt> importText(@PathVariable String siteId, @RequestBody String text,
                                              @RequestParam(required = false) Instant effectiveFrom,

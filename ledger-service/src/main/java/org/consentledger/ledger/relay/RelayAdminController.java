@@ -26,19 +26,19 @@ class RelayAdminController {
         this.positions = positions;
     }
 
-    record Status(String topic, boolean replaying, long position, long head, long eventsBehind) {
+    record RelayStatus(String topic, boolean replaying, long position, long head, long eventsBehind) {
     }
 
     @Operation(summary = "The relay's position, the store's head and the events Kafka has not acknowledged yet")
     @GetMapping
-    Status status() {
-        return new Status(lag.topic(), lag.replaying(), lag.position(), lag.head(), lag.eventsBehind());
+    RelayStatus status() {
+        return new RelayStatus(lag.topic(), lag.replaying(), lag.position(), lag.head(), lag.eventsBehind());
     }
 
     @Operation(summary = "Publish every ledger event to Kafka again, from the first; consumers drop repeats by id")
     @PostMapping("/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Status replay() {
+    RelayStatus replay() {
         positions.replay(KafkaRelay.NAME);
         return status();
     }

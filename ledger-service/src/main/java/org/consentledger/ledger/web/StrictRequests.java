@@ -4,7 +4,9 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.Formatter;
@@ -52,10 +54,20 @@ class StrictRequests implements WebMvcConfigurer {
                                 DURATION_FORM)));
     }
 
+    /**
+     * An encoded slash in a path ({@code /sites/a%2Fb/...}) reaches the ledger, which refuses the id it is in with a
+     * problem naming that id, instead of Tomcat answering with an HTML page a JSON client cannot read.
+     */
+    @Bean
+    TomcatConnectorCustomizer encodedSlashesReachTheLedger() {
+        return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+    }
+
     /** The same forms where an instant or a duration is a query parameter. */
     @Override
     public void addFormatters(FormatterRegistry registry) {
-        registry.addFormatterForFieldType(Instant.class, new TextFormatter<>(ClientInstants::parse, ClientInstants.FORM));
+        registry.addFormatterForFieldType(Instant.class,
+                new TextFormatter<>(ClientInstants::parse, ClientInstants.FORM));
         registry.addFormatterForFieldType(Duration.class, new TextFormatter<>(StrictRequests::duration, DURATION_FORM));
     }
 
@@ -88,8 +100,8 @@ class StrictRequests implements WebMvcConfigurer {
         @SuppressWarnings("unchecked")
         public T deserialize(JsonParser parser, DeserializationContext context) {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                return (T) context.handleUnexpectedToken(context.constructType(handledType()), parser.currentToken(), parser,
-                        "expected %s as a JSON string", form);
+                return (T) context.handleUnexpectedToken(context.constructType(handledType()),
+                        parser.currentToken(), parser, "expected %s as a JSON string", form);
             }
             String text = parser.getString();
             T value = reader.read(text);

@@ -1,0 +1,247 @@
+package org.consentledger.ledger.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+/**
+ * Completes the API document from what the ledger does, so that a client generated from it, a fuzzer or a contract
+ * test can rely on it without hand edits: every refusal an operation can answer (as RFC 9457 problems naming the
+ * field at fault), which members a response always holds and which of them may be null, what each path and query
+ * parameter looks like, and that request bodies take no other members. The contract test checks every answer
+ * against this document, so a rule here that drifts from the code fails the build.
+ */
+class ApiContract implements OpenApiCustomizer {
+
+    static final String PROBLEM = "ProblemDetail";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    /** Members of response schemas that may be null; every other member of a response is always present. */
+    private static final Map<String, Set<String>> NULLABLE = Map.of(
+            "ConsentAnswer", Set.of("policyVersion"),
+            "CategoryAnswer", Set.of("decidedBy", "policyVersion"),
+            "CookieAnswer", Set.of("decidedBy"),
+            "Report", Set.of("problem"),
+            "PolicyDocument", Set.of("text"),
+            "CookieCategory", Set.of("description"),
+            "Cookie", Set.of("function", "purpose"),
+            "Problem", Set.of("eventId", "stream"));
+
+    /** Members left out rather than null when they do not apply. */
+    private static final Map<String, Set<String>> OMITTED = Map.of(
+            "DecisionResult", Set.of("receipt", "problem"),
+            PROBLEM, Set.of("type", "detail", "instance", "field", "errors"));
+
+    private static final Map<String, Parameter> PARAMETERS = Map.of(
+            "siteId", parameter("A site: 1-200 letters, digits, '.', '_' or '-', starting with a letter or digit",
+                    text("^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$"), "smartbump.opendatasoft.com"),
+            "visitorId", parameter("The site's pseudonymous visitor id: 1-200 letters, digits or . _ : ~ + = @ -",
+                    text("^[A-Za-z0-9._:~+=@-]{1,200}$"), "alice"),
+            "version", parameter("A policy version", integer(1), 1),
+            "at", parameter("The instant the answer is about (default: now); " + ClientInstants.FORM,
+                    instant(), "2026-11-23T10:00:00Z"),
+            "asOf", parameter("The answer as the ledger knew it at this instant (default: now; not in the future); "
+                    + ClientInstants.FORM, instant(), "2026-11-23T12:00:00Z"),
+            "effectiveFrom", parameter("When the imported version takes effect (default: now); "
+                    + ClientInstants.FORM, instant(), "2026-11-23T10:00:00Z"),
+            "consentMaxAge", parameter("How long a consent given under this version lasts (default: the "
+                    + "ledger's); " + StrictRequests.DURATION_FORM, new JsonSchema().types(Set.of("string"))
+                    .format("duration"), "P395D"),
+            "eventId", parameter("A ledger event id", text(null), "01a2495f-c8f5-759a-bf82-66d5cf2a593e"),
+            "treeSize", parameter("The size of a signed checkpoint's tree", integer(1), 1),
+            "from", parameter("The smaller tree size", integer(0), 1));
+
+    @Override
+    public void customise(OpenAPI api) {
+        api.getComponents().addSchemas(PROBLEM, problemSchema());
+        api.getComponents().addHeaders("Retry-After", new Header()
+                .description("Seconds after which the same request is expected to succeed")
+                .schema(integer(1)));
+        Set<String> answered = new TreeSet<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            describeParameters(operation);
+            addRefusals(path, method, operation);
+            operation.getResponses().forEach((status, response) -> {
+                if (!status.startsWith("4") && !status.startsWith("5") && response.getContent() != null) {
+                    response.getContent().values().forEach(media -> referenced(api, media.getSchema(), answered));
+                }
+            });
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().values()
+                        .forEach(media -> closeRequestSchemas(api, media.getSchema(), new HashSet<>()));
+            }
+        }));
+        answered.add(PROBLEM);
+        answered.forEach(name -> describeAnswer(name, api.getComponents().getSchemas().get(name)));
+    }
+
+    private static void describeParameters(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            Parameter known = PARAMETERS.get(parameter.getName());
+            if (known == null) {
+                continue;
+            }
+            parameter.schema(known.getSchema()).example(known.getExample());
+            if (parameter.getDescription() == null) {
+                parameter.description(known.getDescription());
+            }
+        }
+    }
+
+    private static void addRefusals(String path, PathItem.HttpMethod method, Operation operation) {
+        ApiResponses responses = operation.getResponses();
+        boolean open = operation.getSecurity() != null && operation.getSecurity().isEmpty();
+        boolean hasInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        boolean writes = method == PathItem.HttpMethod.PUT
+                || (method == PathItem.HttpMethod.POST && path.startsWith("/api/v1/sites/"));
+        if (hasInput) {
+            refusal(responses, "400", "The request is malformed: the problem names the field at fault");
+        }
+        if (!open) {
+            refusal(responses, "401", "No bearer token, or one the ledger does not know");
+            refusal(responses, "403", "The token's key may not do this, or not for this site");
+        }
+        if (path.contains("{siteId}") || path.contains("{version}") || path.endsWith("/inclusion")) {
+            refusal(responses, "404", "The site, version or event is not in the ledger");
+        }
+        if (operation.getRequestBody() != null) {
+            refusal(responses, "415", "The body is not of a media type this operation takes");
+        }
+        if (writes) {
+            refusal(responses, "409", "The same submission id was used for other content");
+            refusal(responses, "422", "Well-formed but against a ledger rule: the problem names the field");
+        }
+        refusal(responses, "500", "The ledger failed; the failure is logged");
+        refusal(responses, "503", "Not answerable yet (a read model catching up, the database unreachable); "
+                + "ask again after Retry-After seconds");
+        responses.get("503").addHeaderObject("Retry-After",
+                new Header().$ref("#/components/headers/Retry-After"));
+    }
+
+    private static void refusal(ApiResponses responses, String status, String description) {
+        responses.computeIfAbsent(status, s -> new ApiResponse().description(description)
+                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
+                        .schema(new JsonSchema().$ref("#/components/schemas/" + PROBLEM)))));
+    }
+
+    /** The component schemas a schema refers to, directly or through others. */
+    private static void referenced(OpenAPI api, Schema<?> schema, Set<String> names) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+            if (names.add(name)) {
+                referenced(api, api.getComponents().getSchemas().get(name), names);
+            }
+            return;
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(p -> referenced(api, p, names));
+        }
+        referenced(api, schema.getItems(), names);
+        if (schema.getAnyOf() != null) {
+            schema.getAnyOf().forEach(s -> referenced(api, s, names));
+        }
+    }
+
+    /** Request bodies take no members but their own: the ledger refuses any other (a misspelt field, say). */
+    private static void closeRequestSchemas(OpenAPI api, Schema<?> schema, Set<String> seen) {
+        Set<String> names = new TreeSet<>();
+        referenced(api, schema, names);
+        names.stream().filter(seen::add).map(api.getComponents().getSchemas()::get)
+                .forEach(s -> s.additionalProperties(Boolean.FALSE));
+    }
+
+    /** Every member of an answer is present unless it is left out when it does not apply; some may be null. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void describeAnswer(String name, Schema<?> schema) {
+        if (schema == null || schema.getProperties() == null) {
+            return;
+        }
+        Set<String> omitted = OMITTED.getOrDefault(name, Set.of());
+        Set<String> nullable = NULLABLE.getOrDefault(name, Set.of());
+        List<String> required = new ArrayList<>();
+        Map<String, Schema> properties = new LinkedHashMap<>(schema.getProperties());
+        properties.forEach((member, property) -> {
+            if (!omitted.contains(member)) {
+                required.add(member);
+            }
+            if (nullable.contains(member)) {
+                properties.put(member, orNull(property));
+            }
+        });
+        schema.setProperties(properties);
+        schema.setRequired(required);
+    }
+
+    private static Schema<?> orNull(Schema<?> property) {
+        if (property.get$ref() != null) {
+            return new JsonSchema().anyOf(List.of(new JsonSchema().$ref(property.get$ref()),
+                    new JsonSchema().types(Set.of("null"))));
+        }
+        Set<String> types = new TreeSet<>(property.getTypes() == null ? Set.of() : property.getTypes());
+        if (property.getType() != null) {
+            types.add(property.getType());
+        }
+        types.add("null");
+        property.setTypes(types);
+        return property;
+    }
+
+    /** RFC 9457, with the ledger's {@code field} and {@code errors}. */
+    private static Schema<?> problemSchema() {
+        Schema<?> error = new JsonSchema().types(Set.of("object"))
+                .addProperty("field", text(null).description("The request field at fault"))
+                .addProperty("message", text(null))
+                .required(List.of("message"));
+        return new JsonSchema().types(Set.of("object"))
+                .description("RFC 9457 problem details, as application/problem+json")
+                .addProperty("type", new JsonSchema().types(Set.of("string")).format("uri-reference"))
+                .addProperty("title", text(null))
+                .addProperty("status", integer(100))
+                .addProperty("detail", text(null).description("What was wrong, in words"))
+                .addProperty("instance", new JsonSchema().types(Set.of("string")).format("uri-reference"))
+                .addProperty("field", text(null).description(
+                        "The request field at fault, such as occurredAt or decisions[3].consent.granted[1]"))
+                .addProperty("errors", new JsonSchema().types(Set.of("array")).items(error)
+                        .description("Every fault found, each naming its field where one is at fault"));
+    }
+
+    private static Parameter parameter(String description, Schema<?> schema, Object example) {
+        return new Parameter().description(description).schema(schema).example(example);
+    }
+
+    private static Schema<?> text(String pattern) {
+        return new JsonSchema().types(Set.of("string")).pattern(pattern);
+    }
+
+    private static Schema<?> integer(long minimum) {
+        return new JsonSchema().types(Set.of("integer")).minimum(BigDecimal.valueOf(minimum));
+    }
+
+    private static Schema<?> instant() {
+        return new JsonSchema().types(Set.of("string")).format("date-time");
+    }
+}
