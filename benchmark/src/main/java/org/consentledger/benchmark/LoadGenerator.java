@@ -99,7 +99,7 @@ final class LoadGenerator {
 
     private Decision withdrawal(String siteId, String visitorId, Instant occurredAt) {
         List<String> categories = new ArrayList<>();
-        // An empty list withdraws everything, as a "withdraw all" button does.
+        // None picked: everything withdrawn ("all": true), as a "withdraw all" button does.
         if (random.nextDouble() >= 0.4) {
             while (categories.isEmpty()) {
                 for (String category : CONSENT_REQUIRED) {
@@ -110,8 +110,8 @@ final class LoadGenerator {
             }
         }
         String id = "w-" + idPrefix + submissions++;
-        String body = "{\"withdrawalId\":\"" + id + "\",\"occurredAt\":\"" + occurredAt + "\",\"categories\":"
-                + array(categories) + "}";
+        String body = "{\"withdrawalId\":\"" + id + "\",\"occurredAt\":\"" + occurredAt + "\","
+                + (categories.isEmpty() ? "\"all\":true" : "\"categories\":" + array(categories)) + "}";
         return new Decision(siteId, visitorId, true, id, body, false);
     }
 
