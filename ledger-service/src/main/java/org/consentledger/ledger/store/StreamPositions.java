@@ -93,19 +93,21 @@ public class StreamPositions {
         StreamingEventProcessor processor = processor(processorName);
         processor.shutDown();
         processor.resetTokens();
+        List<TrackingToken> atReset = storedTokens(processorName);
         afterReset.run();
         processor.start();
-        awaitWorkers(processor);
+        awaitWorkers(processorName, atReset);
     }
 
     /**
-     * Waits until the processor works on a segment again. Axon's processor shut down while it is still launching
-     * its workers frees the segment and does not launch them again on the next start: a second replay asked for
-     * right after the first left the read models stopped until a restart.
+     * Waits until the processor has handled an event since its reset, which its stored token shows (or the store
+     * holds none). Axon's tracking processor shut down while it is still launching its worker frees the segment and
+     * never launches it again on later starts: a replay asked for right after another left the read models stopped
+     * until a restart. A worker that has stored a token is past its launch.
      */
-    private static void awaitWorkers(StreamingEventProcessor processor) {
+    private void awaitWorkers(String processorName, List<TrackingToken> atReset) {
         long deadline = System.nanoTime() + WORKERS_STARTING.toNanos();
-        while (processor.processingStatus().isEmpty() && System.nanoTime() < deadline) {
+        while (storedTokens(processorName).equals(atReset) && head() >= 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

@@ -30,10 +30,10 @@ class ReplayRequestsIT {
                     {"consentId": "c-1", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"],
                      "denied": []}""".formatted(start.plusSeconds(1))).status()).isEqualTo(201);
 
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < 15; i++) {
                 assertThat(ledger.post("/api/v1/admin/projections/replay", "").status()).isEqualTo(202);
             }
-            CompletableFuture<?>[] atOnce = IntStream.range(0, 6).mapToObj(i -> CompletableFuture.runAsync(() ->
+            CompletableFuture<?>[] atOnce = IntStream.range(0, 4).mapToObj(i -> CompletableFuture.runAsync(() ->
                     assertThat(ledger.post("/api/v1/admin/projections/replay", "").status()).isEqualTo(202)))
                     .toArray(CompletableFuture[]::new);
             CompletableFuture.allOf(atOnce).join();
