@@ -3,7 +3,8 @@
 // document does not describe for that operation.
 //
 //   node fuzz-api.mjs --base http://127.0.0.1:8080 --token-file data/keys/access-token [--cases 40] [--seed 7]
-import { readFileSync } from 'node:fs';
+//        [--samples samples.json]   (one JSON answer of each operation and status, for check-types.mjs)
+import { readFileSync, writeFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
@@ -21,6 +22,7 @@ ajv.addSchema({ $id: 'api', components: api.components });
 
 const failures = [];
 const tally = new Map();
+const samples = new Map();
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 // Replays rebuild read models or resend Kafka, after which answers are 503 for a moment: they go last.
@@ -35,6 +37,8 @@ for (const [path, item] of operations) {
 
 // Whatever was sent, the ledger must still be whole: its read models catch up with its store again.
 if (!await readModelsCatchUp(60_000)) failures.push({ problem: 'the read models did not catch up after the run' });
+
+if (args.samples) writeFileSync(args.samples, JSON.stringify([...samples.values()]));
 
 for (const [operation, statuses] of [...tally].sort()) {
   console.log(operation.padEnd(72), [...statuses].sort().map(([s, n]) => `${s}×${n}`).join(' '));
@@ -162,7 +166,9 @@ async function exchange(path, method, operation, request) {
     return fail('not JSON');
   }
   const validate = ajv.compile(rebase(media.schema));
-  if (!validate(value)) fail(`body does not match the schema: ${ajv.errorsText(validate.errors)}`);
+  if (!validate(value)) return fail(`body does not match the schema: ${ajv.errorsText(validate.errors)}`);
+  const sample = `${path} ${method} ${status}`;
+  if (!samples.has(sample)) samples.set(sample, { path, method, status, media: type, body: value });
 }
 
 /** The schema with its references pointing into the components registered as 'api'. */

@@ -61,8 +61,7 @@ class EvidenceController {
     @QuestionParameters
     @ApiResponse(responseCode = "200", description = "The signed evidence bundle (consent-ledger-evidence/1), "
             + "specified in docs/evidence-format.md", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-            schema = @Schema(type = "object",
-                    requiredProperties = {"version", "answer", "events", "checkpoint", "signature"})))
+            schema = @Schema(ref = "#/components/schemas/EvidenceBundle")))
     @GetMapping(path = "/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
     byte[] evidence(@Parameter(hidden = true) ConsentAt question) {
         if (!policies.hasSite(question.siteId())) {

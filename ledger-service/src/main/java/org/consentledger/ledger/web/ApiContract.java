@@ -31,6 +31,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 class ApiContract implements OpenApiCustomizer {
 
     static final String PROBLEM = "ProblemDetail";
+    static final String EVIDENCE_BUNDLE = "EvidenceBundle";
     private static final String PROBLEM_JSON = "application/problem+json";
 
     /** Members of response schemas that may be null; every other member of a response is always present. */
@@ -71,6 +72,8 @@ class ApiContract implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI api) {
         api.getComponents().addSchemas(PROBLEM, problemSchema());
+        api.getComponents().addSchemas(EVIDENCE_BUNDLE, bundleSchema());
+        api.getComponents().addSchemas("BundleEvent", bundleEventSchema());
         api.getComponents().addHeaders("Retry-After", new Header()
                 .description("Seconds after which the same request is expected to succeed")
                 .schema(integer(1)));
@@ -227,6 +230,38 @@ class ApiContract implements OpenApiCustomizer {
                         "The request field at fault, such as occurredAt or decisions[3].consent.granted[1]"))
                 .addProperty("errors", new JsonSchema().types(Set.of("array")).items(error)
                         .description("Every fault found, each naming its field where one is at fault"));
+    }
+
+    /** The evidence bundle, as docs/evidence-format.md specifies it. */
+    private static Schema<?> bundleSchema() {
+        return new JsonSchema().types(Set.of("object"))
+                .description("A signed evidence bundle, consent-ledger-evidence/1 (docs/evidence-format.md)")
+                .addProperty("version", text(null).description("consent-ledger-evidence/1"))
+                .addProperty("receiptId", text(null))
+                .addProperty("issuedAt", instant())
+                .addProperty("piiController", text(null).description("The site"))
+                .addProperty("piiPrincipalId", text(null).description("The visitor"))
+                .addProperty("at", instant())
+                .addProperty("asOf", instant())
+                .addProperty("answer", new JsonSchema().$ref("#/components/schemas/ConsentAnswer"))
+                .addProperty("events", new JsonSchema().types(Set.of("array"))
+                        .items(new JsonSchema().$ref("#/components/schemas/BundleEvent")))
+                .addProperty("checkpoint", new JsonSchema().$ref("#/components/schemas/SignedCheckpoint"))
+                .addProperty("signature", text(null).description("Base64 Ed25519 over the rest, in RFC 8785 form"));
+    }
+
+    private static Schema<?> bundleEventSchema() {
+        return new JsonSchema().types(Set.of("object"))
+                .addProperty("eventId", text(null))
+                .addProperty("type", text(null))
+                .addProperty("stream", text(null))
+                .addProperty("sequence", integer(0))
+                .addProperty("payload", new JsonSchema().types(Set.of("object")).additionalProperties(Boolean.TRUE)
+                        .description("The event exactly as the store holds it"))
+                .addProperty("previousHash", text("^[0-9a-f]{64}$"))
+                .addProperty("hash", text("^[0-9a-f]{64}$"))
+                .addProperty("leafIndex", integer(0))
+                .addProperty("inclusionProof", new JsonSchema().types(Set.of("array")).items(text("^[0-9a-f]{64}$")));
     }
 
     private static Parameter parameter(String description, Schema<?> schema, Object example) {
