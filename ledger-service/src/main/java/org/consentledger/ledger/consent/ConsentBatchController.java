@@ -19,6 +19,7 @@ import org.consentledger.ledger.consent.ConsentController.ConsentRequest;
 import org.consentledger.ledger.consent.ConsentController.WithdrawalRequest;
 import org.consentledger.ledger.web.Ids;
 import org.consentledger.ledger.web.ProblemResponses;
+import org.consentledger.ledger.web.WellFormedText;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,7 +44,8 @@ class ConsentBatchController {
         this.validator = validator;
     }
 
-    record BatchRequest(@NotNull @Size(min = 1, max = MAX_DECISIONS) List<Decision> decisions) {
+    record BatchRequest(@NotNull @Size(min = 1, max = MAX_DECISIONS) List<Decision> decisions)
+            implements WellFormedText.Separately {
     }
 
     /** Exactly one of {@code consent} and {@code withdrawal}, with the single endpoints' bodies. */
@@ -91,6 +93,7 @@ class ConsentBatchController {
         if (decision == null || (decision.consent() == null) == (decision.withdrawal() == null)) {
             throw LedgerRejection.malformed(at, "a decision holds exactly one of 'consent' and 'withdrawal'");
         }
+        WellFormedText.check(decision, at);
         if (decision.visitorId() == null) {
             throw LedgerRejection.malformed(at + ".visitorId", "visitorId must not be null");
         }
