@@ -15,6 +15,8 @@ public class LedgerRejection extends RuntimeException {
         CONFLICT,
         /** The site (or other named thing) is not in the ledger. */
         NOT_FOUND,
+        /** The request is larger than the ledger can hold. */
+        TOO_LARGE,
         /** The ledger cannot answer yet; the same request will succeed shortly. */
         UNAVAILABLE,
         /** The request carries no token the ledger knows. */

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Publishing (ingest role) and reading (audit role) a site's cookie policy versions. */
 @RestController
@@ -45,28 +47,42 @@ class PolicyController {
     private final PublishedPolicies published;
     private final CookiePolicyTextImporter importer;
     private final PolicyRules rules;
+    private final JsonMapper json;
 
     PolicyController(CommandGateway commands, QueryGateway queries, PublishedPolicies published,
-                     CookiePolicyTextImporter importer, PolicyRules rules) {
+                     CookiePolicyTextImporter importer, PolicyRules rules, JsonMapper json) {
         this.commands = commands;
         this.queries = queries;
         this.published = published;
         this.importer = importer;
         this.rules = rules;
+        this.json = json;
     }
 
-    record CategoryRequest(@NotBlank String id, @NotBlank String name, String description,
-                           @NotNull Boolean consentRequired) {
+    /** Bounds that every column and read model holding a policy can take; the document as a whole is bounded too. */
+    record CategoryRequest(@NotBlank @Size(max = 64) String id, @NotBlank @Size(max = 200) String name,
+                           @Size(max = 2_000) String description, @NotNull Boolean consentRequired) {
     }
 
-    record CookieRequest(@NotBlank String name, @NotBlank String provider, String function, String purpose,
-                         @NotBlank String category) {
+    record CookieRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String provider,
+                         @Size(max = 2_000) String function, @Size(max = 2_000) String purpose,
+                         @NotBlank @Size(max = 64) String category) {
     }
 
     record PolicyRequest(@NotNull Instant effectiveFrom, Duration consentMaxAge,
-                         @NotEmpty List<@Valid @NotNull CategoryRequest> categories,
-                         List<@Valid @NotNull CookieRequest> cookies, String text) {
+                         @NotEmpty @Size(max = 64) List<@Valid @NotNull CategoryRequest> categories,
+                         @Size(max = 1_000) List<@Valid @NotNull CookieRequest> cookies,
+                         @Size(max = MAX_TEXT) String text) {
     }
+
+    /** A policy page's text, in characters. */
+    static final int MAX_TEXT = 262_144;
+
+    /**
+     * The policy as JSON, in characters: the policy catalog keeps each version's document in a column of 1 MiB
+     * characters, which this leaves room in for the event around it and for escapes written differently.
+     */
+    static final int MAX_DOCUMENT = 786_432;
 
     @Tag(name = "ingest")
     @Operation(summary = "Publish a policy version: 201 new, 200 identical replay, 409 changed")
@@ -84,7 +100,7 @@ class PolicyController {
                         .map(c -> new Cookie(c.name(), c.provider(), c.function(), c.purpose(), c.category()))
                         .toList(),
                 body.text());
-        return receipt(commands.sendAndWait(new PublishCookiePolicy(policy)));
+        return receipt(commands.sendAndWait(new PublishCookiePolicy(fitsTheCatalog(policy))));
     }
 
     @Tag(name = "ingest")
@@ -98,7 +114,7 @@ class PolicyController {
         try {
             CookiePolicy policy = importer.importText(siteId, next,
                     effectiveFrom == null ? rules.now() : effectiveFrom, consentMaxAge, text);
-            return receipt(commands.sendAndWait(new PublishCookiePolicy(policy)));
+            return receipt(commands.sendAndWait(new PublishCookiePolicy(fitsTheCatalog(policy))));
         } catch (InvalidPolicyText e) {
             throw LedgerRejection.invalid(e.line() > 0 ? "text (line " + e.line() + ")" : "text", e.getMessage());
         }
@@ -126,6 +142,18 @@ class PolicyController {
                 .map(PolicyDocument::of)
                 .orElseThrow(() -> new LedgerRejection(LedgerRejection.Kind.NOT_FOUND, "version",
                         "site '%s' has no policy version %d".formatted(siteId, version)));
+    }
+
+    private CookiePolicy fitsTheCatalog(CookiePolicy policy) {
+        if (policy.text() != null && policy.text().length() > MAX_TEXT) {
+            throw LedgerRejection.invalid("text", "a policy's text may have at most %d characters".formatted(MAX_TEXT));
+        }
+        int length = json.writeValueAsString(policy).length();
+        if (length > MAX_DOCUMENT) {
+            throw new LedgerRejection(LedgerRejection.Kind.TOO_LARGE, "body", ("this policy is %d characters as "
+                    + "JSON; a policy may have at most %d").formatted(length, MAX_DOCUMENT));
+        }
+        return policy;
     }
 
     private static ResponseEntity<PolicyReceipt> receipt(PolicyReceipt receipt) {

@@ -129,6 +129,7 @@ class ApiContract implements OpenApiCustomizer {
             refusal(responses, "404", "The site, version or event is not in the ledger");
         }
         if (operation.getRequestBody() != null) {
+            refusal(responses, "413", "The body is larger than this operation takes (ledger.http)");
             refusal(responses, "415", "The body is not of a media type this operation takes");
         }
         if (writes) {

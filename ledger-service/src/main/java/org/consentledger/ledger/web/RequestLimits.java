@@ -1,0 +1,26 @@
+package org.consentledger.ledger.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How large a request body may be, by what it records: whatever is accepted must fit every column and read model
+ * that will hold it, and a client must not be able to make the ledger read without end.
+ *
+ * @param maxBody       a consent, a withdrawal, and anything not named below
+ * @param maxBatchBody  a batch of up to 1,000 decisions
+ * @param maxPolicyBody a policy version, as JSON or as an imported page
+ */
+@ConfigurationProperties("ledger.http")
+public record RequestLimits(DataSize maxBody, DataSize maxBatchBody, DataSize maxPolicyBody) {
+
+    long limitFor(String path) {
+        if (path.endsWith("/consents:batch")) {
+            return maxBatchBody.toBytes();
+        }
+        if (path.contains("/policies/")) {
+            return maxPolicyBody.toBytes();
+        }
+        return maxBody.toBytes();
+    }
+}
