@@ -68,7 +68,9 @@ final class ServiceProcess implements AutoCloseable {
                 "-XX:G1HeapRegionSize=4m",
                 "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
                 "--ledger.access.keys[0].name=benchmark", "--ledger.access.keys[0].token-sha256=" + sha256(token),
-                "--ledger.access.keys[0].roles=ingest,audit,admin", "--ledger.access.keys[0].sites=*");
+                "--ledger.access.keys[0].roles=ingest,audit,admin", "--ledger.access.keys[0].sites=*",
+                // Every load client runs on this one address, with more requests in progress than one client may.
+                "--ledger.http.max-requests-per-client=0");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.path().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);

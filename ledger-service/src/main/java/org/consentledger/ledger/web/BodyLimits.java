@@ -8,19 +8,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body larger than {@link RequestLimits} allows with 413, before it is read when its length is
- * declared, and as soon as it passes the limit when it is not (a chunked body): nothing is recorded.
+ * Refuses a request body that grows past what {@link RequestLimits} allows with 413 as soon as it does (a chunked
+ * body, or one longer than declared), and one that takes longer than {@code max-body-time} to arrive with 408.
+ * Nothing is recorded.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class BodyLimits extends OncePerRequestFilter {
 
     private final RequestLimits limits;
@@ -36,34 +36,37 @@ class BodyLimits extends OncePerRequestFilter {
         }
     }
 
+    /** Thrown from a body still arriving at its deadline; answered 408 ({@link ProblemResponses}). */
+    static final class BodyTooSlow extends IOException {
+        BodyTooSlow(Duration limit) {
+            super("the request body took longer than the " + limit.toSeconds() + " s a body may take to arrive");
+        }
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // A body declared larger than its limit never gets here (ClientShares); this one is counted as it is read.
         long limit = limits.limitFor(request.getRequestURI());
-        if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write(("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"%s\",\"field\":\"body\"}").formatted(new BodyTooLarge(limit).getMessage()));
-            return;
-        }
-        chain.doFilter(new Bounded(request, limit), response);
+        chain.doFilter(new Bounded(request, limit, limits.maxBodyTime()), response);
     }
 
     private static final class Bounded extends HttpServletRequestWrapper {
 
         private final long limit;
+        private final Duration time;
         private ServletInputStream bounded;
 
-        Bounded(HttpServletRequest request, long limit) {
+        Bounded(HttpServletRequest request, long limit, Duration time) {
             super(request);
             this.limit = limit;
+            this.time = time;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (bounded == null) {
-                bounded = new Counting(super.getInputStream(), limit);
+                bounded = new Counting(super.getInputStream(), limit, time);
             }
             return bounded;
         }
@@ -73,11 +76,15 @@ class BodyLimits extends OncePerRequestFilter {
 
         private final ServletInputStream in;
         private final long limit;
+        private final Duration time;
+        private final long deadline;
         private long read;
 
-        Counting(ServletInputStream in, long limit) {
+        Counting(ServletInputStream in, long limit, Duration time) {
             this.in = in;
             this.limit = limit;
+            this.time = time;
+            this.deadline = System.nanoTime() + time.toNanos();
         }
 
         @Override
@@ -98,10 +105,13 @@ class BodyLimits extends OncePerRequestFilter {
             return n;
         }
 
-        private void count(int n) throws BodyTooLarge {
+        private void count(int n) throws IOException {
             read += n;
             if (read > limit) {
                 throw new BodyTooLarge(limit);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new BodyTooSlow(time);
             }
         }
 

@@ -117,6 +117,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 return problem(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(),
                         List.of(new FieldError("body", tooLarge.getMessage())));
             }
+            if (cause instanceof BodyLimits.BodyTooSlow tooSlow) {
+                return problem(HttpStatus.REQUEST_TIMEOUT, tooSlow.getMessage(),
+                        List.of(new FieldError("body", tooSlow.getMessage())));
+            }
         }
         JacksonException json = jacksonCause(e);
         String field = json == null ? null : path(json);

@@ -1,5 +1,6 @@
 package org.consentledger.ledger.web;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -10,9 +11,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxBody       a consent, a withdrawal, and anything not named below
  * @param maxBatchBody  a batch of up to 1,000 decisions
  * @param maxPolicyBody a policy version, as JSON or as an imported page
+ * @param maxBodyTime   how long a client may take to send a body: a slow one holds a worker thread meanwhile
+ * @param maxRequestsPerClient requests one client address may have in progress at once (0: no limit), so that slow
+ *                      clients on one address cannot hold every worker thread; health probes do not count
  */
 @ConfigurationProperties("ledger.http")
-public record RequestLimits(DataSize maxBody, DataSize maxBatchBody, DataSize maxPolicyBody) {
+public record RequestLimits(DataSize maxBody, DataSize maxBatchBody, DataSize maxPolicyBody, Duration maxBodyTime,
+                            int maxRequestsPerClient) {
 
     long limitFor(String path) {
         if (path.endsWith("/consents:batch")) {
