@@ -25,7 +25,7 @@ java -jar "$jar" --server.address=127.0.0.1 --server.port="$port" \
     --ledger.kafka.state-topic="$topics-state" --ledger.kafka.checkpoint-topic="$topics-checkpoints" \
     > "$state/ledger.log" 2>&1 &
 ledger=$!
-trap 'kill $ledger 2>/dev/null; wait $ledger 2>/dev/null; rm -rf "$state"' EXIT
+trap 'kill $ledger 2>/dev/null || true; wait $ledger 2>/dev/null || true; rm -rf "$state"' EXIT
 for _ in $(seq 120); do
     curl -fs "$base/actuator/health/readiness" >/dev/null && break
     kill -0 $ledger 2>/dev/null || { tail -50 "$state/ledger.log"; exit 1; }
