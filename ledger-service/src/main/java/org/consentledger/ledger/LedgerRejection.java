@@ -15,6 +15,8 @@ public class LedgerRejection extends RuntimeException {
         CONFLICT,
         /** The site (or other named thing) is not in the ledger. */
         NOT_FOUND,
+        /** The key has made more requests than it may for now; the same request will succeed later. */
+        RATE_LIMITED,
         /** The request is larger than the ledger can hold. */
         TOO_LARGE,
         /** The ledger cannot answer yet; the same request will succeed shortly. */

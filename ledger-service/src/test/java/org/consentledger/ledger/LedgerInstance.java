@@ -63,6 +63,8 @@ public final class LedgerInstance implements AutoCloseable {
                 "ledger.evidence.signing-key-file", dataDirectory.resolve("keys/checkpoint.pem").toAbsolutePath(),
                 "ledger.access.token-file", dataDirectory.resolve("keys/access-token").toAbsolutePath()));
         all.putAll(TestDatabase.forDirectory(dataDirectory));
+        // Tests that load the ledger send faster than an operator would let one key; RateLimitIT sets its own.
+        all.put("ledger.access.rate-limit.requests-per-second", 0);
         all.putAll(properties);
         // As command-line arguments: they take precedence over application.yml, as an operator's would.
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

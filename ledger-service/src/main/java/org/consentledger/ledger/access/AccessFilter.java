@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.consentledger.ledger.LedgerRejection;
@@ -33,10 +34,12 @@ class AccessFilter extends OncePerRequestFilter {
 
     private final AccessKeys keys;
     private final JsonMapper json;
+    private final KeyRateLimits rateLimits;
 
-    AccessFilter(AccessKeys keys, JsonMapper json) {
+    AccessFilter(AccessKeys keys, JsonMapper json, KeyRateLimits.Properties rateLimit) {
         this.keys = keys;
         this.json = json;
+        this.rateLimits = new KeyRateLimits(rateLimit);
     }
 
     @Override
@@ -61,6 +64,17 @@ class AccessFilter extends OncePerRequestFilter {
                                 ? "this key does not have the %s role".formatted(role(required))
                                 : "this key does not have the %s role for site '%s'".formatted(role(required),
                                         required.site())));
+                return;
+            }
+        }
+        if (key.isPresent() && !required.open()) {
+            Duration wait = rateLimits.take(key.get().name());
+            if (!wait.isZero()) {
+                long seconds = Math.max(1, (wait.toMillis() + 999) / 1_000);
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                refuse(request, response, new LedgerRejection(LedgerRejection.Kind.RATE_LIMITED, null,
+                        "this key has made more requests than it may (ledger.access.rate-limit); ask again in %d s"
+                                .formatted(seconds)));
                 return;
             }
         }

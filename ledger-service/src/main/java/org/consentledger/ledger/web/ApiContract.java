@@ -124,6 +124,9 @@ class ApiContract implements OpenApiCustomizer {
         if (!open) {
             refusal(responses, "401", "No bearer token, or one the ledger does not know");
             refusal(responses, "403", "The token's key may not do this, or not for this site");
+            refusal(responses, "429", "This key (or client address) has made more requests than it may for now; "
+                    + "ask again after Retry-After seconds");
+            responses.get("429").addHeaderObject("Retry-After", new Header().$ref("#/components/headers/Retry-After"));
         }
         if (path.contains("{siteId}") || path.contains("{version}") || path.endsWith("/inclusion")) {
             refusal(responses, "404", "The site, version or event is not in the ledger");
