@@ -97,7 +97,8 @@ class AccessFilter extends OncePerRequestFilter {
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        // Written without closing the stream, so the answer is not yet sent and can still say the connection closes.
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 
     /** The key as the request's user, so that what looks at roles (the health details) sees it. */

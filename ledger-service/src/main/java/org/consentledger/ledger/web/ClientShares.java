@@ -2,7 +2,6 @@ package org.consentledger.ledger.web;
 
 import jakarta.servlet.ServletException;
 import java.io.IOException;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * What one client can hold of the server. An address may have at most {@code ledger.http.max-requests-per-client}
  * requests in progress (health probes not counted): beyond, 429 at once. A body declared larger than its limit is
  * 413 at once. Both are answered before the body is read, and every refusal of a body not read through (these,
- * 401, 403, and 408 or 413 from {@link BodyLimits}) closes the connection instead of reading the rest: Tomcat would
+ * and 401, 403, 408 or 413 from the ledger) closes the connection instead of reading the rest: Tomcat would
  * otherwise read it before answering the next request, as slowly as a slow client sends it, on a worker thread.
  * So clients that send their bodies a byte at a time hold at most that many worker threads per address, for at
  * most {@code max-body-time}, and health probes and other clients go on being answered. Behind a proxy, let the
@@ -28,8 +27,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class ClientShares {
-
-    private static final Set<Integer> UNREAD_BODY = Set.of(401, 403, 408, 413, 429);
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> clientSharesValve(RequestLimits limits) {
@@ -65,7 +62,10 @@ class ClientShares {
                     return;
                 }
                 getNext().invoke(request, response);
-                if (UNREAD_BODY.contains(response.getStatus())) {
+                // Only before the answer is sent can it say that the connection closes: a client told nothing
+                // would send its next request on a closed connection.
+                if (response.getStatus() >= 400 && !response.isCommitted()
+                        && !request.getCoyoteRequest().isFinished()) {
                     closeUnread(request, response);
                 }
             } finally {
