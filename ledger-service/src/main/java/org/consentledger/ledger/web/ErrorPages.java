@@ -1,5 +1,6 @@
 package org.consentledger.ledger.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -24,8 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Errors that happen outside the ledger's controllers (in a filter, in the servlet container) are answered as
  * problems too, and the error page itself is not a resource: asked for directly it is 404, not a 500 with status
  * 999. Health paths deeper than a group and a component, or with dot segments, are 404 before Spring Boot's health
- * endpoint, which fails on them, is reached.
+ * endpoint, which fails on them, is reached. Not an operation of the API, so not in its document.
  */
+@Hidden
 @RestController
 class ErrorPages implements ErrorController {
 
