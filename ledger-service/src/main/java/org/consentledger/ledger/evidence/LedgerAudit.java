@@ -2,34 +2,54 @@ package org.consentledger.ledger.evidence;
 
 import org.consentledger.verifier.SignedCheckpoint;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentWithdrawn;
+import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.ledger.evidence.StoredEvents.Stored;
+import org.consentledger.ledger.store.StreamPositions;
+import org.consentledger.projections.ReadModelProcessor;
+import org.consentledger.projections.consent.ConsentHistoryProjection;
+import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.EventHash;
 import org.consentledger.verifier.MerkleFrontier;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks the whole ledger from its tables, trusting nothing the ledger computed before: every event's hash is
  * recomputed from its stored form, every stream's chain is followed, the Merkle log's leaves are matched to the
- * store's order, and every checkpoint's root and signature are checked again. Reports the first thing that does
- * not match, naming the event.
+ * store's order, every checkpoint's root and signature are checked again, and the consent history that answers are
+ * made from is held against the events (a row changed, missing or added behind the ledger's back). Reports the
+ * first thing that does not match, naming the event and its stream.
  */
 @Component
 public class LedgerAudit {
 
     private static final int PAGE = 1_000;
+    private static final String GIVEN = ConsentGiven.class.getName();
+    private static final String WITHDRAWN = ConsentWithdrawn.class.getName();
     private static final java.time.Duration LOG_SETTLE = java.time.Duration.ofSeconds(10);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final StoredEvents store;
     private final EvidenceLog evidence;
     private final CheckpointKey key;
+    private final ConsentHistoryProjection history;
+    private final StreamPositions positions;
 
-    LedgerAudit(StoredEvents store, EvidenceLog evidence, CheckpointKey key) {
+    LedgerAudit(StoredEvents store, EvidenceLog evidence, CheckpointKey key, ConsentHistoryProjection history,
+                StreamPositions positions) {
         this.store = store;
         this.evidence = evidence;
         this.key = key;
+        this.history = history;
+        this.positions = positions;
     }
 
     /** @param problem null when everything checked out */
@@ -57,6 +77,9 @@ public class LedgerAudit {
                     "event %s, leaf %d of the log, is no longer in the store where the log recorded it (place %d)"
                             .formatted(orphan.eventId(), orphan.leafIndex(), orphan.globalIndex())));
         }
+        // Answers are made from the consent history, so it is held against the events it was made from: every row up
+        // to where it has read, and no row that no event was made into.
+        long historyReached = positions.position(ReadModelProcessor.NAME);
         long after = -1;
         for (List<Stored> page = store.after(after, PAGE); !page.isEmpty(); page = store.after(after, PAGE)) {
             Map<Long, EvidenceLog.Leaf> logged = evidence.leavesAt(page.get(0).globalIndex(),
@@ -81,6 +104,18 @@ public class LedgerAudit {
                 checked++;
                 after = event.globalIndex();
             }
+            Problem row = historyProblem(page, historyReached);
+            if (row != null) {
+                return new Report(false, checked, 0, 0, row);
+            }
+        }
+        Optional<ConsentHistoryProjection.Row> forged = history.rowWithoutEvent();
+        if (forged.isPresent()) {
+            ConsentHistoryProjection.Row row = forged.get();
+            String stream = VisitorStream.id(row.siteId(), row.visitorId());
+            return new Report(false, checked, 0, 0, new Problem(row.decision().eventId(), null, stream, null,
+                    "the consent history holds a row for event %s of stream %s, which is not in the store"
+                            .formatted(row.decision().eventId(), stream)));
         }
         long checkpoints = 0;
         // Checkpoints come smallest first, so one tree grown leaf by leaf gives every root: the leaves are read once.
@@ -146,6 +181,39 @@ public class LedgerAudit {
         }
         streams.put(event.stream(), new Link(event.sequence(), hash));
         return null;
+    }
+
+    /** The first of these events whose row in the consent history says other than the event does. */
+    private Problem historyProblem(List<Stored> page, long reached) {
+        Map<String, Stored> decisions = new LinkedHashMap<>();
+        for (Stored event : page) {
+            if (event.globalIndex() <= reached && event.type() != null && (event.type().equals(GIVEN)
+                    || event.type().equals(WITHDRAWN))) {
+                decisions.put(event.eventId(), event);
+            }
+        }
+        Map<String, ConsentHistoryProjection.Row> rows = history.rows(decisions.keySet());
+        for (Stored event : decisions.values()) {
+            ConsentHistoryProjection.Row row = rows.get(event.eventId());
+            if (row == null) {
+                return problem(event, "the consent history, which answers are made from, has no row for it");
+            }
+            Decision expected = decision(event);
+            String[] stream = event.stream().split("/", 2);
+            if (!row.decision().equals(expected) || !row.siteId().equals(stream[0])
+                    || !row.visitorId().equals(stream[1])) {
+                return problem(event, "the consent history, which answers are made from, holds %s for it; the event "
+                        + "says %s".formatted(row.decision(), expected));
+            }
+        }
+        return null;
+    }
+
+    private static Decision decision(Stored event) {
+        return event.type().equals(GIVEN)
+                ? Decision.of(JSON.treeToValue(event.payload(), ConsentGiven.class), event.eventId(), event.sequence())
+                : Decision.of(JSON.treeToValue(event.payload(), ConsentWithdrawn.class), event.eventId(),
+                        event.sequence());
     }
 
     private String checkpointProblem(SignedCheckpoint checkpoint, long leaves, MerkleFrontier tree) {

@@ -134,6 +134,38 @@ class EvidenceTamperIT {
         }
     }
 
+    @Test
+    void aChangedRowOfTheConsentHistoryIsFoundNamingItsStream() {
+        Row row = row("v1", 3);
+        db.sql("update consent_history set granted = 'statistics,third-party', denied = '' where event_id = :id")
+                .param("id", row.eventId).update();
+        try {
+            assertThat(ledger.get(SITE + "v1/consent").json().toString()).as("the answer the insider wanted")
+                    .contains("{\"id\":\"third-party\",\"status\":\"GRANTED\"");
+            assertFound(row.eventId, "consent history");
+            JsonNode report = ledger.post("/api/v1/audit/verify", "").json();
+            assertThat(report.get("problem").get("stream").asString()).isEqualTo("smartbump.opendatasoft.com/v1");
+        } finally {
+            db.sql("update consent_history set granted = 'statistics', denied = 'third-party' where event_id = :id")
+                    .param("id", row.eventId).update();
+        }
+    }
+
+    @Test
+    void aRowAddedToTheConsentHistoryIsFound() {
+        Row row = row("v2", 0);
+        db.sql("insert into consent_history (event_id, site_id, visitor_id, sequence_number, kind, policy_version,"
+                        + " occurred_at, recorded_at, granted, denied, withdrawn)"
+                        + " select 'forged-1', site_id, visitor_id, 99, kind, policy_version, occurred_at, recorded_at,"
+                        + " 'third-party', '', '' from consent_history where event_id = :id")
+                .param("id", row.eventId).update();
+        try {
+            assertFound("forged-1", "not in the store");
+        } finally {
+            db.sql("delete from consent_history where event_id = 'forged-1'").update();
+        }
+    }
+
     private void assertFound(String eventId, String why) {
         JsonNode report = ledger.post("/api/v1/audit/verify", "").json();
         assertThat(report.get("intact").asBoolean()).as(report.toString()).isFalse();

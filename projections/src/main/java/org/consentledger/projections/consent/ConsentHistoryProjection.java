@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -246,7 +248,8 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
                 .list();
     }
 
-    private record Row(String siteId, String visitorId, Decision decision) {
+    /** A row of the history: written per decision, and read back for the audit to hold against its event. */
+    public record Row(String siteId, String visitorId, Decision decision) {
     }
 
     private void insert(String siteId, String visitorId, Decision d) {
@@ -288,6 +291,38 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
                     statement.setString(10, String.join(",", d.denied()));
                     statement.setString(11, String.join(",", d.withdrawn()));
                 });
+    }
+
+    private static final String ROWS = """
+            select site_id, visitor_id, event_id, sequence_number, kind, policy_version, occurred_at, recorded_at,
+                   granted, denied, withdrawn
+              from consent_history h
+            """;
+
+    /** The rows made from these events, by event id; an event the history has no row for is absent. */
+    public Map<String, Row> rows(Collection<String> eventIds) {
+        Map<String, Row> rows = new HashMap<>();
+        for (List<String> chunk : InList.chunks(eventIds)) {
+            jdbc.sql(ROWS + " where event_id in " + InList.of(chunk))
+                    .query(ConsentHistoryProjection::row)
+                    .list()
+                    .forEach(row -> rows.put(row.decision().eventId(), row));
+        }
+        return rows;
+    }
+
+    /** A row that no event in the store was made into (one added behind the ledger's back), if there is one. */
+    public Optional<Row> rowWithoutEvent() {
+        return jdbc.sql(ROWS + """
+                         where not exists (select 1 from domain_event_entry e where e.event_identifier = h.event_id)
+                         fetch first 1 rows only
+                        """)
+                .query(ConsentHistoryProjection::row)
+                .optional();
+    }
+
+    private static Row row(ResultSet rs, int row) throws SQLException {
+        return new Row(rs.getString("site_id"), rs.getString("visitor_id"), decision(rs, row));
     }
 
     private static Decision decision(ResultSet rs, int row) throws SQLException {
