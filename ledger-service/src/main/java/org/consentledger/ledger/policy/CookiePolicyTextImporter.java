@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.consentledger.api.policy.Cookie;
@@ -97,6 +99,7 @@ public final class CookiePolicyTextImporter {
         String[] lines = LINE_BREAK.split(text.replaceFirst("^\uFEFF", ""), -1);
         Map<String, CookieCategory> definedCategories = new HashMap<>();
         List<Cookie> cookies = new ArrayList<>();
+        Set<List<String>> listed = new HashSet<>();
         TextLine heading = null;
         for (int i = 0; i < lines.length; i++) {
             int lineNumber = i + 1;
@@ -115,7 +118,8 @@ public final class CookiePolicyTextImporter {
             }
             Kind kind = kindOfTableUnder(heading, lineNumber);
             for (Cookie cookie : cookiesInRow(cells, kind, lineNumber)) {
-                if (cookies.stream().noneMatch(cookie::sameCookieAs)) {
+                // A set of what makes cookies the same, so a page of many rows is read in time linear in them.
+                if (listed.add(List.of(cookie.name(), cookie.provider(), cookie.category()))) {
                     cookies.add(cookie);
                 }
             }

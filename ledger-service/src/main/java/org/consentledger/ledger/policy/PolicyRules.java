@@ -89,6 +89,8 @@ public class PolicyRules {
 
     private static void checkCookies(CookiePolicy policy) {
         List<Cookie> cookies = policy.cookies();
+        // What makes two cookies the same (Cookie.sameCookieAs), in a set: linear in the cookies, not quadratic.
+        Set<List<String>> listed = new HashSet<>();
         for (int i = 0; i < cookies.size(); i++) {
             Cookie cookie = cookies.get(i);
             String field = "cookies[" + i + "]";
@@ -99,11 +101,9 @@ public class PolicyRules {
                 throw LedgerRejection.invalid(field + ".category",
                         "cookie '" + cookie.name() + "' names category '" + cookie.category() + "', which the policy does not define");
             }
-            for (int j = 0; j < i; j++) {
-                if (cookies.get(j).sameCookieAs(cookie)) {
-                    throw LedgerRejection.invalid(field, "cookie '" + cookie.name() + "' of " + cookie.provider()
-                            + " is listed twice in category '" + cookie.category() + "'");
-                }
+            if (!listed.add(List.of(cookie.name(), cookie.provider(), cookie.category()))) {
+                throw LedgerRejection.invalid(field, "cookie '" + cookie.name() + "' of " + cookie.provider()
+                        + " is listed twice in category '" + cookie.category() + "'");
             }
         }
     }

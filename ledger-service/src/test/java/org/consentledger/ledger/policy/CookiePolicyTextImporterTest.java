@@ -211,6 +211,19 @@ class CookiePolicyTextImporterTest {
     }
 
     @Test
+    void readsAPageOfTwentyThousandRowsKeepingEachCookieOnce() {
+        java.util.List<String> page = new java.util.ArrayList<>(java.util.List.of("Statistics cookies"));
+        for (int i = 0; i < 20_000; i++) {
+            page.add("Provider " + (i % 7) + "\tAnalytics\t_c" + i + "\tTo count visits");
+        }
+        page.add("Provider 0\tAnalytics\t_c0\tTo count visits");
+        CookiePolicy policy = importText(lines(page.toArray(String[]::new)));
+
+        assertThat(policy.cookies()).hasSize(20_000);
+        assertThat(policy.cookies().get(19_999).name()).isEqualTo("_c19999");
+    }
+
+    @Test
     void dropsExactDuplicatesButKeepsTheSameNameElsewhere() {
         CookiePolicy policy = importText(lines(
                 "Statistics cookies",
