@@ -4,7 +4,7 @@
 #   checkpoint-ed25519.pem   the Ed25519 key that signs checkpoints and evidence bundles (PRIVATE KEY and PUBLIC KEY
 #                            blocks, as the ledger reads them); every instance signs with this one key
 #   access-token             the operator's bearer token (every role, every site; ledger.access.token-file); keys of
-#                            narrower reach are configured by their hash (README: Access)
+#                            narrower reach are configured by their hash (docs/http-api.md: Access)
 # Files that exist are kept: a new signing key would leave earlier checkpoints signed by a key no one is given any
 # more. Delete a file to make a new one. Needs openssl.
 #

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The knobs of one run, from the command line; every default is what the README's targets are stated for. */
+/**
+ * The knobs of one run, from the command line; every default is what the benchmark's targets are stated for
+ * (docs/benchmarks.md).
+ */
 record Options(
         String database,
         String postgresUrl,

@@ -1,6 +1,6 @@
 package org.consentledger.ledger.access;
 
-/** What a key may do; the HTTP API's paths are grouped by these (see the README's API table). */
+/** What a key may do; the HTTP API's paths are grouped by these (see the README's HTTP API table). */
 public enum Role {
     /** Submit consents, withdrawals and policy versions for the key's sites. */
     INGEST,
