@@ -199,9 +199,8 @@ public class LedgerAudit {
                 return problem(event, "the consent history, which answers are made from, has no row for it");
             }
             Decision expected = decision(event);
-            String[] stream = event.stream().split("/", 2);
-            if (!row.decision().equals(expected) || !row.siteId().equals(stream[0])
-                    || !row.visitorId().equals(stream[1])) {
+            if (!row.decision().equals(expected)
+                    || !VisitorStream.id(row.siteId(), row.visitorId()).equals(event.stream())) {
                 return problem(event, "the consent history, which answers are made from, holds %s for it; the event "
                         + "says %s".formatted(row.decision(), expected));
             }

@@ -113,17 +113,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyLimits.BodyTooLarge tooLarge) {
-                return problem(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(),
-                        List.of(new FieldError("body", tooLarge.getMessage())));
-            }
-            if (cause instanceof BodyLimits.BodyTooSlow tooSlow) {
-                return problem(HttpStatus.REQUEST_TIMEOUT, tooSlow.getMessage(),
-                        List.of(new FieldError("body", tooSlow.getMessage())));
-            }
+        BodyLimits.BodyTooLarge tooLarge = cause(e, BodyLimits.BodyTooLarge.class);
+        BodyLimits.BodyTooSlow tooSlow = cause(e, BodyLimits.BodyTooSlow.class);
+        if (tooLarge != null || tooSlow != null) {
+            String message = (tooLarge != null ? tooLarge : tooSlow).getMessage();
+            return problem(tooLarge != null ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.REQUEST_TIMEOUT, message,
+                    List.of(new FieldError("body", message)));
         }
-        JacksonException json = jacksonCause(e);
+        JacksonException json = cause(e, JacksonException.class);
         String field = json == null ? null : path(json);
         Matcher duplicate = json == null || json.getOriginalMessage() == null ? null
                 : DUPLICATE_MEMBER.matcher(json.getOriginalMessage());
@@ -143,10 +140,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, message, List.of(new FieldError(field, message)));
     }
 
-    private static JacksonException jacksonCause(Throwable e) {
+    /** The first cause of {@code e} (itself included) of the given type, or null. */
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException json) {
-                return json;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;

@@ -215,9 +215,12 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
         return held.nextClearBit(0) > lastSequence;
     }
 
-    private static final String DECISIONS = """
-            select event_id, sequence_number, kind, policy_version, occurred_at, recorded_at,
-                   granted, denied, withdrawn
+    /** The columns a {@link Decision} is read from ({@link #decision}). */
+    private static final String DECISION_COLUMNS = """
+            event_id, sequence_number, kind, policy_version, occurred_at, recorded_at, granted, denied, withdrawn""";
+
+    private static final String DECISIONS = "select " + DECISION_COLUMNS + """
+
               from consent_history
              where site_id = ? and visitor_id = ?
             """;
@@ -293,11 +296,7 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
                 });
     }
 
-    private static final String ROWS = """
-            select site_id, visitor_id, event_id, sequence_number, kind, policy_version, occurred_at, recorded_at,
-                   granted, denied, withdrawn
-              from consent_history h
-            """;
+    private static final String ROWS = "select site_id, visitor_id, " + DECISION_COLUMNS + " from consent_history h";
 
     /** The rows made from these events, by event id; an event the history has no row for is absent. */
     public Map<String, Row> rows(Collection<String> eventIds) {
