@@ -55,8 +55,9 @@ public final class ReadModelPosition {
                 .update();
     }
 
+    /** Only forward: a parked event retried later reports the older position it was read at. */
     private void set(long position) {
-        jdbc.sql("update read_model_position set position = :position where read_model = :name")
+        jdbc.sql("update read_model_position set position = :position where read_model = :name and position < :position")
                 .param("position", position)
                 .param("name", readModel)
                 .update();

@@ -7,11 +7,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.ledger.evidence.StoredEvents.Stored;
 import org.consentledger.ledger.store.StreamPositions;
+import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.ReadModelProcessor;
 import org.consentledger.projections.consent.ConsentHistoryProjection;
 import org.consentledger.verifier.Decision;
@@ -42,14 +44,16 @@ public class LedgerAudit {
     private final CheckpointKey key;
     private final ConsentHistoryProjection history;
     private final StreamPositions positions;
+    private final ParkedStreams parked;
 
     LedgerAudit(StoredEvents store, EvidenceLog evidence, CheckpointKey key, ConsentHistoryProjection history,
-                StreamPositions positions) {
+                StreamPositions positions, ParkedStreams parked) {
         this.store = store;
         this.evidence = evidence;
         this.key = key;
         this.history = history;
         this.positions = positions;
+        this.parked = parked;
     }
 
     /** @param problem null when everything checked out */
@@ -80,6 +84,8 @@ public class LedgerAudit {
         // Answers are made from the consent history, so it is held against the events it was made from: every row up
         // to where it has read, and no row that no event was made into.
         long historyReached = positions.position(ReadModelProcessor.NAME);
+        // A parked stream's events are not in the history on purpose, and no answer is made from it until retried.
+        Set<String> parkedStreams = parked.all();
         long after = -1;
         for (List<Stored> page = store.after(after, PAGE); !page.isEmpty(); page = store.after(after, PAGE)) {
             Map<Long, EvidenceLog.Leaf> logged = evidence.leavesAt(page.get(0).globalIndex(),
@@ -104,7 +110,7 @@ public class LedgerAudit {
                 checked++;
                 after = event.globalIndex();
             }
-            Problem row = historyProblem(page, historyReached);
+            Problem row = historyProblem(page, historyReached, parkedStreams);
             if (row != null) {
                 return new Report(false, checked, 0, 0, row);
             }
@@ -184,10 +190,10 @@ public class LedgerAudit {
     }
 
     /** The first of these events whose row in the consent history says other than the event does. */
-    private Problem historyProblem(List<Stored> page, long reached) {
+    private Problem historyProblem(List<Stored> page, long reached, Set<String> parkedStreams) {
         Map<String, Stored> decisions = new LinkedHashMap<>();
         for (Stored event : page) {
-            if (event.globalIndex() <= reached && event.type() != null && (event.type().equals(GIVEN)
+            if (event.globalIndex() <= reached && !parkedStreams.contains(event.stream()) && event.type() != null && (event.type().equals(GIVEN)
                     || event.type().equals(WITHDRAWN))) {
                 decisions.put(event.eventId(), event);
             }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.projections.ReadModelBehind;
+import org.consentledger.projections.StreamParked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -59,8 +60,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ReadModelBehind.class)
     ResponseEntity<Object> behind(ReadModelBehind behind, WebRequest request) {
-        return rejected(new LedgerRejection(LedgerRejection.Kind.UNAVAILABLE, null,
-                behind.getMessage() + "; ask again in a moment"), request);
+        // A parked stream waits for an operator, not for time: asking again soon will not help.
+        String message = behind instanceof StreamParked ? behind.getMessage()
+                : behind.getMessage() + "; ask again in a moment";
+        return rejected(new LedgerRejection(LedgerRejection.Kind.UNAVAILABLE, null, message), request);
     }
 
     /** Anything else is the ledger's fault, not the client's: logged in full, answered without internals. */

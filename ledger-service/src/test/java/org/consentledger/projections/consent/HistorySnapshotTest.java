@@ -61,7 +61,7 @@ class HistorySnapshotTest {
     void readModelsAtTheNewestEventAreWhole() {
         standAt(3, 3);
 
-        HistorySnapshot snapshot = HistorySnapshot.read(jdbc, SITE, visitorRows());
+        HistorySnapshot snapshot = HistorySnapshot.read(jdbc, SITE, SITE + "/visitor", visitorRows());
 
         assertThat(snapshot.whole()).isTrue();
         assertThat(snapshot.versions()).isEqualTo(1);
@@ -72,7 +72,7 @@ class HistorySnapshotTest {
     void aReadModelBehindTheStoreIsNotWholeAndItsRowsAreNotRead() {
         standAt(3, 2);
 
-        assertThat(HistorySnapshot.read(jdbc, SITE, visitorRows()).whole()).isFalse();
+        assertThat(HistorySnapshot.read(jdbc, SITE, SITE + "/visitor", visitorRows()).whole()).isFalse();
         assertThat(rowReads).hasValue(0);
     }
 
@@ -80,7 +80,7 @@ class HistorySnapshotTest {
     void aReplayThatResetsTheHistoryWhileItsRowsAreReadMakesTheSnapshotNotWhole() {
         standAt(3, 3);
 
-        HistorySnapshot snapshot = HistorySnapshot.read(jdbc, SITE, () -> {
+        HistorySnapshot snapshot = HistorySnapshot.read(jdbc, SITE, SITE + "/visitor", () -> {
             // The replay's reset commits between the positions and the rows: the rows read may be half rebuilt.
             jdbc.sql("""
                     update read_model_position set position = -1, generation = generation + 1
@@ -98,7 +98,7 @@ class HistorySnapshotTest {
         standAt(3, 3);
         jdbc.sql("update read_model_position set rebuild_until = 3 where read_model = 'consent-history'").update();
 
-        HistorySnapshot snapshot = HistorySnapshot.read(jdbc, SITE, visitorRows());
+        HistorySnapshot snapshot = HistorySnapshot.read(jdbc, SITE, SITE + "/visitor", visitorRows());
 
         assertThat(snapshot.rebuilding()).isTrue();
         assertThat(snapshot.whole()).isFalse();
@@ -106,11 +106,35 @@ class HistorySnapshotTest {
     }
 
     @Test
+    void aParkedStreamOfTheAnswerIsNamedAndItsRowsAreNotRead() {
+        standAt(3, 3);
+        park("elsewhere.example.org/visitor");
+
+        assertThat(HistorySnapshot.read(jdbc, SITE, SITE + "/visitor", visitorRows()).whole()).isTrue();
+
+        park(SITE + "/visitor");
+        rowReads.set(0);
+        HistorySnapshot snapshot = HistorySnapshot.read(jdbc, SITE, SITE + "/visitor", visitorRows());
+
+        assertThat(snapshot.whole()).isFalse();
+        assertThat(snapshot.parkedStream()).isEqualTo(SITE + "/visitor");
+        assertThat(rowReads).hasValue(0);
+    }
+
+    @Test
+    void aParkedPolicyStreamOfTheSiteIsNamed() {
+        standAt(3, 3);
+        park(SITE);
+
+        assertThat(HistorySnapshot.read(jdbc, SITE, SITE + "/visitor", visitorRows()).parkedStream()).isEqualTo(SITE);
+    }
+
+    @Test
     void positionsSayNothingWhenTheProcessorRunsInSeveralSegments() {
         standAt(3, 3);
         segments(2);
 
-        assertThat(HistorySnapshot.read(jdbc, SITE, visitorRows()).whole()).isFalse();
+        assertThat(HistorySnapshot.read(jdbc, SITE, SITE + "/visitor", visitorRows()).whole()).isFalse();
     }
 
     private Supplier<List<Decision>> visitorRows() {
@@ -125,6 +149,17 @@ class HistorySnapshotTest {
                 .param("p", catalog).update();
         jdbc.sql("update read_model_position set position = :p where read_model = 'consent-history'")
                 .param("p", history).update();
+    }
+
+    private void park(String stream) {
+        jdbc.sql("""
+                        insert into dead_letter_entry (dead_letter_id, processing_group, sequence_identifier,
+                               sequence_index, message_type, event_identifier, time_stamp, payload_type, payload,
+                               enqueued_at)
+                        values (:id, 'read-models', :stream, 0, 'DomainEventMessage', 'e-2', '2026-11-29T00:00:00Z',
+                                'Event', X'7B7D', current_timestamp)
+                        """)
+                .param("id", "letter-" + stream).param("stream", stream).update();
     }
 
     private void segments(int count) {

@@ -32,6 +32,8 @@ import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.projections.CatchUpWait;
+import org.consentledger.projections.ColumnLimits;
+import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.InList;
 import org.consentledger.projections.ReadModelBehind;
 import org.consentledger.projections.ReadModelPosition;
@@ -68,10 +70,14 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
     private final StoredStreams streams;
     private final ReadModelPosition position;
     private final VisitorIndex visitorIndex;
+    private final ColumnLimits columns;
+    private final ParkedStreams parked;
 
     public ConsentHistoryProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PolicyCatalogProjection policies,
-                                    StoredStreams streams) {
+                                    StoredStreams streams, ParkedStreams parked) {
         this.jdbc = jdbc;
+        this.parked = parked;
+        this.columns = new ColumnLimits(jdbc, NAME, "consent_history");
         this.jdbcTemplate = jdbcTemplate;
         this.policies = policies;
         this.streams = streams;
@@ -174,9 +180,13 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
      */
     @QueryHandler
     public Optional<ConsentAnswer> answer(ConsentAt query) {
-        HistorySnapshot snapshot = HistorySnapshot.read(jdbc, query.siteId(), () -> history(query));
+        String visitorStream = VisitorStream.id(query.siteId(), query.visitorId());
+        HistorySnapshot snapshot = HistorySnapshot.read(jdbc, query.siteId(), visitorStream, () -> history(query));
         if (snapshot.rebuilding()) {
             throw new ReadModelBehind("a replay is rebuilding the consent history");
+        }
+        if (snapshot.parkedStream() != null) {
+            parked.refuseIfParked(List.of(snapshot.parkedStream()));
         }
         if (snapshot.whole()) {
             // Both read models held every event the store held as they were read: no stream needs checking.
@@ -188,7 +198,7 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
                 return Optional.of(PointInTimeResolver.resolve(query, known.get(), snapshot.history()));
             }
         }
-        String visitorStream = VisitorStream.id(query.siteId(), query.visitorId());
+        parked.refuseIfParked(List.of(query.siteId(), visitorStream));
         Map<String, Long> stored = streams.lastSequences(List.of(query.siteId(), visitorStream));
         if (!stored.containsKey(query.siteId())) {
             return Optional.empty();
@@ -255,7 +265,14 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
     public record Row(String siteId, String visitorId, Decision decision) {
     }
 
+    /** Checked here, while the handler can still fail alone: the rows are written together when the batch commits. */
     private void insert(String siteId, String visitorId, Decision d) {
+        columns.check("site_id", siteId);
+        columns.check("visitor_id", visitorId);
+        columns.check("event_id", d.eventId());
+        columns.check("granted", String.join(",", d.granted()));
+        columns.check("denied", String.join(",", d.denied()));
+        columns.check("withdrawn", String.join(",", d.withdrawn()));
         pending().add(new Row(siteId, visitorId, d));
     }
 

@@ -27,10 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param versions how many policy versions of the site the catalog held
  * @param history  the visitor's decisions visible at the query's instants
  */
-record HistorySnapshot(boolean whole, boolean rebuilding, long versions, List<Decision> history) {
+record HistorySnapshot(boolean whole, boolean rebuilding, String parkedStream, long versions,
+                       List<Decision> history) {
 
-    private static final HistorySnapshot UNKNOWN = new HistorySnapshot(false, false, 0, List.of());
-    private static final HistorySnapshot REBUILDING = new HistorySnapshot(false, true, 0, List.of());
+    private static final HistorySnapshot UNKNOWN = new HistorySnapshot(false, false, null, 0, List.of());
+    private static final HistorySnapshot REBUILDING = new HistorySnapshot(false, true, null, 0, List.of());
 
     private static final String STANDING = """
             select p.read_model, p.position, p.generation, p.rebuild_until,
@@ -40,14 +41,27 @@ record HistorySnapshot(boolean whole, boolean rebuilding, long versions, List<De
              where p.read_model in (?, ?)
             """;
 
+    /**
+     * Read after the positions: a parked event is behind every position that passed it, so a stream parked then is
+     * seen here; and a retry that since applied it has committed its rows, which the history read after sees.
+     */
+    private static final String VERSIONS_AND_PARKED = """
+            select count(*) as versions,
+                   (select min(d.sequence_identifier) from dead_letter_entry d
+                     where d.processing_group = ? and d.sequence_identifier in (?, ?)) as parked
+              from policy_catalog where site_id = ?
+            """;
+
     private static final String GENERATIONS =
             "select read_model, generation from read_model_position where read_model in (?, ?)";
 
     /**
+     * @param visitorStream the visitor's stream: when it or the site's is parked, the snapshot names it instead
      * @param visibleRows reads the visitor's decisions visible at the query's instants; called only when the read
      *                    models stood at the store's newest index
      */
-    static HistorySnapshot read(JdbcClient jdbc, String siteId, Supplier<List<Decision>> visibleRows) {
+    static HistorySnapshot read(JdbcClient jdbc, String siteId, String visitorStream,
+                                Supplier<List<Decision>> visibleRows) {
         Map<String, Long> generations = new HashMap<>();
         boolean[] whole = {true};
         boolean[] rebuilding = {false};
@@ -71,9 +85,20 @@ record HistorySnapshot(boolean whole, boolean rebuilding, long versions, List<De
         if (!whole[0] || generations.size() != 2) {
             return UNKNOWN;
         }
-        long versions = jdbc.sql("select count(*) from policy_catalog where site_id = ?")
+        long[] versions = {0};
+        String[] parked = {null};
+        jdbc.sql(VERSIONS_AND_PARKED)
+                .param(ReadModelProcessor.NAME)
                 .param(siteId)
-                .query(Long.class).single();
+                .param(visitorStream)
+                .param(siteId)
+                .query(rs -> {
+                    versions[0] = rs.getLong("versions");
+                    parked[0] = rs.getString("parked");
+                });
+        if (parked[0] != null) {
+            return new HistorySnapshot(false, false, parked[0], 0, List.of());
+        }
         List<Decision> history = visibleRows.get();
         Map<String, Long> after = new HashMap<>();
         jdbc.sql(GENERATIONS)
@@ -82,6 +107,6 @@ record HistorySnapshot(boolean whole, boolean rebuilding, long versions, List<De
                 .query(rs -> {
                     after.put(rs.getString("read_model"), rs.getLong("generation"));
                 });
-        return after.equals(generations) ? new HistorySnapshot(true, false, versions, history) : UNKNOWN;
+        return after.equals(generations) ? new HistorySnapshot(true, false, null, versions[0], history) : UNKNOWN;
     }
 }

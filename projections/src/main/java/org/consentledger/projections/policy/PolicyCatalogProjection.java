@@ -19,6 +19,8 @@ import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.api.policy.CookiePolicyVersion;
 import org.consentledger.api.policy.CookiePolicyVersions;
 import org.consentledger.projections.CatchUpWait;
+import org.consentledger.projections.ColumnLimits;
+import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.ReadModelPosition;
 import org.consentledger.projections.ReadModelProcessor;
 import org.consentledger.projections.StoredStreams;
@@ -43,6 +45,8 @@ public class PolicyCatalogProjection {
     private final Serializer serializer;
     private final StoredStreams streams;
     private final ReadModelPosition position;
+    private final ColumnLimits columns;
+    private final ParkedStreams parked;
     private final Map<String, List<CookiePolicyPublished>> parsed = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, List<CookiePolicyPublished>> eldest) {
@@ -51,11 +55,13 @@ public class PolicyCatalogProjection {
     };
 
     public PolicyCatalogProjection(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer,
-                                   StoredStreams streams) {
+                                   StoredStreams streams, ParkedStreams parked) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.streams = streams;
+        this.parked = parked;
         this.position = new ReadModelPosition(NAME, jdbc);
+        this.columns = new ColumnLimits(jdbc, NAME, "policy_catalog");
     }
 
     /**
@@ -69,6 +75,10 @@ public class PolicyCatalogProjection {
 
     @EventHandler
     void on(CookiePolicyPublished event, @MessageIdentifier String eventId, TrackingToken token) {
+        String document = serializer.serialize(event, String.class).getData();
+        columns.check("site_id", event.siteId());
+        columns.check("event_id", eventId);
+        columns.check("document", document);
         position.reached(token);
         // Streaming processors deliver at least once: a version already recorded is not recorded again.
         if (jdbc.sql("select count(*) from policy_catalog where event_id = :id").param("id", eventId)
@@ -84,7 +94,7 @@ public class PolicyCatalogProjection {
                 .param("effectiveFrom", OffsetDateTime.ofInstant(event.policy().effectiveFrom(), ZoneOffset.UTC))
                 .param("recordedAt", OffsetDateTime.ofInstant(event.recordedAt(), ZoneOffset.UTC))
                 .param("eventId", eventId)
-                .param("document", serializer.serialize(event, String.class).getData())
+                .param("document", document)
                 .update();
     }
 
@@ -110,6 +120,7 @@ public class PolicyCatalogProjection {
     private <T> T whenWhole(String siteId, Function<List<CookiePolicyPublished>, T> answer) {
         // Each event of a site's stream publishes one version.
         long stored = streams.lastSequences(List.of(siteId)).getOrDefault(siteId, -1L) + 1;
+        parked.refuseIfParked(List.of(siteId));
         return CatchUpWait.until(() -> versions(siteId, stored).map(answer),
                 () -> "the policy catalog has not yet taken in every version of site '%s'".formatted(siteId));
     }

@@ -1,0 +1,174 @@
+package org.consentledger.ledger.admin;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.Predicate;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.projections.ReadModelProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The events the read models could not apply, parked by stream in the read-model processor's dead-letter queue
+ * (every later event of a parked stream waits behind the first, so a stream is never applied out of order), while
+ * every other stream goes on. Health reports them as {@code DEGRADED}, metrics count them, and an operator retries
+ * them once the cause is fixed.
+ */
+@Component
+public class ParkedEvents implements HealthIndicator, MeterBinder {
+
+    /** Health while events are parked: the ledger answers, except for the parked streams. */
+    public static final Status DEGRADED = new Status("DEGRADED",
+            "events of some streams are parked: answers about those streams are refused until they are retried");
+
+    private static final Logger log = LoggerFactory.getLogger(ParkedEvents.class);
+    private static final int LISTED = 100;
+    private static final int LISTED_IN_HEALTH = 10;
+
+    private final JdbcClient jdbc;
+    private final EventProcessingConfiguration processing;
+
+    ParkedEvents(JdbcClient jdbc, EventProcessingConfiguration processing) {
+        this.jdbc = jdbc;
+        this.processing = processing;
+    }
+
+    /**
+     * @param stream   the stream's name (a site's, or {@code site/visitor})
+     * @param events   its events parked, the first and every one after it
+     * @param eventId  the first parked event, the one that could not be applied
+     * @param cause    why it could not be applied, as the read model said when it was last tried
+     * @param parkedAt when the first was parked
+     */
+    public record ParkedStream(String stream, long events, String eventId, String cause, Instant parkedAt) {
+    }
+
+    /** @param streams the oldest parked streams first, at most 100 */
+    public record Parked(long streamCount, long eventCount, List<ParkedStream> streams) {
+    }
+
+    /** @param retried streams tried again; @param applied of those, the ones now applied whole */
+    public record Retried(int retried, int applied, Parked parked) {
+    }
+
+    public Parked parked() {
+        return parked(LISTED);
+    }
+
+    private Parked parked(int limit) {
+        long[] counts = new long[2];
+        jdbc.sql("""
+                        select count(distinct sequence_identifier), count(*) from dead_letter_entry
+                         where processing_group = ?
+                        """)
+                .param(ReadModelProcessor.NAME)
+                .query(rs -> {
+                    counts[0] = rs.getLong(1);
+                    counts[1] = rs.getLong(2);
+                });
+        if (counts[1] == 0) {
+            return new Parked(0, 0, List.of());
+        }
+        List<ParkedStream> streams = jdbc.sql("""
+                        select d.sequence_identifier, d.event_identifier, d.cause_type, d.cause_message, d.enqueued_at,
+                               (select count(*) from dead_letter_entry c where c.processing_group = d.processing_group
+                                   and c.sequence_identifier = d.sequence_identifier) as events
+                          from dead_letter_entry d
+                         where d.processing_group = ?
+                           and d.sequence_index = (select min(m.sequence_index) from dead_letter_entry m
+                                where m.processing_group = d.processing_group
+                                  and m.sequence_identifier = d.sequence_identifier)
+                         order by d.enqueued_at, d.sequence_identifier
+                         fetch first %d rows only
+                        """.formatted(limit))
+                .param(ReadModelProcessor.NAME)
+                .query((rs, row) -> new ParkedStream(rs.getString("sequence_identifier"), rs.getLong("events"),
+                        rs.getString("event_identifier"), cause(rs.getString("cause_type"),
+                        rs.getString("cause_message")), rs.getObject("enqueued_at", OffsetDateTime.class).toInstant()))
+                .list();
+        return new Parked(counts[0], counts[1], streams);
+    }
+
+    private static String cause(String type, String message) {
+        return type == null ? null : type.substring(type.lastIndexOf('.') + 1) + ": " + message;
+    }
+
+    /**
+     * Applies the parked events again, in order: every parked stream, or the one named. A stream whose first event
+     * fails again stays parked with the new cause.
+     */
+    public Retried retry(String stream) {
+        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
+                .sequencedDeadLetterProcessor(ReadModelProcessor.NAME)
+                .orElseThrow(() -> new IllegalStateException("the read models have no dead-letter queue"));
+        if (stream != null) {
+            if (parkedStreams(stream)) {
+                boolean applied = processor.process(inStream(stream));
+                log.info("Retried the parked events of stream {}: {}", stream, applied ? "applied" : "parked again");
+                return new Retried(1, applied ? 1 : 0, parked());
+            }
+            throw new LedgerRejection(LedgerRejection.Kind.NOT_FOUND, "stream",
+                    "no events of stream '%s' are parked".formatted(stream));
+        }
+        long sequences = parked(1).streamCount();
+        int applied = 0;
+        for (int attempt = 0; attempt < sequences; attempt++) {
+            if (processor.processAny()) {
+                applied++;
+            }
+        }
+        log.info("Retried {} parked streams: {} applied", sequences, applied);
+        return new Retried(Math.toIntExact(sequences), applied, parked());
+    }
+
+    private boolean parkedStreams(String stream) {
+        return jdbc.sql("select count(*) from dead_letter_entry where processing_group = ? and sequence_identifier = ?")
+                .param(ReadModelProcessor.NAME)
+                .param(stream)
+                .query(Long.class).single() > 0;
+    }
+
+    private static Predicate<DeadLetter<? extends EventMessage<?>>> inStream(String stream) {
+        return letter -> letter.message() instanceof DomainEventMessage<?> event
+                && stream.equals(event.getAggregateIdentifier());
+    }
+
+    @Override
+    public Health health() {
+        Parked parked = parked(LISTED_IN_HEALTH);
+        if (parked.eventCount() == 0) {
+            return Health.up().withDetail("parkedStreams", 0).build();
+        }
+        return Health.status(DEGRADED)
+                .withDetail("parkedStreams", parked.streamCount())
+                .withDetail("parkedEvents", parked.eventCount())
+                .withDetail("streams", parked.streams().stream().map(ParkedStream::stream).toList())
+                .withDetail("action", "GET /api/v1/admin/projections/parked names each cause; once fixed, "
+                        + "POST /api/v1/admin/projections/parked/retry")
+                .build();
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("ledger.read_models.parked.streams", () -> parked(0).streamCount())
+                .description("Streams whose events the read models could not apply, parked until retried")
+                .register(registry);
+        Gauge.builder("ledger.read_models.parked.events", () -> parked(0).eventCount())
+                .description("Events parked by the read models, the first of each stream and every one after it")
+                .register(registry);
+    }
+}
