@@ -11,15 +11,18 @@ import java.util.Set;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.ledger.evidence.StoredEvents.Stored;
 import org.consentledger.ledger.store.StreamPositions;
 import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.ReadModelProcessor;
 import org.consentledger.projections.consent.ConsentHistoryProjection;
+import org.consentledger.projections.policy.PolicyCatalogProjection;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.EventHash;
 import org.consentledger.verifier.MerkleFrontier;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,6 +38,7 @@ public class LedgerAudit {
     private static final int PAGE = 1_000;
     private static final String GIVEN = ConsentGiven.class.getName();
     private static final String WITHDRAWN = ConsentWithdrawn.class.getName();
+    private static final String PUBLISHED = CookiePolicyPublished.class.getName();
     private static final java.time.Duration LOG_SETTLE = java.time.Duration.ofSeconds(10);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,9 +49,11 @@ public class LedgerAudit {
     private final ConsentHistoryProjection history;
     private final StreamPositions positions;
     private final ParkedStreams parked;
+    private final PolicyCatalogProjection catalog;
 
     LedgerAudit(StoredEvents store, EvidenceLog evidence, CheckpointKey key, ConsentHistoryProjection history,
-                StreamPositions positions, ParkedStreams parked) {
+                StreamPositions positions, ParkedStreams parked, PolicyCatalogProjection catalog) {
+        this.catalog = catalog;
         this.store = store;
         this.evidence = evidence;
         this.key = key;
@@ -81,8 +87,8 @@ public class LedgerAudit {
                     "event %s, leaf %d of the log, is no longer in the store where the log recorded it (place %d)"
                             .formatted(orphan.eventId(), orphan.leafIndex(), orphan.globalIndex())));
         }
-        // Answers are made from the consent history, so it is held against the events it was made from: every row up
-        // to where it has read, and no row that no event was made into.
+        // Answers are made from the consent history and quote the policy catalog, so both are held against the events
+        // they were made from: every row up to where they have read, and no row that no event was made into.
         long historyReached = positions.position(ReadModelProcessor.NAME);
         // A parked stream's events are not in the history on purpose, and no answer is made from it until retried.
         Set<String> parkedStreams = parked.all();
@@ -111,9 +117,19 @@ public class LedgerAudit {
                 after = event.globalIndex();
             }
             Problem row = historyProblem(page, historyReached, parkedStreams);
+            if (row == null) {
+                row = catalogProblem(page, historyReached, parkedStreams);
+            }
             if (row != null) {
                 return new Report(false, checked, 0, 0, row);
             }
+        }
+        Optional<PolicyCatalogProjection.Row> forgedVersion = catalog.rowWithoutEvent();
+        if (forgedVersion.isPresent()) {
+            PolicyCatalogProjection.Row row = forgedVersion.get();
+            return new Report(false, checked, 0, 0, new Problem(row.eventId(), null, row.siteId(), null,
+                    "the policy catalog holds version %d of site %s as event %s, which is not in the store"
+                            .formatted(row.version(), row.siteId(), row.eventId())));
         }
         Optional<ConsentHistoryProjection.Row> forged = history.rowWithoutEvent();
         if (forged.isPresent()) {
@@ -209,6 +225,39 @@ public class LedgerAudit {
                     || !VisitorStream.id(row.siteId(), row.visitorId()).equals(event.stream())) {
                 return problem(event, "the consent history, which answers are made from, holds %s for it; the event "
                         + "says %s".formatted(row.decision(), expected));
+            }
+        }
+        return null;
+    }
+
+    /** The first of these policy versions whose row in the policy catalog says other than its event does. */
+    private Problem catalogProblem(List<Stored> page, long reached, Set<String> parkedStreams) {
+        Map<String, Stored> published = new LinkedHashMap<>();
+        for (Stored event : page) {
+            if (event.globalIndex() <= reached && !parkedStreams.contains(event.stream())
+                    && PUBLISHED.equals(event.type())) {
+                published.put(event.eventId(), event);
+            }
+        }
+        if (published.isEmpty()) {
+            return null;
+        }
+        Map<String, PolicyCatalogProjection.Row> rows = catalog.rows(published.keySet());
+        for (Stored event : published.values()) {
+            PolicyCatalogProjection.Row row = rows.get(event.eventId());
+            if (row == null) {
+                return problem(event, "the policy catalog, which answers quote, has no row for it");
+            }
+            JsonNode document;
+            try {
+                document = JSON.readTree(row.document());
+            } catch (RuntimeException unreadable) {
+                document = null;
+            }
+            if (!event.payload().equals(document) || !row.siteId().equals(event.stream())
+                    || row.version() != event.payload().path("policy").path("version").asInt(-1)) {
+                return problem(event, "the policy catalog, which answers quote, holds version %d of site %s for "
+                        + "it with a document other than the event's".formatted(row.version(), row.siteId()));
             }
         }
         return null;

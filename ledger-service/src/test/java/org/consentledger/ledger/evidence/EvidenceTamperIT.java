@@ -152,6 +152,38 @@ class EvidenceTamperIT {
     }
 
     @Test
+    void aChangedPolicyInTheCatalogIsFoundNamingItsSite() {
+        String eventId = db.sql("select event_id from policy_catalog where site_id = 'smartbump.opendatasoft.com'"
+                + " and version = 1").query(String.class).single();
+        String document = db.sql("select document from policy_catalog where event_id = :id").param("id", eventId)
+                .query(String.class).single();
+        assertThat(document).contains("\"consentRequired\":true");
+        db.sql("update policy_catalog set document = :doc where event_id = :id")
+                .param("doc", document.replace("\"consentRequired\":true", "\"consentRequired\":false"))
+                .param("id", eventId).update();
+        try {
+            assertFound(eventId, "policy catalog");
+            JsonNode report = ledger.post("/api/v1/audit/verify", "").json();
+            assertThat(report.get("problem").get("stream").asString()).isEqualTo("smartbump.opendatasoft.com");
+        } finally {
+            db.sql("update policy_catalog set document = :doc where event_id = :id")
+                    .param("doc", document).param("id", eventId).update();
+        }
+    }
+
+    @Test
+    void aPolicyVersionAddedToTheCatalogIsFound() {
+        db.sql("insert into policy_catalog (site_id, version, effective_from, recorded_at, event_id, document)"
+                + " select site_id, 7, effective_from, recorded_at, 'forged-policy', document from policy_catalog"
+                + " where site_id = 'smartbump.opendatasoft.com' and version = 1").update();
+        try {
+            assertFound("forged-policy", "not in the store");
+        } finally {
+            db.sql("delete from policy_catalog where event_id = 'forged-policy'").update();
+        }
+    }
+
+    @Test
     void aRowAddedToTheConsentHistoryIsFound() {
         Row row = row("v2", 0);
         db.sql("insert into consent_history (event_id, site_id, visitor_id, sequence_number, kind, policy_version,"

@@ -1,7 +1,11 @@
 package org.consentledger.projections.policy;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +24,7 @@ import org.consentledger.api.policy.CookiePolicyVersion;
 import org.consentledger.api.policy.CookiePolicyVersions;
 import org.consentledger.projections.CatchUpWait;
 import org.consentledger.projections.ColumnLimits;
+import org.consentledger.projections.InList;
 import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.ReadModelPosition;
 import org.consentledger.projections.ReadModelProcessor;
@@ -147,6 +152,43 @@ public class PolicyCatalogProjection {
             }
         }
         return Optional.of(known);
+    }
+
+    /**
+     * A row of the catalog as stored, for the audit to hold against its event.
+     *
+     * @param document the published event as the catalog serialized it
+     */
+    public record Row(String siteId, int version, String eventId, String document) {
+    }
+
+    private static final String ROWS = "select site_id, version, event_id, document from policy_catalog c";
+
+    /** The catalog's rows made from these events, by event id; an event without a row is absent. */
+    public Map<String, Row> rows(Collection<String> eventIds) {
+        Map<String, Row> rows = new HashMap<>();
+        for (List<String> chunk : InList.chunks(eventIds)) {
+            jdbc.sql(ROWS + " where event_id in " + InList.of(chunk))
+                    .query(PolicyCatalogProjection::row)
+                    .list()
+                    .forEach(row -> rows.put(row.eventId(), row));
+        }
+        return rows;
+    }
+
+    /** A row that no event in the store was made into (one added behind the ledger's back), if there is one. */
+    public Optional<Row> rowWithoutEvent() {
+        return jdbc.sql(ROWS + """
+                         where not exists (select 1 from domain_event_entry e where e.event_identifier = c.event_id)
+                         fetch first 1 rows only
+                        """)
+                .query(PolicyCatalogProjection::row)
+                .optional();
+    }
+
+    private static Row row(ResultSet rs, int row) throws SQLException {
+        return new Row(rs.getString("site_id"), rs.getInt("version"), rs.getString("event_id"),
+                rs.getString("document"));
     }
 
     private List<CookiePolicyPublished> read(String siteId) {
