@@ -34,6 +34,15 @@ final class LedgerProcess implements AutoCloseable {
 
     /** Starts the service and waits until it reports ready. */
     static LedgerProcess start(Path dataDirectory) throws IOException, InterruptedException {
+        return start(dataDirectory, Files.createTempDirectory(dataDirectory, "process-"), List.of());
+    }
+
+    /**
+     * Starts the service with its database and keys in {@code dataDirectory}, its log and working files in
+     * {@code workDirectory} and these command-line settings, and waits until it reports ready.
+     */
+    static LedgerProcess start(Path dataDirectory, Path workDirectory, List<String> settings)
+            throws IOException, InterruptedException {
         String jar = System.getProperty("ledger.test.service-jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("the packaged service is needed (ledger.test.service-jar): " + jar);
@@ -42,7 +51,7 @@ final class LedgerProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path workDirectory = Files.createTempDirectory(dataDirectory, "process-");
+        Files.createDirectories(workDirectory);
         Path tokenFile = dataDirectory.resolve("keys/access-token").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar,
@@ -51,6 +60,7 @@ final class LedgerProcess implements AutoCloseable {
                         + dataDirectory.resolve("keys/checkpoint.pem").toAbsolutePath(),
                 "--ledger.access.token-file=" + tokenFile));
         TestDatabase.forDirectory(dataDirectory).forEach((key, value) -> command.add("--" + key + "=" + value));
+        command.addAll(settings);
         Path log = workDirectory.resolve("service.log");
         Process process = new ProcessBuilder(command).directory(workDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -87,10 +97,25 @@ final class LedgerProcess implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
+                .timeout(java.time.Duration.ofSeconds(30))
                 .method(method, json == null
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build();
         return LedgerInstance.Response.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Waits up to {@code time} for the process to end; its exit code, or null if it still runs. */
+    Integer awaitExit(java.time.Duration time) throws InterruptedException {
+        return process.waitFor(time.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** What the service has logged so far. */
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     /** Kills the process outright (SIGKILL), as a crash or an out-of-memory kill would. */

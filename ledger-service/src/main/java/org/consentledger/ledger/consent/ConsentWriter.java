@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import org.consentledger.api.consent.Receipt;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.consent.ConsentBatch.Outcome;
+import org.consentledger.ledger.store.CommitUnconfirmed;
 import org.consentledger.ledger.store.DurableCommits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,7 +177,7 @@ public class ConsentWriter implements DisposableBean {
                 request.outcomes().complete(List.copyOf(outcomes.subList(from, to)));
                 from = to;
             }
-        } catch (Unconfirmed unconfirmed) {
+        } catch (CommitUnconfirmed unconfirmed) {
             group.forEach(request -> request.outcomes().completeExceptionally(unconfirmed));
         } catch (Throwable failure) {
             if (group.size() == 1) {
@@ -191,13 +192,7 @@ public class ConsentWriter implements DisposableBean {
         }
     }
 
-    /** A committed group whose commit the database did not confirm on disk: not a fault of one request. */
-    private static final class Unconfirmed extends IllegalStateException {
-        Unconfirmed(Throwable cause) {
-            super("the ledger recorded this but the database did not confirm it reached the disk; send it again "
-                    + "(if it was kept, the answer is its original receipt)", cause);
-        }
-    }
+
 
     private void flushOrFail(List<Request> group) {
         try {
@@ -205,7 +200,8 @@ public class ConsentWriter implements DisposableBean {
         } catch (RuntimeException failure) {
             log.error("A committed group of {} requests could not be confirmed on disk; they are answered as failed",
                     group.size(), failure);
-            throw new Unconfirmed(failure);
+            // Not a fault of one request: every request of the group is told its outcome is unknown.
+            throw failure instanceof CommitUnconfirmed unconfirmed ? unconfirmed : new CommitUnconfirmed(failure);
         }
     }
 

@@ -40,7 +40,7 @@ public class DurableCommits {
     /**
      * Returns once everything committed so far is on disk.
      *
-     * @throws IllegalStateException if the database could not write it: the caller must not acknowledge
+     * @throws CommitUnconfirmed if the database could not write it: the caller must not acknowledge
      */
     public void flush() {
         if (Boolean.FALSE.equals(h2)) {
@@ -56,7 +56,7 @@ public class DurableCommits {
             }
             started.stop(flushes);
         } catch (SQLException e) {
-            throw new IllegalStateException("the database did not confirm that it stored the commit", e);
+            throw new CommitUnconfirmed(e);
         }
     }
 

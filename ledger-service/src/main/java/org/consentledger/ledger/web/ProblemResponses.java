@@ -7,6 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.store.CommitUnconfirmed;
+import org.consentledger.ledger.store.StoreFailures;
+import org.consentledger.ledger.store.StoreWrites;
 import org.consentledger.projections.ReadModelBehind;
 import org.consentledger.projections.StreamParked;
 import org.slf4j.Logger;
@@ -36,6 +39,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     private static final Pattern DUPLICATE_MEMBER = Pattern.compile("Duplicate Object property \"([^\"]*)\"");
+
+    private final StoreWrites storeWrites;
+
+    ProblemResponses(StoreWrites storeWrites) {
+        this.storeWrites = storeWrites;
+    }
 
     @ExceptionHandler(LedgerRejection.class)
     ResponseEntity<Object> rejected(LedgerRejection rejection, WebRequest request) {
@@ -78,6 +87,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (e.getCause() instanceof ReadModelBehind behind) {
             return behind(behind, request);
+        }
+        if (StoreFailures.isStoreFailure(e)) {
+            storeWrites.suspect(e);
+            CommitUnconfirmed unconfirmed = causeOf(e, CommitUnconfirmed.class);
+            log.warn("The database failed answering {}", request.getDescription(false), e);
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, unconfirmed != null ? unconfirmed.getMessage()
+                    : "the ledger's database failed to serve this request; ask again later (a write sent again "
+                    + "with the same id is recorded at most once)", List.of());
         }
         log.error("Unexpected failure answering {}", request.getDescription(false), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -191,6 +208,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                         : Map.of("field", f.field(), "message", f.message()))
                 .toList());
         return problem;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private record FieldError(String field, String message) {

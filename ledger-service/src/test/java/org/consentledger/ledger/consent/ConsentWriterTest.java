@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.consentledger.api.consent.Receipt;
 import org.consentledger.ledger.consent.ConsentBatch.Outcome;
+import org.consentledger.ledger.store.CommitUnconfirmed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -176,7 +177,8 @@ class ConsentWriterTest {
         CompletableFuture<List<Outcome>> request = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
 
         assertThatThrownBy(() -> request.get(5, TimeUnit.SECONDS))
-                .hasMessageContaining("did not confirm it reached the disk; send it again")
+                .hasCauseInstanceOf(CommitUnconfirmed.class)
+                .hasMessageContaining("the outcome is unknown; send the same request again (same id)")
                 .hasRootCauseMessage("disk full");
     }
 

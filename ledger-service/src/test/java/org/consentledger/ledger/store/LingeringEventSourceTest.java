@@ -79,7 +79,7 @@ class LingeringEventSourceTest {
 
     @Test
     void a_negative_linger_is_refused() {
-        assertThatThrownBy(() -> new StoreProperties(null, Duration.ofMillis(-1)))
+        assertThatThrownBy(() -> new StoreProperties(null, Duration.ofMillis(-1), null, null, null))
                 .hasMessageContaining("ledger.store.processor-linger");
     }
 
