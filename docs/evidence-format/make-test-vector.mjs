@@ -35,6 +35,7 @@ const changes = {
   inclusionProof(b) { const proof = visitorEvent(b, 0).inclusionProof; proof[0] = flipHex(proof[0]); },
   answer(b) { b.answer.categories.find((c) => c.id === 'statistics').status = 'DENIED'; },
   eventRemoved(b) { const first = visitorEvent(b, 0); b.events = b.events.filter((e) => e !== first); },
+  basis(b) { b.answer.basis.digest = flipHex(b.answer.basis.digest); },
   checkpoint(b) { b.checkpoint.signedAt = b.checkpoint.signedAt.replace(/(\d)Z$/, (m, d) => `${(+d + 1) % 10}Z`); },
 };
 
@@ -60,6 +61,11 @@ const vector = [
   { file: 'resigned-checkpoint-changed.json', failing: ['checkpoint-signature'],
     changed: 'last digit of checkpoint.signedAt; bundle signed again', change: changes.checkpoint, resign: true },
 ];
+// Bundles issued since answers state their basis: a changed basis must fail the answer check too.
+if (JSON.parse(issued).answer.basis) {
+  vector.push({ file: 'resigned-basis-changed.json', failing: ['answer'],
+    changed: 'first hex digit of answer.basis.digest; signed again', change: changes.basis, resign: true });
+}
 
 for (const { file, change, resign: again } of vector) {
   let text = issued;

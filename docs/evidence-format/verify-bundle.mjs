@@ -257,7 +257,7 @@ function statusOf(d, category) {
 
 export function resolve(siteId, visitorId, at, asOf, policies, decisions) {
   const answer = { siteId, visitorId, at: formatInstant(at), asOf: formatInstant(asOf), policyVersion: null,
-    categories: [], cookies: [] };
+    categories: [], cookies: [], basis: basis(at, asOf, policies, decisions) };
   const byVersion = new Map(policies.map((p) => [p.version, p]));
   const candidates = policies.filter((p) => p.recordedAt <= asOf && p.effectiveFrom <= at);
   if (candidates.length === 0) return answer;
@@ -301,6 +301,17 @@ export function resolve(siteId, visitorId, at, asOf, policies, decisions) {
   return answer;
 }
 
+// What the answer was computed from (§10 step 6): the versions known at asOf, the visible events in stream order.
+function basis(at, asOf, policies, decisions) {
+  const versions = [...new Set(policies.filter((p) => p.recordedAt <= asOf).map((p) => p.version))]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const visible = decisions.filter((d) => d.occurredAt <= at && d.recordedAt <= asOf)
+    .sort((a, b) => (a.sequence < b.sequence ? -1 : a.sequence > b.sequence ? 1 : 0));
+  const lines = versions.map((v) => `policy ${v}\n`).join('') + visible.map((d) => `event ${d.eventId}\n`).join('');
+  return { policyVersions: versions, events: BigInt(visible.length),
+    digest: createHash('sha256').update(lines, 'utf8').digest('hex') };
+}
+
 // The bundle's answer in the form resolve() writes: the members of §4.2 only, instants in their written form.
 function comparable(a) {
   const pick = (o, names) => Object.fromEntries(names.map((n) => [n, o?.[n] ?? null]));
@@ -309,6 +320,7 @@ function comparable(a) {
     ...pick(a, ['siteId', 'visitorId', 'policyVersion']), at: instant(a?.at), asOf: instant(a?.asOf),
     categories: (a?.categories ?? []).map((c) => pick(c, ['id', 'status', 'decidedBy', 'policyVersion'])),
     cookies: (a?.cookies ?? []).map((c) => pick(c, ['name', 'provider', 'category', 'allowed', 'reason', 'decidedBy'])),
+    basis: a?.basis == null ? null : pick(a.basis, ['policyVersions', 'events', 'digest']),
   };
 }
 
@@ -391,6 +403,8 @@ export function verifyBundle(text, key) {
     }
     const recomputed = resolve(bundle.piiController, bundle.piiPrincipalId, parseInstant(bundle.at), asOf,
       policies, decisions);
+    // A bundle issued before answers stated their basis is held to the rest of its answer.
+    if (bundle.answer?.basis == null) recomputed.basis = null;
     note('answer', canonicalText(recomputed) === canonicalText(comparable(bundle.answer)),
       'The ledger\'s rule applied to these events gives the bundle\'s answer.');
   } catch (e) {

@@ -1,5 +1,6 @@
 package org.consentledger.verifier;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.consentledger.api.consent.ConsentAnswer;
+import org.consentledger.api.consent.ConsentAnswer.AnswerBasis;
 import org.consentledger.api.consent.ConsentAnswer.CategoryAnswer;
 import org.consentledger.api.consent.ConsentAnswer.CookieAnswer;
 import org.consentledger.api.consent.ConsentAt;
@@ -50,9 +52,10 @@ public final class PointInTimeResolver {
                 .map(CookiePolicyPublished::policy)
                 .filter(p -> !p.effectiveFrom().isAfter(query.at()))
                 .max(Comparator.comparing(CookiePolicy::effectiveFrom).thenComparingInt(CookiePolicy::version));
+        AnswerBasis basis = basis(query, policies, history);
         if (inForce.isEmpty()) {
             return new ConsentAnswer(query.siteId(), query.visitorId(), query.at(), query.asOf(), null,
-                    List.of(), List.of());
+                    List.of(), List.of(), basis);
         }
         CookiePolicy policy = inForce.get();
         List<Decision> visible = history.stream()
@@ -72,7 +75,26 @@ public final class PointInTimeResolver {
                 .map(cookie -> judge(cookie, verdicts.get(cookie.category())))
                 .toList();
         return new ConsentAnswer(query.siteId(), query.visitorId(), query.at(), query.asOf(), policy.version(),
-                categories, cookies);
+                categories, cookies, basis);
+    }
+
+    /** The policy versions known at {@code asOf} and the visitor's events visible to the query, as a digest. */
+    static AnswerBasis basis(ConsentAt query, List<CookiePolicyPublished> policies, List<Decision> history) {
+        List<Integer> versions = policies.stream()
+                .filter(p -> !p.recordedAt().isAfter(query.asOf()))
+                .map(CookiePolicyPublished::version)
+                .distinct()
+                .sorted()
+                .toList();
+        List<Decision> visible = history.stream()
+                .filter(d -> d.visibleAt(query.at(), query.asOf()))
+                .sorted(Comparator.comparingLong(Decision::sequence))
+                .toList();
+        StringBuilder lines = new StringBuilder();
+        versions.forEach(version -> lines.append("policy ").append(version).append('\n'));
+        visible.forEach(decision -> lines.append("event ").append(decision.eventId()).append('\n'));
+        return new AnswerBasis(versions, visible.size(),
+                EventHash.sha256Hex(lines.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Verdict decide(CookieCategory category, CookiePolicy inForce, List<Decision> newestFirst,

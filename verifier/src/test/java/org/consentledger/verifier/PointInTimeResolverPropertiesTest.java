@@ -225,7 +225,8 @@ class PointInTimeResolverPropertiesTest {
             ConsentAt query = world.query();
             CookiePolicy inForce = policyInForce(world);
             if (inForce == null) {
-                return new ConsentAnswer(SITE, VISITOR, query.at(), query.asOf(), null, List.of(), List.of());
+                return new ConsentAnswer(SITE, VISITOR, query.at(), query.asOf(), null, List.of(), List.of(),
+                        basis(world));
             }
 
             List<Decision> visible = new ArrayList<>();
@@ -297,7 +298,41 @@ class PointInTimeResolverPropertiesTest {
                         category.decidedBy()));
             }
             return new ConsentAnswer(SITE, VISITOR, query.at(), query.asOf(), inForce.version(), categories,
-                    cookies);
+                    cookies, basis(world));
+        }
+
+        /** What the answer was computed from, written out line by line and hashed. */
+        static ConsentAnswer.AnswerBasis basis(World world) {
+            ConsentAt query = world.query();
+            java.util.TreeSet<Integer> versions = new java.util.TreeSet<>();
+            for (CookiePolicyPublished published : world.policies()) {
+                if (published.recordedAt().compareTo(query.asOf()) <= 0) {
+                    versions.add(published.policy().version());
+                }
+            }
+            List<Decision> visible = new ArrayList<>();
+            for (Decision decision : world.history()) {
+                if (decision.occurredAt().compareTo(query.at()) <= 0
+                        && decision.recordedAt().compareTo(query.asOf()) <= 0) {
+                    visible.add(decision);
+                }
+            }
+            visible.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
+            String lines = "";
+            for (int version : versions) {
+                lines += "policy " + version + "\n";
+            }
+            for (Decision decision : visible) {
+                lines += "event " + decision.eventId() + "\n";
+            }
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return new ConsentAnswer.AnswerBasis(List.copyOf(versions), visible.size(),
+                        java.util.HexFormat.of().formatHex(digest));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         /** The known version with the highest number among those already effective; null when there is none. */

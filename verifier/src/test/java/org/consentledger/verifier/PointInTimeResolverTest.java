@@ -171,8 +171,23 @@ class PointInTimeResolverTest {
 
             ConsentAnswer answer = PointInTimeResolver.resolve(query, List.of(), List.of(grant));
 
-            assertThat(answer).isEqualTo(new ConsentAnswer(SITE, VISITOR, t(SPRING_2024), t(NOW), null,
-                    List.of(), List.of()));
+            assertThat(answer.withoutBasis()).isEqualTo(new ConsentAnswer(SITE, VISITOR, t(SPRING_2024), t(NOW), null,
+                    List.of(), List.of(), null));
+        }
+
+        @Test
+        void the_answer_names_the_policy_versions_and_events_it_was_computed_from() {
+            Decision grant = gave("g1", 1, V1, "2024-02-01T10:00:00Z", of(STATISTICS), of());
+            Decision later = gave("g2", 2, V1, "2024-05-01T10:00:00Z", of(), of(STATISTICS));
+            ConsentAt query = query(SPRING_2024, NOW);
+
+            ConsentAnswer.AnswerBasis basis = PointInTimeResolver.resolve(query, List.of(), List.of(later, grant))
+                    .basis();
+
+            assertThat(basis.policyVersions()).isEmpty();
+            assertThat(basis.events()).isEqualTo(1);
+            // The SHA-256 of the one line "event g1\n" (printf 'event g1\n' | sha256sum).
+            assertThat(basis.digest()).isEqualTo("1dd8795a92952172790641bc0a8b080036d0a0af040355a519da7c2ff1e3091e");
         }
 
         @Test

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -16,29 +17,48 @@ import org.consentledger.verifier.BundleVerifier.Verification;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The checked-in test vector of docs/evidence-format.md: a bundle the ledger issued, altered copies, and the verdict
- * a verifier must give on each. The bundle was signed by an earlier build, so a change of the format (the canonical
- * form, the hashes, the proofs, the signed bytes, the answer's rule) that old bundles no longer pass fails here.
+ * The checked-in test vectors of docs/evidence-format.md: bundles the ledger issued, altered copies, and the verdict
+ * a verifier must give on each. The bundles were signed by earlier builds, so a change of the format (the canonical
+ * form, the hashes, the proofs, the signed bytes, the answer's rule) that old bundles no longer pass fails here:
+ * {@code bundle-1} was issued before answers stated their basis, {@code bundle-2} after.
  */
 class TestVectorTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static Path vector() throws URISyntaxException {
-        return Path.of(TestVectorTest.class.getResource("/test-vectors/bundle-1/verdicts.json").toURI()).getParent();
+    private static final List<String> VECTORS = List.of("bundle-1", "bundle-2");
+
+    private static Path vector(String name) {
+        try {
+            return Path.of(TestVectorTest.class.getResource("/test-vectors/" + name + "/verdicts.json").toURI())
+                    .getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @TestFactory
-    Stream<DynamicTest> eachFileGetsItsVerdict() throws Exception {
-        Path dir = vector();
+    Stream<DynamicTest> eachFileGetsItsVerdict() {
+        return VECTORS.stream().flatMap(TestVectorTest::verdicts);
+    }
+
+    private static Stream<DynamicTest> verdicts(String name) {
+        Path dir = vector(name);
         JsonNode verdicts = JSON.readTree(dir.resolve("verdicts.json").toFile());
-        PublicKey key = Main.readPublicKey(Files.readString(dir.resolve(verdicts.get("publicKey").asString())));
+        PublicKey key;
+        try {
+            key = Main.readPublicKey(Files.readString(dir.resolve(verdicts.get("publicKey").asString())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         return verdicts.get("bundles").valueStream().map(expected -> DynamicTest.dynamicTest(
-                expected.get("file").asString(), () -> {
+                name + "/" + expected.get("file").asString(), () -> {
                     String bundle = Files.readString(dir.resolve(expected.get("file").asString()), StandardCharsets.UTF_8);
                     Verification verification = BundleVerifier.verify(bundle, key);
                     Set<String> failing = verification.findings().stream().filter(f -> !f.holds())
@@ -52,26 +72,36 @@ class TestVectorTest {
                 }));
     }
 
-    @Test
-    void everyBundleOfTheVectorHasAVerdict() throws Exception {
-        Path dir = vector();
+    @ParameterizedTest
+    @ValueSource(strings = {"bundle-1", "bundle-2"})
+    void everyBundleOfTheVectorHasAVerdict(String name) throws Exception {
+        Path dir = vector(name);
         Set<String> listed = JSON.readTree(dir.resolve("verdicts.json").toFile()).get("bundles").valueStream()
                 .map(b -> b.get("file").asString()).collect(Collectors.toSet());
         try (Stream<Path> files = Files.list(dir)) {
             Set<String> bundles = files.map(p -> p.getFileName().toString())
-                    .filter(name -> name.endsWith(".json") && !name.equals("verdicts.json"))
+                    .filter(file -> file.endsWith(".json") && !file.equals("verdicts.json"))
                     .collect(Collectors.toSet());
             assertThat(listed).isEqualTo(bundles);
         }
     }
 
-    @Test
-    void theIssuedBundleNamesTheVectorsKey() throws Exception {
-        Path dir = vector();
+    @ParameterizedTest
+    @ValueSource(strings = {"bundle-1", "bundle-2"})
+    void theIssuedBundleNamesTheVectorsKey(String name) throws Exception {
+        Path dir = vector(name);
         PublicKey key = Main.readPublicKey(Files.readString(dir.resolve("checkpoint-key.pem")));
         JsonNode bundle = JSON.readTree(dir.resolve("bundle.json").toFile());
         assertThat(bundle.get("version").asString()).isEqualTo(EvidenceBundle.VERSION);
         assertThat(bundle.get("checkpoint").get("keyId").asString())
                 .isEqualTo(SignedCheckpoint.Signatures.keyId(key));
+    }
+
+    @Test
+    void theNewerBundleStatesItsBasisAndTheOlderDoesNot() {
+        assertThat(JSON.readTree(vector("bundle-1").resolve("bundle.json").toFile()).at("/answer/basis").isMissingNode())
+                .isTrue();
+        assertThat(JSON.readTree(vector("bundle-2").resolve("bundle.json").toFile()).at("/answer/basis/digest")
+                .asString()).hasSize(64);
     }
 }

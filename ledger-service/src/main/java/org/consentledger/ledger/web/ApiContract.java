@@ -43,7 +43,8 @@ class ApiContract implements OpenApiCustomizer {
             "PolicyDocument", Set.of("text"),
             "CookieCategory", Set.of("description"),
             "Cookie", Set.of("function", "purpose"),
-            "Problem", Set.of("eventId", "stream"));
+            "Problem", Set.of("eventId", "stream"),
+            "ParkedStream", Set.of("cause"));
 
     /** Members left out rather than null when they do not apply. */
     private static final Map<String, Set<String>> OMITTED = Map.of(
