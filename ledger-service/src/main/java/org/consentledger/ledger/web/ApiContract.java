@@ -132,6 +132,9 @@ class ApiContract implements OpenApiCustomizer {
         if (path.contains("{siteId}") || path.contains("{version}") || path.endsWith("/inclusion")) {
             refusal(responses, "404", "The site, version or event is not in the ledger");
         }
+        if (path.endsWith("/parked/retry")) {
+            refusal(responses, "404", "No events of the stream named are parked");
+        }
         if (operation.getRequestBody() != null) {
             refusal(responses, "413", "The body is larger than this operation takes (ledger.http)");
             refusal(responses, "415", "The body is not of a media type this operation takes");
