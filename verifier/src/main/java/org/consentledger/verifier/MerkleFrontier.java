@@ -42,14 +42,30 @@ public final class MerkleFrontier {
         return size;
     }
 
+    /** Told of each perfect subtree as the leaf that completes it is appended. */
+    @FunctionalInterface
+    public interface Completed {
+        /** Node {@code (level, index)} of {@link SubtreeHashes}, level 1 and up. */
+        void subtree(int level, long index, byte[] hash);
+    }
+
     /** Adds the next leaf, given as its leaf hash ({@link MerkleTree#leafHash}). */
     public void append(byte[] leafHash) {
+        append(leafHash, (level, index, hash) -> { });
+    }
+
+    /** Adds the next leaf, telling {@code completed} of every perfect subtree it completes. */
+    public void append(byte[] leafHash, Completed completed) {
         roots.add(leafHash);
         // Like a binary counter's carry: two equal perfect subtrees merge into one twice their size.
+        int level = 0;
         for (long carried = size; (carried & 1) == 1; carried >>= 1) {
             byte[] right = roots.remove(roots.size() - 1);
             byte[] left = roots.remove(roots.size() - 1);
-            roots.add(MerkleTree.nodeHash(left, right));
+            byte[] merged = MerkleTree.nodeHash(left, right);
+            roots.add(merged);
+            level++;
+            completed.subtree(level, size >> level, merged);
         }
         size++;
     }

@@ -4,6 +4,7 @@ import org.consentledger.verifier.SignedCheckpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,6 +54,23 @@ public class Checkpoints {
         }
     }
 
+    private static MerkleFrontier.Completed tileCollector(List<EvidenceLog.Node> into) {
+        return (level, index, hash) -> {
+            if (TiledTree.stored(level)) {
+                into.add(new EvidenceLog.Node(level, index, TiledTree.hex(hash)));
+            }
+        };
+    }
+
+    /** How many stored subtrees a log of {@code size} leaves has. */
+    static long tilesOf(long size) {
+        long tiles = 0;
+        for (int level = TiledTree.HEIGHT; level < 63 && (size >> level) > 0; level += TiledTree.HEIGHT) {
+            tiles += size >> level;
+        }
+        return tiles;
+    }
+
     /** The newest checkpoint, signing one first when the log has grown beyond it. */
     public synchronized Optional<SignedCheckpoint> checkpoint() {
         long size = evidence.size();
@@ -61,7 +79,17 @@ public class Checkpoints {
             return latest;
         }
         MerkleFrontier frontier = evidence.latestFrontier().orElseGet(MerkleFrontier::empty);
-        evidence.extend(frontier, size);
+        if (evidence.storedNodeCount() < tilesOf(frontier.size())) {
+            // A log checkpointed before its subtrees were stored: store them once, from its leaves.
+            List<EvidenceLog.Node> earlier = new ArrayList<>();
+            evidence.extend(MerkleFrontier.empty(), frontier.size(), tileCollector(earlier));
+            evidence.storeNodes(earlier);
+            log.info("Stored {} subtrees of the evidence log's first {} leaves", earlier.size(), frontier.size());
+        }
+        List<EvidenceLog.Node> tiles = new ArrayList<>();
+        evidence.extend(frontier, size, tileCollector(tiles));
+        // Before the checkpoint, so that the proofs against it find every tile it completed.
+        evidence.storeNodes(tiles);
         String root = HexFormat.of().formatHex(frontier.root());
         Instant signedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         byte[] statement = SignedCheckpoint.signedBytes(size, root, signedAt, key.keyId());

@@ -20,7 +20,8 @@ import org.consentledger.ledger.store.StreamPositions;
 import org.consentledger.verifier.CanonicalJson;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.EvidenceBundle;
-import org.consentledger.verifier.MerkleTree;
+import org.consentledger.verifier.MerkleProofs;
+import org.consentledger.verifier.SubtreeHashes;
 import org.consentledger.verifier.PointInTimeResolver;
 import org.consentledger.verifier.SignedCheckpoint;
 import org.springframework.stereotype.Component;
@@ -63,7 +64,8 @@ public class EvidenceBundles {
                 .toList();
         awaitLogged(events);
         SignedCheckpoint checkpoint = checkpoints.checkpoint().orElseThrow();
-        List<byte[]> leafHashes = log.leafHashes(checkpoint.treeSize());
+        // One view of the tree for every proof of the bundle: their upper nodes are shared.
+        SubtreeHashes subtrees = log.tree();
 
         List<EvidenceBundle.LoggedEvent> logged = new ArrayList<>();
         List<CookiePolicyPublished> policies = new ArrayList<>();
@@ -72,7 +74,7 @@ public class EvidenceBundles {
             EvidenceLog.Leaf leaf = log.leafOf(event.eventId()).orElseThrow();
             logged.add(new EvidenceBundle.LoggedEvent(event.eventId(), event.type(), event.stream(), event.sequence(),
                     event.payload(), event.previousHash(), event.hash(), leaf.leafIndex(),
-                    MerkleTree.inclusionProof((int) leaf.leafIndex(), leafHashes).stream()
+                    MerkleProofs.inclusionProof(subtrees, leaf.leafIndex(), checkpoint.treeSize()).stream()
                             .map(HexFormat.of()::formatHex).toList()));
             if (event.type().equals(CookiePolicyPublished.class.getName())) {
                 policies.add(JSON.treeToValue(event.payload(), CookiePolicyPublished.class));

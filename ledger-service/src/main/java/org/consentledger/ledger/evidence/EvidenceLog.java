@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.consentledger.projections.InList;
 import org.consentledger.verifier.MerkleFrontier;
+import org.consentledger.verifier.SubtreeHashes;
 import org.consentledger.verifier.MerkleTree;
 import org.consentledger.verifier.SignedCheckpoint;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -88,16 +89,68 @@ public class EvidenceLog {
                 .list();
     }
 
-    /** The leaf hashes of the first {@code treeSize} leaves, in order: what a tree of that size is built from. */
-    public List<byte[]> leafHashes(long treeSize) {
-        return leaves(0, treeSize).stream().map(Leaf::leafHash).toList();
+    /** The log's perfect subtrees for one request: proofs and tree heads from them cost O(log n) reads. */
+    public SubtreeHashes tree() {
+        return new TiledTree(this);
     }
 
     /** Appends the stored leaves from the frontier's size up to {@code treeSize} to it, a page at a time. */
     void extend(MerkleFrontier frontier, long treeSize) {
+        extend(frontier, treeSize, (level, index, hash) -> { });
+    }
+
+    /** As {@link #extend(MerkleFrontier, long)}, telling {@code completed} of every subtree a leaf completes. */
+    void extend(MerkleFrontier frontier, long treeSize, MerkleFrontier.Completed completed) {
         for (long from = frontier.size(); from < treeSize; from += PAGE) {
-            leaves(from, Math.min(from + PAGE, treeSize)).forEach(leaf -> frontier.append(leaf.leafHash()));
+            leaves(from, Math.min(from + PAGE, treeSize)).forEach(leaf -> frontier.append(leaf.leafHash(), completed));
         }
+    }
+
+    /** One perfect subtree of a stored level ({@link TiledTree#stored}). */
+    record Node(int level, long index, String hash) {
+    }
+
+    /** Stores these nodes; one stored before (by another instance) is left as it is. */
+    void storeNodes(List<Node> nodes) {
+        jdbcTemplate.batchUpdate("""
+                        merge into merkle_node t
+                        using (values (cast(? as integer), cast(? as bigint), cast(? as varchar(64))))
+                              as s (node_level, node_index, node_hash)
+                           on t.node_level = s.node_level and t.node_index = s.node_index
+                         when not matched then insert (node_level, node_index, node_hash)
+                              values (s.node_level, s.node_index, s.node_hash)
+                        """, nodes, nodes.size(), (statement, node) -> {
+                    statement.setInt(1, node.level());
+                    statement.setLong(2, node.index());
+                    statement.setString(3, node.hash());
+                });
+    }
+
+    /** The stored nodes of a level from index {@code from} up to {@code to} (excluded), by index. */
+    Map<Long, byte[]> tileNodes(int level, long from, long to) {
+        Map<Long, byte[]> nodes = new HashMap<>();
+        jdbc.sql("""
+                        select node_index, node_hash from merkle_node
+                         where node_level = :level and node_index >= :from and node_index < :to
+                        """)
+                .param("level", level)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> nodes.put(rs.getLong(1), HexFormat.of().parseHex(rs.getString(2))))
+                .list();
+        return nodes;
+    }
+
+    /** Every stored node, lowest level first. */
+    List<Node> nodes() {
+        return jdbc.sql("select node_level, node_index, node_hash from merkle_node order by node_level, node_index")
+                .query((rs, row) -> new Node(rs.getInt(1), rs.getLong(2), rs.getString(3)))
+                .list();
+    }
+
+    /** How many nodes are stored. */
+    long storedNodeCount() {
+        return jdbc.sql("select count(*) from merkle_node").query(Long.class).single();
     }
 
     /** The subtree roots of the largest checkpointed tree that has them stored. */

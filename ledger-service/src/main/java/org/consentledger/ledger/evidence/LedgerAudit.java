@@ -142,12 +142,22 @@ public class LedgerAudit {
         long checkpoints = 0;
         // Checkpoints come smallest first, so one tree grown leaf by leaf gives every root: the leaves are read once.
         MerkleFrontier tree = MerkleFrontier.empty();
+        Map<String, String> tiles = new HashMap<>();
         for (SignedCheckpoint checkpoint : evidence.checkpoints()) {
-            String problem = checkpointProblem(checkpoint, leaves, tree);
+            String problem = checkpointProblem(checkpoint, leaves, tree, tiles);
             if (problem != null) {
                 return new Report(false, checked, leaves, checkpoints, new Problem(null, null, null, null, problem));
             }
             checkpoints++;
+        }
+        // The stored subtrees that proofs are made from must be those of the leaves.
+        for (EvidenceLog.Node node : evidence.nodes()) {
+            String expected = tiles.get(node.level() + "/" + node.index());
+            if (!node.hash().equals(expected)) {
+                return new Report(false, checked, leaves, checkpoints, new Problem(null, null, null, null,
+                        "the log's stored subtree %d/%d holds %s, but its leaves give %s: proofs made from it would "
+                                .formatted(node.level(), node.index(), node.hash(), expected) + "not verify"));
+            }
         }
         return new Report(true, checked, leaves, checkpoints, null);
     }
@@ -270,11 +280,16 @@ public class LedgerAudit {
                         event.sequence());
     }
 
-    private String checkpointProblem(SignedCheckpoint checkpoint, long leaves, MerkleFrontier tree) {
+    private String checkpointProblem(SignedCheckpoint checkpoint, long leaves, MerkleFrontier tree,
+                                     Map<String, String> tiles) {
         if (checkpoint.treeSize() > leaves) {
             return "checkpoint of size %d covers more leaves than the log has (%d)".formatted(checkpoint.treeSize(), leaves);
         }
-        evidence.extend(tree, checkpoint.treeSize());
+        evidence.extend(tree, checkpoint.treeSize(), (level, index, hash) -> {
+            if (TiledTree.stored(level)) {
+                tiles.put(level + "/" + index, TiledTree.hex(hash));
+            }
+        });
         String root = HexFormat.of().formatHex(tree.root());
         if (!root.equals(checkpoint.rootHash())) {
             return "checkpoint of size %d says root %s, but the log's first %d leaves give %s"
