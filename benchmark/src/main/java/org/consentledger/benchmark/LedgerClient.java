@@ -60,6 +60,12 @@ final class LedgerClient {
         return get("/api/v1/sites/" + siteId + "/visitors/" + visitorId + "/consent" + query);
     }
 
+    /** The evidence bundle for the answer at {@code at} as known at {@code asOf}. */
+    HttpResponse<String> evidence(String siteId, String visitorId, Instant at, Instant asOf)
+            throws IOException, InterruptedException {
+        return get("/api/v1/sites/" + siteId + "/visitors/" + visitorId + "/evidence?at=" + at + "&asOf=" + asOf);
+    }
+
     JsonNode importPolicy(String siteId, String text, Instant effectiveFrom) throws IOException, InterruptedException {
         return json(post("/api/v1/sites/" + siteId + "/policies/import?effectiveFrom=" + effectiveFrom, "text/plain",
                 text));

@@ -179,6 +179,22 @@ public final class Main {
                         ms(q.getValueAtPercentile(50)), ms(q.getValueAtPercentile(99.9)), ms(q.getMaxValue())),
                 "<= 5 ms", q.getTotalCount() > 0 && q.getValueAtPercentile(99) <= 5_000 && query.errors() == 0);
 
+        section("evidence bundles");
+        EvidenceLatency evidence = new EvidenceLatency(client, sites.get(0), runTag);
+        for (int[] size : new int[][] {{10, 20, 200, 50_000}, {20_000, 3, 10, 2_000_000}}) {
+            EvidenceLatency.Result bundles = evidence.measure(size[0], size[1], size[2]);
+            Histogram b = bundles.latency();
+            long events = client.projections().path("head").asLong();
+            System.out.printf("visitor with %,d events, %,d in the store: %d bundles of %,d bytes, latency ms: p50 %s"
+                            + "  p99 %s  max %s, %d errors%n", size[0], events, b.getTotalCount(), bundles.bytes(),
+                    ms(b.getValueAtPercentile(50)), ms(b.getValueAtPercentile(99)), ms(b.getMaxValue()),
+                    bundles.errors());
+            report.add("evidence bundle, visitor with %,d events, %,d in the store".formatted(size[0], events),
+                    "p99 %s ms (p50 %s)".formatted(ms(b.getValueAtPercentile(99)), ms(b.getValueAtPercentile(50))),
+                    "<= %s ms".formatted(ms(size[3])),
+                    b.getTotalCount() > 0 && b.getValueAtPercentile(99) <= size[3] && bundles.errors() == 0);
+        }
+
         section("full replay of the read models");
         Replay replay = new Replay(client, service);
         ServiceProcess.CpuMark replayCpu = service.cpuMark();

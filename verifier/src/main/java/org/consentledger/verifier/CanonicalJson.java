@@ -184,36 +184,51 @@ public final class CanonicalJson {
     }
 
     private static void writeString(String s, Utf8Out out) {
-        out.ascii('"');
+        // At most 6 bytes a char (a six-character escape): the string is written without a bounds check per char.
+        out.ensure(s.length() * 6 + 2);
+        byte[] bytes = out.bytes;
+        int at = out.size;
+        bytes[at++] = '"';
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                bytes[at++] = (byte) c;
+                continue;
+            }
             switch (c) {
-                case '"' -> out.ascii("\\\"");
-                case '\\' -> out.ascii("\\\\");
-                case '\b' -> out.ascii("\\b");
-                case '\t' -> out.ascii("\\t");
-                case '\n' -> out.ascii("\\n");
-                case '\f' -> out.ascii("\\f");
-                case '\r' -> out.ascii("\\r");
+                case '"' -> at = put(bytes, at, '\\', '"');
+                case '\\' -> at = put(bytes, at, '\\', '\\');
+                case '\b' -> at = put(bytes, at, '\\', 'b');
+                case '\t' -> at = put(bytes, at, '\\', 't');
+                case '\n' -> at = put(bytes, at, '\\', 'n');
+                case '\f' -> at = put(bytes, at, '\\', 'f');
+                case '\r' -> at = put(bytes, at, '\\', 'r');
                 default -> {
                     if (c < 0x20) {
-                        out.ascii("\\u00").ascii(Character.forDigit(c >> 4, 16)).ascii(Character.forDigit(c & 0xF, 16));
-                    } else if (c < 0x80) {
-                        out.ascii(c);
+                        at = put(bytes, at, '\\', 'u');
+                        at = put(bytes, at, '0', '0');
+                        at = put(bytes, at, Character.forDigit(c >> 4, 16), Character.forDigit(c & 0xF, 16));
                     } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
                             && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        out.codePoint(Character.toCodePoint(c, s.charAt(++i)));
+                        at = Utf8Out.codePoint(bytes, at, Character.toCodePoint(c, s.charAt(++i)));
                     } else if (Character.isSurrogate(c)) {
                         // UTF-8 cannot encode it; silently writing '?' would let two strings share a hash.
                         throw new IllegalArgumentException(
                                 "string has an unpaired surrogate U+" + Integer.toHexString(c) + " at index " + i);
                     } else {
-                        out.codePoint(c);
+                        at = Utf8Out.codePoint(bytes, at, c);
                     }
                 }
             }
         }
-        out.ascii('"');
+        bytes[at++] = '"';
+        out.size = at;
+    }
+
+    private static int put(byte[] bytes, int at, char first, char second) {
+        bytes[at] = (byte) first;
+        bytes[at + 1] = (byte) second;
+        return at + 2;
     }
 
     /**
@@ -238,22 +253,23 @@ public final class CanonicalJson {
             return this;
         }
 
-        void codePoint(int cp) {
-            ensure(4);
+        /** Writes {@code cp} (not ASCII) at {@code at}; gives the index after it. */
+        static int codePoint(byte[] bytes, int at, int cp) {
             if (cp < 0x800) {
-                bytes[size++] = (byte) (0xC0 | cp >> 6);
+                bytes[at++] = (byte) (0xC0 | cp >> 6);
             } else if (cp < 0x10000) {
-                bytes[size++] = (byte) (0xE0 | cp >> 12);
-                bytes[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                bytes[at++] = (byte) (0xE0 | cp >> 12);
+                bytes[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
             } else {
-                bytes[size++] = (byte) (0xF0 | cp >> 18);
-                bytes[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                bytes[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                bytes[at++] = (byte) (0xF0 | cp >> 18);
+                bytes[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                bytes[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
             }
-            bytes[size++] = (byte) (0x80 | cp & 0x3F);
+            bytes[at++] = (byte) (0x80 | cp & 0x3F);
+            return at;
         }
 
-        private void ensure(int more) {
+        void ensure(int more) {
             if (size + more > bytes.length) {
                 bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
             }

@@ -3,10 +3,13 @@ package org.consentledger.ledger.evidence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.consentledger.api.consent.ConsentAt;
@@ -70,8 +73,14 @@ public class EvidenceBundles {
         List<EvidenceBundle.LoggedEvent> logged = new ArrayList<>();
         List<CookiePolicyPublished> policies = new ArrayList<>();
         List<Decision> decisions = new ArrayList<>();
+        Map<Long, EvidenceLog.Leaf> leaves = log.leavesAtPlaces(events.stream().map(Stored::globalIndex).toList());
         for (Stored event : events) {
-            EvidenceLog.Leaf leaf = log.leafOf(event.eventId()).orElseThrow();
+            EvidenceLog.Leaf leaf = leaves.get(event.globalIndex());
+            if (leaf == null || !leaf.eventId().equals(event.eventId())) {
+                // The audit names such a leaf; a bundle cannot be evidence of an event the log does not hold.
+                throw new IllegalStateException("the evidence log holds no leaf for event " + event.eventId()
+                        + " at its place " + event.globalIndex());
+            }
             logged.add(new EvidenceBundle.LoggedEvent(event.eventId(), event.type(), event.stream(), event.sequence(),
                     event.payload(), event.previousHash(), event.hash(), leaf.leafIndex(),
                     MerkleProofs.inclusionProof(subtrees, leaf.leafIndex(), checkpoint.treeSize()).stream()
@@ -93,9 +102,14 @@ public class EvidenceBundles {
         // Signed as the verifier will see it: the bundle's JSON without the signature, in RFC 8785 form.
         ObjectNode tree = JSON.valueToTree(unsigned);
         tree.remove("signature");
-        byte[] signature = key.sign(CanonicalJson.canonicalize(tree));
-        tree.put("signature", Base64.getEncoder().encodeToString(signature));
-        return JSON.writeValueAsBytes(tree);
+        byte[] signed = CanonicalJson.canonicalize(tree);
+        byte[] signature = key.sign(signed);
+        // Served as those very bytes with the signature added as a last member, rather than written out again.
+        byte[] member = (",\"signature\":\"" + Base64.getEncoder().encodeToString(signature) + "\"}")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] bundle = Arrays.copyOf(signed, signed.length - 1 + member.length);
+        System.arraycopy(member, 0, bundle, signed.length - 1, member.length);
+        return bundle;
     }
 
     /** Evidence can only cite events the log has taken in; the log follows the store within moments. */
