@@ -63,8 +63,16 @@ public final class CanonicalJson {
      *         unpaired surrogate, or a node that is not JSON (missing, binary, POJO)
      */
     public static byte[] canonicalize(JsonNode node) {
+        return canonicalize(node, 512);
+    }
+
+    /**
+     * As {@link #canonicalize(JsonNode)}, writing into a buffer of about {@code expectedBytes} from the start: a
+     * large document then is not copied again each time its buffer doubles.
+     */
+    public static byte[] canonicalize(JsonNode node, int expectedBytes) {
         Objects.requireNonNull(node, "node");
-        Utf8Out out = new Utf8Out();
+        Utf8Out out = new Utf8Out(Math.max(16, expectedBytes));
         write(node, out);
         return out.toByteArray();
     }
@@ -236,8 +244,12 @@ public final class CanonicalJson {
      * encoded again is one more copy of every event.
      */
     private static final class Utf8Out {
-        private byte[] bytes = new byte[512];
+        private byte[] bytes;
         private int size;
+
+        Utf8Out(int capacity) {
+            bytes = new byte[capacity];
+        }
 
         Utf8Out ascii(char c) {
             ensure(1);
@@ -276,7 +288,7 @@ public final class CanonicalJson {
         }
 
         byte[] toByteArray() {
-            return Arrays.copyOf(bytes, size);
+            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
         }
     }
 }

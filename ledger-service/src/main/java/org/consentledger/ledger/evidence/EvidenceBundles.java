@@ -29,6 +29,7 @@ import org.consentledger.verifier.PointInTimeResolver;
 import org.consentledger.verifier.SignedCheckpoint;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -70,7 +71,9 @@ public class EvidenceBundles {
         // One view of the tree for every proof of the bundle: their upper nodes are shared.
         SubtreeHashes subtrees = log.tree();
 
-        List<EvidenceBundle.LoggedEvent> logged = new ArrayList<>();
+        // The events as the bundle's JSON holds them (EvidenceBundle.LoggedEvent), built here around the payloads
+        // already read rather than converted from records: a copy of every payload less for a visitor with many.
+        ArrayNode logged = JSON.createArrayNode();
         List<CookiePolicyPublished> policies = new ArrayList<>();
         List<Decision> decisions = new ArrayList<>();
         Map<Long, EvidenceLog.Leaf> leaves = log.leavesAtPlaces(events.stream().map(Stored::globalIndex).toList());
@@ -81,10 +84,18 @@ public class EvidenceBundles {
                 throw new IllegalStateException("the evidence log holds no leaf for event " + event.eventId()
                         + " at its place " + event.globalIndex());
             }
-            logged.add(new EvidenceBundle.LoggedEvent(event.eventId(), event.type(), event.stream(), event.sequence(),
-                    event.payload(), event.previousHash(), event.hash(), leaf.leafIndex(),
-                    MerkleProofs.inclusionProof(subtrees, leaf.leafIndex(), checkpoint.treeSize()).stream()
-                            .map(HexFormat.of()::formatHex).toList()));
+            ObjectNode entry = logged.addObject()
+                    .put("eventId", event.eventId())
+                    .put("type", event.type())
+                    .put("stream", event.stream())
+                    .put("sequence", event.sequence());
+            entry.set("payload", event.payload());
+            entry.put("previousHash", event.previousHash())
+                    .put("hash", event.hash())
+                    .put("leafIndex", leaf.leafIndex());
+            ArrayNode proof = entry.putArray("inclusionProof");
+            MerkleProofs.inclusionProof(subtrees, leaf.leafIndex(), checkpoint.treeSize())
+                    .forEach(hash -> proof.add(HexFormat.of().formatHex(hash)));
             if (event.type().equals(CookiePolicyPublished.class.getName())) {
                 policies.add(JSON.treeToValue(event.payload(), CookiePolicyPublished.class));
             } else if (event.type().equals(ConsentGiven.class.getName())) {
@@ -98,11 +109,14 @@ public class EvidenceBundles {
         EvidenceBundle unsigned = new EvidenceBundle(EvidenceBundle.VERSION, UUID.randomUUID().toString(),
                 clock.instant(), siteId, visitorId, at, asOf,
                 PointInTimeResolver.resolve(new ConsentAt(siteId, visitorId, at, asOf), policies, decisions),
-                logged, checkpoint, null);
+                List.of(), checkpoint, null);
         // Signed as the verifier will see it: the bundle's JSON without the signature, in RFC 8785 form.
         ObjectNode tree = JSON.valueToTree(unsigned);
         tree.remove("signature");
-        byte[] signed = CanonicalJson.canonicalize(tree);
+        tree.set("events", logged);
+        // About what an event with its proof takes, so that a bundle of many is written without regrowing.
+        byte[] signed = CanonicalJson.canonicalize(tree, (int) Math.min(Integer.MAX_VALUE - 16,
+                64_000L + 2_000L * events.size()));
         byte[] signature = key.sign(signed);
         // Served as those very bytes with the signature added as a last member, rather than written out again.
         byte[] member = (",\"signature\":\"" + Base64.getEncoder().encodeToString(signature) + "\"}")
