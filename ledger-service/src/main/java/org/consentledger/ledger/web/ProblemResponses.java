@@ -1,6 +1,7 @@
 package org.consentledger.ledger.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -40,6 +41,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     private static final Pattern DUPLICATE_MEMBER = Pattern.compile("Duplicate Object property \"([^\"]*)\"");
 
+    /** An operator has to act on a parked stream: a client asking every second would only add load. */
+    private static final Duration PARKED_RETRY_AFTER = Duration.ofMinutes(1);
+    /** A failing database is noticed by the probe and, on H2, the process restarted within seconds. */
+    private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
+
     private final StoreWrites storeWrites;
 
     ProblemResponses(StoreWrites storeWrites) {
@@ -69,10 +75,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ReadModelBehind.class)
     ResponseEntity<Object> behind(ReadModelBehind behind, WebRequest request) {
-        // A parked stream waits for an operator, not for time: asking again soon will not help.
-        String message = behind instanceof StreamParked ? behind.getMessage()
-                : behind.getMessage() + "; ask again in a moment";
-        return rejected(new LedgerRejection(LedgerRejection.Kind.UNAVAILABLE, null, message), request);
+        if (behind instanceof StreamParked) {
+            // A parked stream waits for an operator, not for time: asking again soon will not help.
+            return respond(problemFor(new LedgerRejection(LedgerRejection.Kind.UNAVAILABLE, null,
+                    behind.getMessage())), PARKED_RETRY_AFTER);
+        }
+        return rejected(new LedgerRejection(LedgerRejection.Kind.UNAVAILABLE, null,
+                behind.getMessage() + "; ask again in a moment"), request);
     }
 
     /** Anything else is the ledger's fault, not the client's: logged in full, answered without internals. */
@@ -92,9 +101,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             storeWrites.suspect(e);
             CommitUnconfirmed unconfirmed = causeOf(e, CommitUnconfirmed.class);
             log.warn("The database failed answering {}", request.getDescription(false), e);
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, unconfirmed != null ? unconfirmed.getMessage()
+            return respond(detail(HttpStatus.SERVICE_UNAVAILABLE, unconfirmed != null ? unconfirmed.getMessage()
                     : "the ledger's database failed to serve this request; ask again later (a write sent again "
-                    + "with the same id is recorded at most once)", List.of());
+                    + "with the same id is recorded at most once)", List.of()), DATABASE_RETRY_AFTER);
         }
         log.error("Unexpected failure answering {}", request.getDescription(false), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -187,10 +196,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        // Most of what the ledger answers 503 for (read models catching up, a commit past its deadline) clears
+        // within a second.
+        return respond(problem, Duration.ofSeconds(1));
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem, Duration retryAfter) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
         if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            // Everything the ledger answers 503 for clears within seconds.
-            response.header(HttpHeaders.RETRY_AFTER, "1");
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
         }
         return response
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)

@@ -53,6 +53,7 @@ class ParkedStreamIT {
             Response policy = ledger.get("/api/v1/sites/" + POISON + "/policies/1");
             assertThat(policy.status()).isEqualTo(503);
             assertThat(policy.body()).contains("stream '" + POISON + "' are parked");
+            assertThat(policy.retryAfter()).as("not a matter of seconds").isEqualTo("60");
             Response visitor = ledger.get("/api/v1/sites/" + POISON + "/visitors/bob/consent");
             assertThat(visitor.status()).isEqualTo(503);
             assertThat(visitor.body()).contains("stream '" + POISON + "' are parked");
