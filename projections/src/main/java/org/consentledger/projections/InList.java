@@ -3,6 +3,8 @@ package org.consentledger.projections;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The values of an IN list written into the statement as string literals, for the queries that look up a batch of
@@ -32,6 +34,19 @@ public final class InList {
             chunks.add(distinct.subList(from, Math.min(from + MOST, distinct.size())));
         }
         return chunks;
+    }
+
+    /**
+     * The rows {@code select} finds for these ids, a statement per {@link #MOST} of them.
+     *
+     * @param select a query ending in {@code where <column> in }, to which each list is appended
+     */
+    public static <T> List<T> rows(JdbcClient jdbc, String select, Collection<String> ids, RowMapper<T> mapper) {
+        List<T> rows = new ArrayList<>();
+        for (List<String> chunk : chunks(ids)) {
+            rows.addAll(jdbc.sql(select + of(chunk)).query(mapper).list());
+        }
+        return rows;
     }
 
     /** {@code ('a', 'b')}; for no values a list that matches nothing. */

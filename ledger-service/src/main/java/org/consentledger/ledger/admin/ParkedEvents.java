@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.ReadModelProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +42,12 @@ public class ParkedEvents implements HealthIndicator, MeterBinder {
 
     private final JdbcClient jdbc;
     private final EventProcessingConfiguration processing;
+    private final ParkedStreams parkedStreams;
 
-    ParkedEvents(JdbcClient jdbc, EventProcessingConfiguration processing) {
+    ParkedEvents(JdbcClient jdbc, EventProcessingConfiguration processing, ParkedStreams parkedStreams) {
         this.jdbc = jdbc;
         this.processing = processing;
+        this.parkedStreams = parkedStreams;
     }
 
     /**
@@ -69,18 +72,22 @@ public class ParkedEvents implements HealthIndicator, MeterBinder {
         return parked(LISTED);
     }
 
-    private Parked parked(int limit) {
-        long[] counts = new long[2];
-        jdbc.sql("""
+    private record Counts(long streams, long events) {
+    }
+
+    private Counts counts() {
+        return jdbc.sql("""
                         select count(distinct sequence_identifier), count(*) from dead_letter_entry
                          where processing_group = ?
                         """)
                 .param(ReadModelProcessor.NAME)
-                .query(rs -> {
-                    counts[0] = rs.getLong(1);
-                    counts[1] = rs.getLong(2);
-                });
-        if (counts[1] == 0) {
+                .query((rs, row) -> new Counts(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
+    private Parked parked(int limit) {
+        Counts counts = counts();
+        if (counts.events() == 0) {
             return new Parked(0, 0, List.of());
         }
         List<ParkedStream> streams = jdbc.sql("""
@@ -100,7 +107,7 @@ public class ParkedEvents implements HealthIndicator, MeterBinder {
                         rs.getString("event_identifier"), cause(rs.getString("cause_type"),
                         rs.getString("cause_message")), rs.getObject("enqueued_at", OffsetDateTime.class).toInstant()))
                 .list();
-        return new Parked(counts[0], counts[1], streams);
+        return new Parked(counts.streams(), counts.events(), streams);
     }
 
     private static String cause(String type, String message) {
@@ -116,7 +123,7 @@ public class ParkedEvents implements HealthIndicator, MeterBinder {
                 .sequencedDeadLetterProcessor(ReadModelProcessor.NAME)
                 .orElseThrow(() -> new IllegalStateException("the read models have no dead-letter queue"));
         if (stream != null) {
-            if (parkedStreams(stream)) {
+            if (parkedStreams.among(List.of(stream)).isPresent()) {
                 boolean applied = processor.process(inStream(stream));
                 log.info("Retried the parked events of stream {}: {}", stream, applied ? "applied" : "parked again");
                 return new Retried(1, applied ? 1 : 0, parked());
@@ -124,7 +131,7 @@ public class ParkedEvents implements HealthIndicator, MeterBinder {
             throw new LedgerRejection(LedgerRejection.Kind.NOT_FOUND, "stream",
                     "no events of stream '%s' are parked".formatted(stream));
         }
-        long sequences = parked(1).streamCount();
+        long sequences = counts().streams();
         int applied = 0;
         for (int attempt = 0; attempt < sequences; attempt++) {
             if (processor.processAny()) {
@@ -133,13 +140,6 @@ public class ParkedEvents implements HealthIndicator, MeterBinder {
         }
         log.info("Retried {} parked streams: {} applied", sequences, applied);
         return new Retried(Math.toIntExact(sequences), applied, parked());
-    }
-
-    private boolean parkedStreams(String stream) {
-        return jdbc.sql("select count(*) from dead_letter_entry where processing_group = ? and sequence_identifier = ?")
-                .param(ReadModelProcessor.NAME)
-                .param(stream)
-                .query(Long.class).single() > 0;
     }
 
     private static Predicate<DeadLetter<? extends EventMessage<?>>> inStream(String stream) {
@@ -164,10 +164,10 @@ public class ParkedEvents implements HealthIndicator, MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("ledger.read_models.parked.streams", () -> parked(0).streamCount())
+        Gauge.builder("ledger.read_models.parked.streams", () -> counts().streams())
                 .description("Streams whose events the read models could not apply, parked until retried")
                 .register(registry);
-        Gauge.builder("ledger.read_models.parked.events", () -> parked(0).eventCount())
+        Gauge.builder("ledger.read_models.parked.events", () -> counts().events())
                 .description("Events parked by the read models, the first of each stream and every one after it")
                 .register(registry);
     }

@@ -54,14 +54,6 @@ public class Checkpoints {
         }
     }
 
-    private static MerkleFrontier.Completed tileCollector(List<EvidenceLog.Node> into) {
-        return (level, index, hash) -> {
-            if (TiledTree.stored(level)) {
-                into.add(new EvidenceLog.Node(level, index, TiledTree.hex(hash)));
-            }
-        };
-    }
-
     /** How many stored subtrees a log of {@code size} leaves has. */
     static long tilesOf(long size) {
         long tiles = 0;
@@ -82,12 +74,12 @@ public class Checkpoints {
         if (evidence.storedNodeCount() < tilesOf(frontier.size())) {
             // A log checkpointed before its subtrees were stored: store them once, from its leaves.
             List<EvidenceLog.Node> earlier = new ArrayList<>();
-            evidence.extend(MerkleFrontier.empty(), frontier.size(), tileCollector(earlier));
+            evidence.extend(MerkleFrontier.empty(), frontier.size(), TiledTree.collector(earlier));
             evidence.storeNodes(earlier);
             log.info("Stored {} subtrees of the evidence log's first {} leaves", earlier.size(), frontier.size());
         }
         List<EvidenceLog.Node> tiles = new ArrayList<>();
-        evidence.extend(frontier, size, tileCollector(tiles));
+        evidence.extend(frontier, size, TiledTree.collector(tiles));
         // Before the checkpoint, so that the proofs against it find every tile it completed.
         evidence.storeNodes(tiles);
         String root = HexFormat.of().formatHex(frontier.root());

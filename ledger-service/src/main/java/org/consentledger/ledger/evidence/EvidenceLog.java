@@ -94,12 +94,10 @@ public class EvidenceLog {
         return new TiledTree(this);
     }
 
-    /** Appends the stored leaves from the frontier's size up to {@code treeSize} to it, a page at a time. */
-    void extend(MerkleFrontier frontier, long treeSize) {
-        extend(frontier, treeSize, (level, index, hash) -> { });
-    }
-
-    /** As {@link #extend(MerkleFrontier, long)}, telling {@code completed} of every subtree a leaf completes. */
+    /**
+     * Appends the stored leaves from the frontier's size up to {@code treeSize} to it, a page at a time, telling
+     * {@code completed} of every subtree a leaf completes.
+     */
     void extend(MerkleFrontier frontier, long treeSize, MerkleFrontier.Completed completed) {
         for (long from = frontier.size(); from < treeSize; from += PAGE) {
             leaves(from, Math.min(from + PAGE, treeSize)).forEach(leaf -> frontier.append(leaf.leafHash(), completed));

@@ -1,6 +1,7 @@
 package org.consentledger.ledger.evidence;
 
 import org.consentledger.verifier.SignedCheckpoint;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.HexFormat;
@@ -142,15 +143,17 @@ public class LedgerAudit {
         long checkpoints = 0;
         // Checkpoints come smallest first, so one tree grown leaf by leaf gives every root: the leaves are read once.
         MerkleFrontier tree = MerkleFrontier.empty();
-        Map<String, String> tiles = new HashMap<>();
+        List<EvidenceLog.Node> computedTiles = new ArrayList<>();
         for (SignedCheckpoint checkpoint : evidence.checkpoints()) {
-            String problem = checkpointProblem(checkpoint, leaves, tree, tiles);
+            String problem = checkpointProblem(checkpoint, leaves, tree, computedTiles);
             if (problem != null) {
                 return new Report(false, checked, leaves, checkpoints, new Problem(null, null, null, null, problem));
             }
             checkpoints++;
         }
         // The stored subtrees that proofs are made from must be those of the leaves.
+        Map<String, String> tiles = new HashMap<>();
+        computedTiles.forEach(node -> tiles.put(node.level() + "/" + node.index(), node.hash()));
         for (EvidenceLog.Node node : evidence.nodes()) {
             String expected = tiles.get(node.level() + "/" + node.index());
             if (!node.hash().equals(expected)) {
@@ -217,13 +220,7 @@ public class LedgerAudit {
 
     /** The first of these events whose row in the consent history says other than the event does. */
     private Problem historyProblem(List<Stored> page, long reached, Set<String> parkedStreams) {
-        Map<String, Stored> decisions = new LinkedHashMap<>();
-        for (Stored event : page) {
-            if (event.globalIndex() <= reached && !parkedStreams.contains(event.stream()) && event.type() != null && (event.type().equals(GIVEN)
-                    || event.type().equals(WITHDRAWN))) {
-                decisions.put(event.eventId(), event);
-            }
-        }
+        Map<String, Stored> decisions = applied(page, reached, parkedStreams, Set.of(GIVEN, WITHDRAWN));
         Map<String, ConsentHistoryProjection.Row> rows = history.rows(decisions.keySet());
         for (Stored event : decisions.values()) {
             ConsentHistoryProjection.Row row = rows.get(event.eventId());
@@ -242,13 +239,7 @@ public class LedgerAudit {
 
     /** The first of these policy versions whose row in the policy catalog says other than its event does. */
     private Problem catalogProblem(List<Stored> page, long reached, Set<String> parkedStreams) {
-        Map<String, Stored> published = new LinkedHashMap<>();
-        for (Stored event : page) {
-            if (event.globalIndex() <= reached && !parkedStreams.contains(event.stream())
-                    && PUBLISHED.equals(event.type())) {
-                published.put(event.eventId(), event);
-            }
-        }
+        Map<String, Stored> published = applied(page, reached, parkedStreams, Set.of(PUBLISHED));
         if (published.isEmpty()) {
             return null;
         }
@@ -273,6 +264,22 @@ public class LedgerAudit {
         return null;
     }
 
+    /**
+     * The events of these types, by id, that the read models have applied: read by them (up to {@code reached})
+     * and not parked.
+     */
+    private static Map<String, Stored> applied(List<Stored> page, long reached, Set<String> parkedStreams,
+                                               Set<String> types) {
+        Map<String, Stored> applied = new LinkedHashMap<>();
+        for (Stored event : page) {
+            if (event.globalIndex() <= reached && !parkedStreams.contains(event.stream())
+                    && event.type() != null && types.contains(event.type())) {
+                applied.put(event.eventId(), event);
+            }
+        }
+        return applied;
+    }
+
     private static Decision decision(Stored event) {
         return event.type().equals(GIVEN)
                 ? Decision.of(JSON.treeToValue(event.payload(), ConsentGiven.class), event.eventId(), event.sequence())
@@ -281,15 +288,11 @@ public class LedgerAudit {
     }
 
     private String checkpointProblem(SignedCheckpoint checkpoint, long leaves, MerkleFrontier tree,
-                                     Map<String, String> tiles) {
+                                     List<EvidenceLog.Node> tiles) {
         if (checkpoint.treeSize() > leaves) {
             return "checkpoint of size %d covers more leaves than the log has (%d)".formatted(checkpoint.treeSize(), leaves);
         }
-        evidence.extend(tree, checkpoint.treeSize(), (level, index, hash) -> {
-            if (TiledTree.stored(level)) {
-                tiles.put(level + "/" + index, TiledTree.hex(hash));
-            }
-        });
+        evidence.extend(tree, checkpoint.treeSize(), TiledTree.collector(tiles));
         String root = HexFormat.of().formatHex(tree.root());
         if (!root.equals(checkpoint.rootHash())) {
             return "checkpoint of size %d says root %s, but the log's first %d leaves give %s"

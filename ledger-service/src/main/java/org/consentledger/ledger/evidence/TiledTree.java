@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.consentledger.verifier.MerkleFrontier;
 import org.consentledger.verifier.MerkleTree;
 import org.consentledger.verifier.SubtreeHashes;
 
@@ -30,6 +31,15 @@ final class TiledTree implements SubtreeHashes {
     /** Whether nodes of this level are stored. */
     static boolean stored(int level) {
         return level > 0 && level % HEIGHT == 0;
+    }
+
+    /** Collects, of the subtrees a frontier completes, those of the stored levels. */
+    static MerkleFrontier.Completed collector(List<EvidenceLog.Node> into) {
+        return (level, index, hash) -> {
+            if (stored(level)) {
+                into.add(new EvidenceLog.Node(level, index, HexFormat.of().formatHex(hash)));
+            }
+        };
     }
 
     @Override
@@ -70,9 +80,5 @@ final class TiledTree implements SubtreeHashes {
     /** Levels fit in 6 bits and indexes below 2^58 in the rest. */
     private static long key(int level, long index) {
         return ((long) level << 58) | index;
-    }
-
-    static String hex(byte[] hash) {
-        return HexFormat.of().formatHex(hash);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -55,10 +56,10 @@ public class StoreWrites implements HealthIndicator, SmartLifecycle {
         this.properties = properties;
     }
 
-    /** A request met this failure: when it is the database's, probe now rather than at the next turn. */
-    public void suspect(Throwable cause) {
+    /** A request met a database failure ({@link StoreFailures#isStoreFailure}): probe now, not at the next turn. */
+    public void suspect() {
         ScheduledExecutorService scheduled = probes;
-        if (running && scheduled != null && StoreFailures.isStoreFailure(cause) && probeQueued.compareAndSet(false, true)) {
+        if (running && scheduled != null && probeQueued.compareAndSet(false, true)) {
             scheduled.execute(this::probe);
         }
     }
@@ -84,7 +85,7 @@ public class StoreWrites implements HealthIndicator, SmartLifecycle {
             if (failure == null) {
                 log.error("The database does not take writes; readiness is DOWN until it does", e);
             }
-            failure = String.valueOf(rootCause(e).getMessage());
+            failure = String.valueOf(NestedExceptionUtils.getMostSpecificCause(e).getMessage());
             if (StoreFailures.closedForGood(e)) {
                 closedForGood();
             }
@@ -158,14 +159,6 @@ public class StoreWrites implements HealthIndicator, SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 1;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     private static void sleep(long millis) {

@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.consentledger.ledger.LedgerRejection;
-import org.consentledger.ledger.store.CommitUnconfirmed;
 import org.consentledger.ledger.store.StoreFailures;
 import org.consentledger.ledger.store.StoreWrites;
 import org.consentledger.projections.ReadModelBehind;
@@ -98,12 +97,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return behind(behind, request);
         }
         if (StoreFailures.isStoreFailure(e)) {
-            storeWrites.suspect(e);
-            CommitUnconfirmed unconfirmed = causeOf(e, CommitUnconfirmed.class);
+            storeWrites.suspect();
             log.warn("The database failed answering {}", request.getDescription(false), e);
-            return respond(detail(HttpStatus.SERVICE_UNAVAILABLE, unconfirmed != null ? unconfirmed.getMessage()
-                    : "the ledger's database failed to serve this request; ask again later (a write sent again "
-                    + "with the same id is recorded at most once)", List.of()), DATABASE_RETRY_AFTER);
+            String message = StoreFailures.unconfirmed(e).map(Throwable::getMessage)
+                    .orElse("the ledger's database failed to serve this request; ask again later (a write sent "
+                            + "again with the same id is recorded at most once)");
+            return respond(detail(HttpStatus.SERVICE_UNAVAILABLE, message, List.of()), DATABASE_RETRY_AFTER);
         }
         log.error("Unexpected failure answering {}", request.getDescription(false), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -222,15 +221,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                         : Map.of("field", f.field(), "message", f.message()))
                 .toList());
         return problem;
-    }
-
-    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 
     private record FieldError(String field, String message) {

@@ -318,12 +318,8 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
     /** The rows made from these events, by event id; an event the history has no row for is absent. */
     public Map<String, Row> rows(Collection<String> eventIds) {
         Map<String, Row> rows = new HashMap<>();
-        for (List<String> chunk : InList.chunks(eventIds)) {
-            jdbc.sql(ROWS + " where event_id in " + InList.of(chunk))
-                    .query(ConsentHistoryProjection::row)
-                    .list()
-                    .forEach(row -> rows.put(row.decision().eventId(), row));
-        }
+        InList.rows(jdbc, ROWS + " where event_id in ", eventIds, ConsentHistoryProjection::row)
+                .forEach(row -> rows.put(row.decision().eventId(), row));
         return rows;
     }
 

@@ -167,12 +167,8 @@ public class PolicyCatalogProjection {
     /** The catalog's rows made from these events, by event id; an event without a row is absent. */
     public Map<String, Row> rows(Collection<String> eventIds) {
         Map<String, Row> rows = new HashMap<>();
-        for (List<String> chunk : InList.chunks(eventIds)) {
-            jdbc.sql(ROWS + " where event_id in " + InList.of(chunk))
-                    .query(PolicyCatalogProjection::row)
-                    .list()
-                    .forEach(row -> rows.put(row.eventId(), row));
-        }
+        InList.rows(jdbc, ROWS + " where event_id in ", eventIds, PolicyCatalogProjection::row)
+                .forEach(row -> rows.put(row.eventId(), row));
         return rows;
     }
 
