@@ -15,6 +15,8 @@ if (!out) {
   process.exit(2);
 }
 const issued = readFileSync(issuedPath, 'utf8');
+const { version } = JSON.parse(issued);
+const formatOne = version === 'consent-ledger-evidence/1';
 const privateKey = createPrivateKey(readFileSync(keyPath, 'ascii'));
 
 const visitorEvent = (b, sequence) => b.events.find((e) => e.stream.includes('/') && e.sequence === sequence);
@@ -33,6 +35,8 @@ const changes = {
   signature(b) { b.signature = (b.signature[0] === 'A' ? 'B' : 'A') + b.signature.slice(1); },
   eventPayload(b) { visitorEvent(b, 0).payload.evidence.userAgent = 'Firefox/141'; },
   inclusionProof(b) { const proof = visitorEvent(b, 0).inclusionProof; proof[0] = flipHex(proof[0]); },
+  logProof(b) { b.logProof[0] = flipHex(b.logProof[0]); },
+  leafIndex(b) { const e = visitorEvent(b, 0); e.leafIndex = JSON.parse(issued).checkpoint.treeSize - 1; },
   answer(b) { b.answer.categories.find((c) => c.id === 'statistics').status = 'DENIED'; },
   eventRemoved(b) { const first = visitorEvent(b, 0); b.events = b.events.filter((e) => e !== first); },
   basis(b) { b.answer.basis.digest = flipHex(b.answer.basis.digest); },
@@ -46,17 +50,25 @@ const vector = [
     change: changes.signature },
   { file: 'event-payload-changed.json', failing: ['bundle-signature', 'event-hash'],
     changed: "the consent's evidence.userAgent", change: changes.eventPayload },
-  { file: 'inclusion-proof-changed.json', failing: ['bundle-signature', 'inclusion'],
-    changed: "first hex digit of the consent's inclusionProof[0]", change: changes.inclusionProof },
+  ...(formatOne ? [{ file: 'inclusion-proof-changed.json', failing: ['bundle-signature', 'inclusion'],
+    changed: "first hex digit of the consent's inclusionProof[0]", change: changes.inclusionProof }] : [
+    { file: 'log-proof-changed.json', failing: ['bundle-signature', 'inclusion'],
+      changed: 'first hex digit of logProof[0]', change: changes.logProof }]),
   { file: 'answer-changed.json', failing: ['bundle-signature', 'answer'],
     changed: 'statistics GRANTED -> DENIED in the answer', change: changes.answer },
   { file: 'resigned-event-payload-changed.json', failing: ['event-hash'],
     changed: "the consent's evidence.userAgent; signed again", change: changes.eventPayload, resign: true },
-  { file: 'resigned-inclusion-proof-changed.json', failing: ['inclusion'],
-    changed: "first hex digit of the consent's inclusionProof[0]; signed again", change: changes.inclusionProof, resign: true },
+  ...(formatOne ? [{ file: 'resigned-inclusion-proof-changed.json', failing: ['inclusion'],
+    changed: "first hex digit of the consent's inclusionProof[0]; signed again", change: changes.inclusionProof,
+    resign: true }] : [
+    { file: 'resigned-log-proof-changed.json', failing: ['inclusion'],
+      changed: 'first hex digit of logProof[0]; signed again', change: changes.logProof, resign: true },
+    { file: 'resigned-leaf-index-changed.json', failing: ['inclusion'],
+      changed: "the consent's leafIndex moved to the log's last entry; signed again", change: changes.leafIndex,
+      resign: true }]),
   { file: 'resigned-answer-changed.json', failing: ['answer'],
     changed: 'statistics GRANTED -> DENIED in the answer; signed again', change: changes.answer, resign: true },
-  { file: 'resigned-event-removed.json', failing: ['chain', 'answer'],
+  { file: 'resigned-event-removed.json', failing: formatOne ? ['chain', 'answer'] : ['inclusion', 'chain', 'answer'],
     changed: "the visitor's first event (the consent) left out; signed again", change: changes.eventRemoved, resign: true },
   { file: 'resigned-checkpoint-changed.json', failing: ['checkpoint-signature'],
     changed: 'last digit of checkpoint.signedAt; bundle signed again', change: changes.checkpoint, resign: true },
@@ -80,7 +92,7 @@ for (const { file, change, resign: again } of vector) {
 }
 writeFileSync(`${out}/checkpoint-key.pem`, createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }));
 writeFileSync(`${out}/verdicts.json`, `${JSON.stringify({
-  format: 'consent-ledger-evidence/1',
+  format: version,
   publicKey: 'checkpoint-key.pem',
   bundles: vector.map(({ file, failing, changed }) => ({ file, verified: failing.length === 0, failing, changed })),
 }, null, 2)}\n`);

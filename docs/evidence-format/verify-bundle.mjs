@@ -1,4 +1,4 @@
-// A second verifier of consent-ledger-evidence/1 bundles, written from docs/evidence-format.md (the § numbers
+// A second verifier of consent-ledger-evidence/2 and /1 bundles, written from docs/evidence-format.md (the § numbers
 // below) and sharing no code with the Java one, so that the two disagree when the document is wrong or incomplete.
 //
 //   node verify-bundle.mjs BUNDLE.json KEY.pem    exit 0 verified, 1 not verified, 2 wrong command or unreadable file
@@ -7,7 +7,8 @@
 import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 
-export const VERSION = 'consent-ledger-evidence/1';
+export const VERSION = 'consent-ledger-evidence/2';
+export const VERSION_1 = 'consent-ledger-evidence/1';
 const GENESIS = '0'.repeat(64);
 const TYPE = {
   policy: 'org.consentledger.api.policy.CookiePolicyPublished',
@@ -222,6 +223,35 @@ export function inclusionHolds(index, size, leafHash, proof, root) {
   return sn === 0n && r.equals(root);
 }
 
+// §6.2: one proof for many leaves. The recursion of MTH takes a hash of the proof, left to right, for each range
+// holding none of the leaves; leaves maps each leaf index (BigInt) to its leaf hash.
+export function logProofHolds(leaves, size, proof, root) {
+  if (typeof size !== 'bigint' || size < 1n || root.length !== 32 || proof.some((p) => p.length !== 32)) return false;
+  const indices = [...leaves.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (indices.some((i) => typeof i !== 'bigint' || i < 0n || i >= size)) return false;
+  let next = 0;
+  // indices[first .. end) are the leaves within [lo, hi).
+  const hash = (lo, hi, first, end) => {
+    if (first === end) {
+      if (next === proof.length) throw new RangeError('the log proof has too few hashes');
+      return proof[next++];
+    }
+    if (hi - lo === 1n) return leaves.get(lo);
+    let k = 1n;
+    while (k * 2n < hi - lo) k *= 2n;
+    let middle = first;
+    while (middle < end && indices[middle] < lo + k) middle += 1;
+    const left = hash(lo, lo + k, first, middle);
+    const right = hash(lo + k, hi, middle, end);
+    return sha256(Buffer.of(1), left, right);
+  };
+  try {
+    return hash(0n, size, 0, indices.length).equals(root) && next === proof.length;
+  } catch {
+    return false;
+  }
+}
+
 // ---- The point-in-time answer (§10) ----
 
 const list = (v) => { if (!Array.isArray(v)) throw new TypeError('list expected'); return v; };
@@ -351,7 +381,8 @@ export function verifyBundle(text, key) {
   }
   try {
     const id = keyId(key);
-    note('version', bundle.version === VERSION, `The bundle is in format ${VERSION}.`);
+    const formatOne = bundle.version === VERSION_1;
+    note('version', formatOne || bundle.version === VERSION, `The bundle is in format ${VERSION_1} or ${VERSION}.`);
     const unsigned = Object.assign(Object.create(null), bundle);
     delete unsigned.signature;
     note('bundle-signature', signatureHolds(key, canonicalize(unsigned), bundle.signature),
@@ -371,12 +402,14 @@ export function verifyBundle(text, key) {
       let hashHolds = false;
       try { hashHolds = eventHash(e) === e.hash; } catch { /* a malformed event has no hash to match */ }
       note('event-hash', hashHolds, `${name} has the hash ${e.hash}.`);
-      let included = false;
-      try {
-        included = inclusionHolds(e.leafIndex, cp.treeSize, sha256(Buffer.of(0), hexBytes(e.hash)),
-          list(e.inclusionProof).map(hexBytes), hexBytes(cp.rootHash));
-      } catch { /* a malformed proof proves nothing */ }
-      note('inclusion', included, `${name} is entry ${e.leafIndex} of the signed log.`);
+      if (formatOne) {
+        let included = false;
+        try {
+          included = inclusionHolds(e.leafIndex, cp.treeSize, sha256(Buffer.of(0), hexBytes(e.hash)),
+            list(e.inclusionProof).map(hexBytes), hexBytes(cp.rootHash));
+        } catch { /* a malformed proof proves nothing */ }
+        note('inclusion', included, `${name} is entry ${e.leafIndex} of the signed log.`);
+      }
       const recordedAt = e.payload.recordedAt;
       note('recorded-by-as-of', recordedAt !== undefined && recordedAt !== null && parseInstant(recordedAt) <= asOf,
         `${name} was recorded by asOf.`);
@@ -388,6 +421,16 @@ export function verifyBundle(text, key) {
       else if (e.type === TYPE.withdrawn) decisions.push(decodeDecision(e, true));
       if (!streams.has(e.stream)) streams.set(e.stream, []);
       streams.get(e.stream).push(e);
+    }
+    if (!formatOne) {
+      let included = false;
+      try {
+        const leaves = new Map();
+        bundle.events.forEach((e) => leaves.set(e.leafIndex, sha256(Buffer.of(0), hexBytes(e.hash))));
+        included = leaves.size === bundle.events.length
+          && logProofHolds(leaves, cp.treeSize, list(bundle.logProof).map(hexBytes), hexBytes(cp.rootHash));
+      } catch { /* a malformed proof proves nothing */ }
+      note('inclusion', included, `The ${bundle.events.length} events are entries of the signed log at their leafIndex.`);
     }
     for (const stream of [...streams.keys()].sort()) {
       const ordered = streams.get(stream).slice()

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
@@ -80,8 +81,9 @@ public final class BundleVerifier {
             return new Verification(findings);
         }
         String keyId = SignedCheckpoint.Signatures.keyId(key);
-        findings.add(check(Check.VERSION, EvidenceBundle.VERSION.equals(bundle.version()),
-                "The bundle is in format " + EvidenceBundle.VERSION + "."));
+        boolean formatOne = EvidenceBundle.VERSION_1.equals(bundle.version());
+        findings.add(check(Check.VERSION, formatOne || EvidenceBundle.VERSION.equals(bundle.version()),
+                "The bundle is in format " + EvidenceBundle.VERSION_1 + " or " + EvidenceBundle.VERSION + "."));
         ObjectNode unsigned = ((ObjectNode) tree).deepCopy();
         unsigned.remove("signature");
         findings.add(check(Check.BUNDLE_SIGNATURE,
@@ -96,7 +98,7 @@ public final class BundleVerifier {
         List<CookiePolicyPublished> policies = new ArrayList<>();
         Map<String, List<EvidenceBundle.LoggedEvent>> streams = new TreeMap<>();
         for (EvidenceBundle.LoggedEvent event : bundle.events()) {
-            findings.addAll(checkEvent(event, checkpoint, bundle));
+            findings.addAll(checkEvent(event, checkpoint, bundle, formatOne));
             streams.computeIfAbsent(event.stream(), s -> new ArrayList<>()).add(event);
             Object payload = payload(event);
             if (payload instanceof CookiePolicyPublished policy) {
@@ -106,6 +108,9 @@ public final class BundleVerifier {
             } else if (payload instanceof ConsentWithdrawn withdrawn) {
                 decisions.add(Decision.of(withdrawn, event.eventId(), event.sequence()));
             }
+        }
+        if (!formatOne) {
+            findings.add(checkLogProof(bundle));
         }
         streams.forEach((stream, events) -> findings.add(checkChain(stream, events)));
 
@@ -123,7 +128,7 @@ public final class BundleVerifier {
     }
 
     private static List<Finding> checkEvent(EvidenceBundle.LoggedEvent event, SignedCheckpoint checkpoint,
-                                            EvidenceBundle bundle) {
+                                            EvidenceBundle bundle, boolean formatOne) {
         List<Finding> findings = new ArrayList<>();
         String name = "Event %s (%s #%d)".formatted(event.eventId(), event.stream(), event.sequence());
         boolean hashHolds;
@@ -135,17 +140,19 @@ public final class BundleVerifier {
         }
         findings.add(check(Check.EVENT_HASH, hashHolds,
                 name + " has the hash " + event.hash() + ", recomputed from its content."));
-        boolean included;
-        try {
-            included = MerkleTree.verifyInclusion(event.leafIndex(), checkpoint.treeSize(),
-                    MerkleTree.leafHash(HexFormat.of().parseHex(event.hash())),
-                    event.inclusionProof().stream().map(HexFormat.of()::parseHex).toList(),
-                    HexFormat.of().parseHex(checkpoint.rootHash()));
-        } catch (RuntimeException e) {
-            included = false;
+        if (formatOne) {
+            boolean included;
+            try {
+                included = MerkleTree.verifyInclusion(event.leafIndex(), checkpoint.treeSize(),
+                        MerkleTree.leafHash(HexFormat.of().parseHex(event.hash())),
+                        event.inclusionProof().stream().map(HexFormat.of()::parseHex).toList(),
+                        HexFormat.of().parseHex(checkpoint.rootHash()));
+            } catch (RuntimeException e) {
+                included = false;
+            }
+            findings.add(check(Check.INCLUSION, included,
+                    "%s is entry %d of the signed log.".formatted(name, event.leafIndex())));
         }
-        findings.add(check(Check.INCLUSION, included,
-                "%s is entry %d of the signed log.".formatted(name, event.leafIndex())));
         JsonNode recordedAt = event.payload().get("recordedAt");
         boolean known = recordedAt != null && !java.time.Instant.parse(recordedAt.asString()).isAfter(bundle.asOf());
         findings.add(check(Check.RECORDED_BY_AS_OF, known,
@@ -155,6 +162,26 @@ public final class BundleVerifier {
         findings.add(check(Check.STREAM, expectedStream.equals(event.stream()),
                 "%s belongs to %s.".formatted(name, expectedStream)));
         return findings;
+    }
+
+    /** Format 2: the bundle's one log proof leads from every event, at its leaf index, to the checkpoint's root. */
+    private static Finding checkLogProof(EvidenceBundle bundle) {
+        boolean included;
+        try {
+            SortedMap<Long, byte[]> leaves = new TreeMap<>();
+            boolean distinct = true;
+            for (EvidenceBundle.LoggedEvent event : bundle.events()) {
+                distinct &= leaves.put(event.leafIndex(),
+                        MerkleTree.leafHash(HexFormat.of().parseHex(event.hash()))) == null;
+            }
+            included = distinct && MultiInclusionProof.verify(leaves, bundle.checkpoint().treeSize(),
+                    bundle.logProof().stream().map(HexFormat.of()::parseHex).toList(),
+                    HexFormat.of().parseHex(bundle.checkpoint().rootHash()));
+        } catch (RuntimeException e) {
+            included = false;
+        }
+        return check(Check.INCLUSION, included, ("The %d events of the bundle are entries of the signed log, each at "
+                + "its leafIndex, by the bundle's log proof.").formatted(bundle.events().size()));
     }
 
     /** The stream's events from its first on, none left out, each naming the one before it. */

@@ -15,8 +15,10 @@ import tools.jackson.databind.JsonNode;
  * @param piiController  the site the answer is about
  * @param piiPrincipalId the pseudonymous visitor id the site chose
  * @param events         the visitor's events and the site's policy versions recorded by {@code asOf}, each as
- *                       stored, with its hash, its link to the event before it and its inclusion proof
+ *                       stored, with its hash, its link to the event before it and its place in the log (in
+ *                       format 1 with its own inclusion proof)
  * @param checkpoint     the signed checkpoint every proof leads to
+ * @param logProof       format 2: one proof that every event is in the log at its place ({@link MultiInclusionProof})
  * @param signature      Ed25519 by the checkpoint's key over the RFC 8785 form of this bundle without
  *                       {@code signature}: any altered byte is noticed
  */
@@ -31,11 +33,15 @@ public record EvidenceBundle(
         ConsentAnswer answer,
         List<LoggedEvent> events,
         SignedCheckpoint checkpoint,
+        List<String> logProof,
         String signature) {
 
-    public static final String VERSION = "consent-ledger-evidence/1";
+    /** The format the ledger issues: one proof for all the events of the bundle. */
+    public static final String VERSION = "consent-ledger-evidence/2";
+    /** The first format, where each event carries its own inclusion proof; its bundles keep verifying. */
+    public static final String VERSION_1 = "consent-ledger-evidence/1";
 
-    /** One stored event, as it is hashed and logged. */
+    /** One stored event, as it is hashed and logged; {@code inclusionProof} only in format 1. */
     public record LoggedEvent(String eventId, String type, String stream, long sequence, JsonNode payload,
                               String previousHash, String hash, long leafIndex, List<String> inclusionProof) {
     }

@@ -64,7 +64,7 @@ class MerkleProofsTest {
         assertThat(completed).hasSize((int) expected).doesNotHaveDuplicates();
     }
 
-    private static List<byte[]> leaves(int size) {
+    static List<byte[]> leaves(int size) {
         List<byte[]> leaves = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             leaves.add(MerkleTree.leafHash(ByteBuffer.allocate(4).putInt(i).array()));
@@ -73,7 +73,7 @@ class MerkleProofsTest {
     }
 
     /** Every perfect subtree, computed from the leaves the slow way. */
-    private static SubtreeHashes subtrees(List<byte[]> leaves) {
+    static SubtreeHashes subtrees(List<byte[]> leaves) {
         return (level, index) -> {
             int from = (int) (index << level);
             return MerkleTree.root(leaves.subList(from, from + (1 << level)));

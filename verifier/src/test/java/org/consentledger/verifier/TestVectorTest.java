@@ -26,13 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The checked-in test vectors of docs/evidence-format.md: bundles the ledger issued, altered copies, and the verdict
  * a verifier must give on each. The bundles were signed by earlier builds, so a change of the format (the canonical
  * form, the hashes, the proofs, the signed bytes, the answer's rule) that old bundles no longer pass fails here:
- * {@code bundle-1} was issued before answers stated their basis, {@code bundle-2} after.
+ * {@code bundle-1} was issued before answers stated their basis, {@code bundle-2} after, both in format 1;
+ * {@code bundle-3} is in format 2, one proof for all its events.
  */
 class TestVectorTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final List<String> VECTORS = List.of("bundle-1", "bundle-2");
+    private static final List<String> VECTORS = List.of("bundle-1", "bundle-2", "bundle-3");
 
     private static Path vector(String name) {
         try {
@@ -73,7 +74,7 @@ class TestVectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bundle-1", "bundle-2"})
+    @ValueSource(strings = {"bundle-1", "bundle-2", "bundle-3"})
     void everyBundleOfTheVectorHasAVerdict(String name) throws Exception {
         Path dir = vector(name);
         Set<String> listed = JSON.readTree(dir.resolve("verdicts.json").toFile()).get("bundles").valueStream()
@@ -87,12 +88,13 @@ class TestVectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bundle-1", "bundle-2"})
+    @ValueSource(strings = {"bundle-1", "bundle-2", "bundle-3"})
     void theIssuedBundleNamesTheVectorsKey(String name) throws Exception {
         Path dir = vector(name);
         PublicKey key = Main.readPublicKey(Files.readString(dir.resolve("checkpoint-key.pem")));
         JsonNode bundle = JSON.readTree(dir.resolve("bundle.json").toFile());
-        assertThat(bundle.get("version").asString()).isEqualTo(EvidenceBundle.VERSION);
+        assertThat(bundle.get("version").asString())
+                .isEqualTo(JSON.readTree(dir.resolve("verdicts.json").toFile()).get("format").asString());
         assertThat(bundle.get("checkpoint").get("keyId").asString())
                 .isEqualTo(SignedCheckpoint.Signatures.keyId(key));
     }
@@ -103,5 +105,14 @@ class TestVectorTest {
                 .isTrue();
         assertThat(JSON.readTree(vector("bundle-2").resolve("bundle.json").toFile()).at("/answer/basis/digest")
                 .asString()).hasSize(64);
+    }
+
+    @Test
+    void theLedgerIssuesTheFormatOfTheNewestVector() {
+        JsonNode bundle = JSON.readTree(vector("bundle-3").resolve("bundle.json").toFile());
+        assertThat(bundle.get("version").asString()).isEqualTo(EvidenceBundle.VERSION);
+        // Alice's four events are leaves 1, 3, 5 and 6 of 8: the proof is the other four leaves, each once.
+        assertThat(bundle.get("logProof").size()).isEqualTo(4);
+        assertThat(bundle.get("events").valueStream().noneMatch(e -> e.has("inclusionProof"))).isTrue();
     }
 }

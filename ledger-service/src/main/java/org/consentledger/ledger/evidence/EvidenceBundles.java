@@ -23,7 +23,7 @@ import org.consentledger.ledger.store.StreamPositions;
 import org.consentledger.verifier.CanonicalJson;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.EvidenceBundle;
-import org.consentledger.verifier.MerkleProofs;
+import org.consentledger.verifier.MultiInclusionProof;
 import org.consentledger.verifier.SubtreeHashes;
 import org.consentledger.verifier.PointInTimeResolver;
 import org.consentledger.verifier.SignedCheckpoint;
@@ -68,7 +68,6 @@ public class EvidenceBundles {
                 .toList();
         awaitLogged(events);
         SignedCheckpoint checkpoint = checkpoints.checkpoint().orElseThrow();
-        // One view of the tree for every proof of the bundle: their upper nodes are shared.
         SubtreeHashes subtrees = log.tree();
 
         // The events as the bundle's JSON holds them (EvidenceBundle.LoggedEvent), built here around the payloads
@@ -93,9 +92,6 @@ public class EvidenceBundles {
             entry.put("previousHash", event.previousHash())
                     .put("hash", event.hash())
                     .put("leafIndex", leaf.leafIndex());
-            ArrayNode proof = entry.putArray("inclusionProof");
-            MerkleProofs.inclusionProof(subtrees, leaf.leafIndex(), checkpoint.treeSize())
-                    .forEach(hash -> proof.add(HexFormat.of().formatHex(hash)));
             if (event.type().equals(CookiePolicyPublished.class.getName())) {
                 policies.add(JSON.treeToValue(event.payload(), CookiePolicyPublished.class));
             } else if (event.type().equals(ConsentGiven.class.getName())) {
@@ -106,17 +102,21 @@ public class EvidenceBundles {
                         event.eventId(), event.sequence()));
             }
         }
+        // One proof for every event: a visitor's events share the upper nodes of their paths to the root.
+        long[] places = leaves.values().stream().mapToLong(EvidenceLog.Leaf::leafIndex).sorted().toArray();
+        List<String> logProof = MultiInclusionProof.build(subtrees, places, checkpoint.treeSize()).stream()
+                .map(HexFormat.of()::formatHex).toList();
         EvidenceBundle unsigned = new EvidenceBundle(EvidenceBundle.VERSION, UUID.randomUUID().toString(),
                 clock.instant(), siteId, visitorId, at, asOf,
                 PointInTimeResolver.resolve(new ConsentAt(siteId, visitorId, at, asOf), policies, decisions),
-                List.of(), checkpoint, null);
+                List.of(), checkpoint, logProof, null);
         // Signed as the verifier will see it: the bundle's JSON without the signature, in RFC 8785 form.
         ObjectNode tree = JSON.valueToTree(unsigned);
         tree.remove("signature");
         tree.set("events", logged);
-        // About what an event with its proof takes, so that a bundle of many is written without regrowing.
+        // About what an event takes, so that a bundle of many is written without regrowing.
         byte[] signed = CanonicalJson.canonicalize(tree, (int) Math.min(Integer.MAX_VALUE - 16,
-                64_000L + 2_000L * events.size()));
+                64_000L + 1_000L * events.size()));
         byte[] signature = key.sign(signed);
         // Served as those very bytes with the signature added as a last member, rather than written out again.
         byte[] member = (",\"signature\":\"" + Base64.getEncoder().encodeToString(signature) + "\"}")

@@ -57,9 +57,9 @@ class EvidenceController {
     }
 
     @Operation(summary = "The answer at 'at' as known at 'asOf', with every event and policy behind it, their hashes, "
-            + "inclusion proofs against a signed checkpoint, and a signature over the whole: check it offline")
+            + "a proof of their inclusion in a signed checkpoint, and a signature over the whole: check it offline")
     @QuestionParameters
-    @ApiResponse(responseCode = "200", description = "The signed evidence bundle (consent-ledger-evidence/1), "
+    @ApiResponse(responseCode = "200", description = "The signed evidence bundle (consent-ledger-evidence/2), "
             + "specified in docs/evidence-format.md", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(ref = "#/components/schemas/EvidenceBundle")))
     @GetMapping(path = "/evidence", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -243,8 +243,8 @@ class ApiContract implements OpenApiCustomizer {
     /** The evidence bundle, as docs/evidence-format.md specifies it. */
     private static Schema<?> bundleSchema() {
         return new JsonSchema().types(Set.of("object"))
-                .description("A signed evidence bundle, consent-ledger-evidence/1 (docs/evidence-format.md)")
-                .addProperty("version", text(null).description("consent-ledger-evidence/1"))
+                .description("A signed evidence bundle, consent-ledger-evidence/2 (docs/evidence-format.md)")
+                .addProperty("version", text(null).description("consent-ledger-evidence/2"))
                 .addProperty("receiptId", text(null))
                 .addProperty("issuedAt", instant())
                 .addProperty("piiController", text(null).description("The site"))
@@ -255,6 +255,8 @@ class ApiContract implements OpenApiCustomizer {
                 .addProperty("events", new JsonSchema().types(Set.of("array"))
                         .items(new JsonSchema().$ref("#/components/schemas/BundleEvent")))
                 .addProperty("checkpoint", new JsonSchema().$ref("#/components/schemas/SignedCheckpoint"))
+                .addProperty("logProof", new JsonSchema().types(Set.of("array")).items(text("^[0-9a-f]{64}$"))
+                        .description("One proof that every event is in the log at its leafIndex"))
                 .addProperty("signature", text(null).description("Base64 Ed25519 over the rest, in RFC 8785 form"));
     }
 
@@ -268,8 +270,7 @@ class ApiContract implements OpenApiCustomizer {
                         .description("The event exactly as the store holds it"))
                 .addProperty("previousHash", text("^[0-9a-f]{64}$"))
                 .addProperty("hash", text("^[0-9a-f]{64}$"))
-                .addProperty("leafIndex", integer(0))
-                .addProperty("inclusionProof", new JsonSchema().types(Set.of("array")).items(text("^[0-9a-f]{64}$")));
+                .addProperty("leafIndex", integer(0));
     }
 
     private static Parameter parameter(String description, Schema<?> schema, Object example) {

@@ -67,11 +67,15 @@ class EvidenceBundleIT {
             assertThat(answer.at("/basis/events").asInt()).isEqualTo(2);
             assertThat(answer.at("/basis/digest").asString()).hasSize(64);
             assertThat(evidence.get("events")).hasSize(3);
+            // One proof for the three events, not one each.
+            assertThat(evidence.get("version").asString()).isEqualTo("consent-ledger-evidence/2");
+            assertThat(evidence.get("logProof").isArray()).isTrue();
+            assertThat(evidence.get("events").valueStream().noneMatch(e -> e.has("inclusionProof"))).isTrue();
             assertThat(evidence.get("events").toString()).contains("Firefox/140", "Cookies policy");
 
             Verdict untouched = verify(bundle, key);
             assertThat(untouched.exitCode).as(untouched.output).isZero();
-            assertThat(untouched.output).contains("VERIFIED", "unbroken chain", "entry", "Applying the ledger's rule")
+            assertThat(untouched.output).contains("VERIFIED", "unbroken chain", "entries of the signed log", "Applying the ledger's rule")
                     .doesNotContain("FAILS");
 
             byte[] original = Files.readAllBytes(bundle);
