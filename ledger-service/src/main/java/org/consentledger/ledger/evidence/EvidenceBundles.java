@@ -49,21 +49,29 @@ public class EvidenceBundles {
     private final CheckpointKey key;
     private final StreamPositions positions;
     private final Clock clock;
+    private final int maxEvents;
 
     EvidenceBundles(StoredEvents store, EvidenceLog log, Checkpoints checkpoints, CheckpointKey key,
-                    StreamPositions positions, Clock clock) {
+                    StreamPositions positions, Clock clock, EvidenceProperties properties) {
         this.store = store;
         this.log = log;
         this.checkpoints = checkpoints;
         this.key = key;
         this.positions = positions;
         this.clock = clock;
+        this.maxEvents = properties.maxBundleEvents();
     }
 
     /** The bundle, as the JSON bytes that were signed. */
     public byte[] bundle(String siteId, String visitorId, Instant at, Instant asOf) {
-        List<Stored> events = Stream.concat(store.stream(siteId).stream(),
-                        store.stream(VisitorStream.id(siteId, visitorId)).stream())
+        String visitorStream = VisitorStream.id(siteId, visitorId);
+        long stored = store.count(List.of(siteId, visitorStream));
+        if (stored > maxEvents) {
+            throw LedgerRejection.invalid("visitorId", ("visitor '%s' and the site's policy versions are %,d events, "
+                    + "more than the %,d one evidence bundle holds (ledger.evidence.max-bundle-events)")
+                    .formatted(visitorId, stored, maxEvents));
+        }
+        List<Stored> events = Stream.concat(store.stream(siteId).stream(), store.stream(visitorStream).stream())
                 .filter(e -> !Instant.parse(e.payload().get("recordedAt").asString()).isAfter(asOf))
                 .toList();
         awaitLogged(events);

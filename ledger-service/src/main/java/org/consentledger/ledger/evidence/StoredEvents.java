@@ -41,6 +41,13 @@ class StoredEvents {
                 .list();
     }
 
+    /** How many events the streams hold together. */
+    long count(List<String> streams) {
+        return streams.stream().mapToLong(stream -> jdbc.sql(
+                        "select count(*) from domain_event_entry where aggregate_identifier = :stream")
+                .param("stream", stream).query(Long.class).single()).sum();
+    }
+
     /** One stream's events, in order. */
     List<Stored> stream(String stream) {
         return jdbc.sql(COLUMNS + " where aggregate_identifier = :stream order by sequence_number")

@@ -143,6 +143,10 @@ class ApiContract implements OpenApiCustomizer {
             refusal(responses, "409", "The same submission id was used for other content");
             refusal(responses, "422", "Well-formed but against a ledger rule: the problem names the field");
         }
+        if (path.endsWith("/evidence")) {
+            refusal(responses, "422", "The visitor has more events than one bundle holds "
+                    + "(ledger.evidence.max-bundle-events)");
+        }
         refusal(responses, "500", "The ledger failed; the failure is logged");
         refusal(responses, "503", "Not answerable yet (a read model catching up, the database unreachable); "
                 + "ask again after Retry-After seconds");

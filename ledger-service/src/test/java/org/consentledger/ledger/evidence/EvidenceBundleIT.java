@@ -109,6 +109,33 @@ class EvidenceBundleIT {
         }
     }
 
+    @Test
+    void aVisitorWithMoreEventsThanABundleHoldsIsRefusedAndTheLedgerGoesOn() throws Exception {
+        // The site's one policy version and two of Alice's events fit; a third does not.
+        try (LedgerInstance ledger = LedgerInstance.start(data, clock,
+                java.util.Map.of("ledger.evidence.max-bundle-events", 3))) {
+            for (int i = 1; i <= 3; i++) {
+                clock.advance(Duration.ofMinutes(1));
+                assertThat(ledger.post(ALICE + "/consents", """
+                        {"consentId": "c%d", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"],
+                         "denied": []}""".formatted(i, clock.instant())).status()).isEqualTo(201);
+                Instant asOf = clock.advance(Duration.ofSeconds(1));
+                ledger.awaitProjectionsCaughtUp();
+
+                var response = ledger.get(ALICE + "/evidence?at=" + asOf + "&asOf=" + asOf);
+                if (i < 3) {
+                    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+                } else {
+                    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                    assertThat(response.body()).contains("visitorId", "4 events", "ledger.evidence.max-bundle-events");
+                    // Refusing the bundle costs nothing else: the answer itself is given as always.
+                    assertThat(ledger.get(ALICE + "/consent?at=" + asOf + "&asOf=" + asOf).status()).isEqualTo(200);
+                }
+            }
+        }
+    }
+
     record Verdict(int exitCode, String output) {
     }
 
