@@ -2,6 +2,7 @@ package org.consentledger.verifier;
 
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.consentledger.api.EventType;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.consent.ConsentGiven;
@@ -25,10 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class BundleVerifier {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Map<String, Class<?>> TYPES = Map.of(
-            ConsentGiven.class.getName(), ConsentGiven.class,
-            ConsentWithdrawn.class.getName(), ConsentWithdrawn.class,
-            CookiePolicyPublished.class.getName(), CookiePolicyPublished.class);
+    private static final Map<String, Class<?>> TYPES = Arrays.stream(EventType.values())
+            .collect(Collectors.toUnmodifiableMap(EventType::formatOneName, EventType::payloadType));
 
     private BundleVerifier() {
     }

@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.consentledger.api.EventType;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.GiveConsent;
@@ -120,12 +121,12 @@ public class VisitorConsent {
     }
 
     private static Receipt receipt(String eventId, ConsentGiven event) {
-        return new Receipt(eventId, "ConsentGiven", event.siteId(), event.visitorId(), event.consentId(),
+        return new Receipt(eventId, EventType.CONSENT_GIVEN.label(), event.siteId(), event.visitorId(), event.consentId(),
                 event.occurredAt(), event.recordedAt(), false);
     }
 
     private static Receipt receipt(String eventId, ConsentWithdrawn event) {
-        return new Receipt(eventId, "ConsentWithdrawn", event.siteId(), event.visitorId(), event.withdrawalId(),
+        return new Receipt(eventId, EventType.CONSENT_WITHDRAWN.label(), event.siteId(), event.visitorId(), event.withdrawalId(),
                 event.occurredAt(), event.recordedAt(), false);
     }
 }

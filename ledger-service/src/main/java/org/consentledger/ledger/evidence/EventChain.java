@@ -14,6 +14,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.consentledger.api.EventType;
 import org.consentledger.verifier.EventHash;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,7 +59,7 @@ public class EventChain implements MessageDispatchInterceptor<EventMessage<?>> {
             String stream = event.getAggregateIdentifier();
             String previous = previousHash(stream, event.getSequenceNumber(), pending);
             SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-            String hash = EventHash.of(event.getIdentifier(), event.getPayloadType().getName(), stream,
+            String hash = EventHash.of(event.getIdentifier(), EventType.of(event.getPayload()).formatOneName(), stream,
                     event.getSequenceNumber(), json.readTree(payload.getData()), previous);
             pending.put(stream, new Link(event.getSequenceNumber(), hash));
             return new ChainedEvent<>(event, Map.of(HASH, hash, PREVIOUS_HASH, previous), serializer, payload);

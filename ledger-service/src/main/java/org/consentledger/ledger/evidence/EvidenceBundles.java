@@ -1,9 +1,9 @@
 package org.consentledger.ledger.evidence;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.consentledger.api.EventType;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
@@ -24,9 +25,9 @@ import org.consentledger.verifier.CanonicalJson;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.EvidenceBundle;
 import org.consentledger.verifier.MultiInclusionProof;
-import org.consentledger.verifier.SubtreeHashes;
 import org.consentledger.verifier.PointInTimeResolver;
 import org.consentledger.verifier.SignedCheckpoint;
+import org.consentledger.verifier.SubtreeHashes;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -100,9 +101,11 @@ public class EvidenceBundles {
             entry.put("previousHash", event.previousHash())
                     .put("hash", event.hash())
                     .put("leafIndex", leaf.leafIndex());
-            if (event.type().equals(CookiePolicyPublished.class.getName())) {
+            EventType type = EventType.ofFormatOneName(event.type()).orElseThrow(() ->
+                    new IllegalStateException("event " + event.eventId() + " is of no type the ledger knows"));
+            if (type == EventType.POLICY_PUBLISHED) {
                 policies.add(JSON.treeToValue(event.payload(), CookiePolicyPublished.class));
-            } else if (event.type().equals(ConsentGiven.class.getName())) {
+            } else if (type == EventType.CONSENT_GIVEN) {
                 decisions.add(Decision.of(JSON.treeToValue(event.payload(), ConsentGiven.class),
                         event.eventId(), event.sequence()));
             } else {

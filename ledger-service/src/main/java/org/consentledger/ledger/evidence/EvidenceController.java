@@ -1,18 +1,19 @@
 package org.consentledger.ledger.evidence;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.consentledger.api.EventType;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.consent.VisitorStream;
@@ -86,7 +87,7 @@ class EvidenceController {
     private Map<String, Object> entry(DomainEventMessage<?> event) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("eventId", event.getIdentifier());
-        entry.put("type", event.getPayloadType().getSimpleName());
+        entry.put("type", EventType.of(event.getPayload()).label());
         entry.put("sequence", event.getSequenceNumber());
         entry.putAll(json.convertValue(event.getPayload(), new TypeReference<Map<String, Object>>() { }));
         return entry;

@@ -1,18 +1,17 @@
 package org.consentledger.ledger.evidence;
 
-import org.consentledger.verifier.SignedCheckpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.consentledger.api.EventType;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.VisitorStream;
-import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.ledger.evidence.StoredEvents.Stored;
 import org.consentledger.ledger.store.StreamPositions;
 import org.consentledger.projections.ParkedStreams;
@@ -22,6 +21,7 @@ import org.consentledger.projections.policy.PolicyCatalogProjection;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.EventHash;
 import org.consentledger.verifier.MerkleFrontier;
+import org.consentledger.verifier.SignedCheckpoint;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,9 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class LedgerAudit {
 
     private static final int PAGE = 1_000;
-    private static final String GIVEN = ConsentGiven.class.getName();
-    private static final String WITHDRAWN = ConsentWithdrawn.class.getName();
-    private static final String PUBLISHED = CookiePolicyPublished.class.getName();
+    private static final String GIVEN = EventType.CONSENT_GIVEN.formatOneName();
+    private static final String WITHDRAWN = EventType.CONSENT_WITHDRAWN.formatOneName();
+    private static final String PUBLISHED = EventType.POLICY_PUBLISHED.formatOneName();
     private static final java.time.Duration LOG_SETTLE = java.time.Duration.ofSeconds(10);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

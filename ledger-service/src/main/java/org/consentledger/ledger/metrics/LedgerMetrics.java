@@ -1,12 +1,12 @@
 package org.consentledger.ledger.metrics;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.consentledger.api.EventType;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.store.StreamPositions;
 import org.springframework.context.annotation.Bean;
@@ -62,7 +63,8 @@ class LedgerMetrics {
         MessageDispatchInterceptor<EventMessage<?>> interceptor = messages -> (index, event) -> {
             if (event instanceof DomainEventMessage<?> && CurrentUnitOfWork.isStarted()) {
                 Counter appended = Counter.builder("ledger.events.appended").description("Events committed to the store")
-                        .tag("type", event.getPayloadType().getSimpleName()).register(registry);
+                        .tag("type", EventType.ofPayload(event.getPayloadType()).map(EventType::label)
+                                .orElse("other")).register(registry);
                 // Counted once committed: a rolled-back event was never appended.
                 CurrentUnitOfWork.get().afterCommit(u -> appended.increment());
             }

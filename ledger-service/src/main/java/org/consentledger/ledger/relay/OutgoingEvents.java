@@ -3,6 +3,7 @@ package org.consentledger.ledger.relay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.consentledger.api.EventType;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.policy.Cookie;
@@ -16,9 +17,9 @@ import org.consentledger.api.policy.CookiePolicyPublished;
  */
 final class OutgoingEvents {
 
-    static final String CONSENT_GIVEN = "org.consentledger.consent.given";
-    static final String CONSENT_WITHDRAWN = "org.consentledger.consent.withdrawn";
-    static final String POLICY_PUBLISHED = "org.consentledger.policy.published";
+    static final String CONSENT_GIVEN = EventType.CONSENT_GIVEN.cloudEventType();
+    static final String CONSENT_WITHDRAWN = EventType.CONSENT_WITHDRAWN.cloudEventType();
+    static final String POLICY_PUBLISHED = EventType.POLICY_PUBLISHED.cloudEventType();
 
     private OutgoingEvents() {
     }

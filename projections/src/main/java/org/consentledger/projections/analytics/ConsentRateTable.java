@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.consentledger.api.EventType;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -75,8 +76,13 @@ public final class ConsentRateTable {
         }
         JsonNode data = event.get("data");
         String site = data.get("siteId").asString();
-        switch (event.get("type").asString()) {
-            case "org.consentledger.policy.published" -> {
+        EventType type = EventType.ofCloudEventType(event.get("type").asString()).orElse(null);
+        if (type == null) {
+            // A type this consumer does not know yet: schema version 1 allows none, later ones may add some.
+            return true;
+        }
+        switch (type) {
+            case POLICY_PUBLISHED -> {
                 List<String> required = new ArrayList<>();
                 data.get("categories").forEach(c -> {
                     if (c.get("consentRequired").asBoolean()) {
@@ -85,12 +91,12 @@ public final class ConsentRateTable {
                 });
                 consentCategories.put(site + "#" + data.get("version").asInt(), Set.copyOf(required));
             }
-            case "org.consentledger.consent.given" -> {
+            case CONSENT_GIVEN -> {
                 LocalDate day = day(data);
                 data.get("granted").forEach(c -> count(site, day, c.asString()).granted++);
                 data.get("denied").forEach(c -> count(site, day, c.asString()).denied++);
             }
-            case "org.consentledger.consent.withdrawn" -> {
+            case CONSENT_WITHDRAWN -> {
                 LocalDate day = day(data);
                 List<String> categories = new ArrayList<>();
                 data.get("categories").forEach(c -> categories.add(c.asString()));
@@ -101,7 +107,7 @@ public final class ConsentRateTable {
                 categories.forEach(c -> count(site, day, c).withdrawn++);
             }
             default -> {
-                // A type this consumer does not know yet: schema version 1 allows none, later ones may add some.
+                // Counted by nobody here.
             }
         }
         return true;

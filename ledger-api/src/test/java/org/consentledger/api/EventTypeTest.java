@@ -1,0 +1,51 @@
+package org.consentledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/** The names published and hashed are fixed strings: a renamed or moved class fails here, not in the field. */
+class EventTypeTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "CONSENT_GIVEN,     consent.given,     ConsentGiven,          org.consentledger.consent.given,     org.consentledger.api.consent.ConsentGiven",
+            "CONSENT_WITHDRAWN, consent.withdrawn, ConsentWithdrawn,      org.consentledger.consent.withdrawn, org.consentledger.api.consent.ConsentWithdrawn",
+            "POLICY_PUBLISHED,  policy.published,  CookiePolicyPublished, org.consentledger.policy.published,  org.consentledger.api.policy.CookiePolicyPublished"})
+    void eachTypeKeepsTheNamesItWasReleasedWith(EventType type, String stable, String label, String cloudEvent,
+                                                 String formatOne) {
+        assertThat(type.stableName()).isEqualTo(stable);
+        assertThat(type.label()).isEqualTo(label);
+        assertThat(type.cloudEventType()).isEqualTo(cloudEvent);
+        assertThat(type.formatOneName()).isEqualTo(formatOne);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void formatOneNamesAreThePayloadClassesAsStored(EventType type) {
+        // Events already stored and hashed name their payload's class; a class moved since could not be read.
+        assertThat(type.formatOneName()).isEqualTo(type.payloadType().getName());
+        assertThat(type.label()).isEqualTo(type.payloadType().getSimpleName());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyNameLeadsBackToItsType(EventType type) {
+        assertThat(EventType.ofPayload(type.payloadType())).contains(type);
+        assertThat(EventType.ofFormatOneName(type.formatOneName())).contains(type);
+        assertThat(EventType.ofCloudEventType(type.cloudEventType())).contains(type);
+    }
+
+    @Test
+    void namesAreUniqueAndUnknownOnesAreNotGuessed() {
+        assertThat(Arrays.stream(EventType.values()).map(EventType::stableName)).doesNotHaveDuplicates();
+        assertThat(EventType.ofFormatOneName("ConsentGiven")).isEmpty();
+        assertThat(EventType.ofCloudEventType("consent.given")).isEmpty();
+        assertThatThrownBy(() -> EventType.of("a string")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
