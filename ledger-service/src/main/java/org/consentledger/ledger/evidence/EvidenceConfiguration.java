@@ -7,7 +7,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -40,22 +39,17 @@ class EvidenceConfiguration implements WebMvcConfigurer {
         return new Checkpoints(log, key, clock, publishers.orderedStream().toList());
     }
 
-    /** Hashing is on unless switched off to measure what it costs; the log then has nothing to record. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(prefix = "ledger.evidence", name = "hash-events", havingValue = "true", matchIfMissing = true)
-    static class Hashing {
+    /** Every event is hashed and chained as it is stored; there is no switch to turn tamper evidence off. */
+    @Bean
+    EventChain eventChain(EventStorageEngine storage, @Qualifier("eventSerializer") Serializer serializer,
+                          EventStore eventStore, EvidenceProperties properties) {
+        EventChain chain = new EventChain(storage, serializer, properties.chainedStreams());
+        eventStore.registerDispatchInterceptor(chain);
+        return chain;
+    }
 
-        @Bean
-        EventChain eventChain(EventStorageEngine storage, @Qualifier("eventSerializer") Serializer serializer,
-                              EventStore eventStore, EvidenceProperties properties) {
-            EventChain chain = new EventChain(storage, serializer, properties.chainedStreams());
-            eventStore.registerDispatchInterceptor(chain);
-            return chain;
-        }
-
-        @Bean
-        MerkleLog merkleLog(EvidenceLog log, Checkpoints checkpoints, EvidenceProperties properties) {
-            return new MerkleLog(log, checkpoints, properties.checkpointAfter());
-        }
+    @Bean
+    MerkleLog merkleLog(EvidenceLog log, Checkpoints checkpoints, EvidenceProperties properties) {
+        return new MerkleLog(log, checkpoints, properties.checkpointAfter());
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         start when missing. Keep it out of the repository and out of the database's backups.
  * @param checkpointEvery  how often a checkpoint is signed when the log has grown
  * @param checkpointAfter  sign a checkpoint as soon as this many events were logged since the last one
- * @param hashEvents       whether events are hashed and chained as they are stored; off only to measure its cost
  * @param maxBundleEvents  the most events (the visitor's and the site's policy versions) one evidence bundle holds:
  *                         a bundle is put together and signed in memory, so a visitor with more is refused
  * @param chainedStreams   how many streams' last hash the chain keeps in memory (a stream id, a sequence number and
@@ -21,7 +20,6 @@ public record EvidenceProperties(
         @DefaultValue("./data/keys/checkpoint-ed25519.pem") Path signingKeyFile,
         @DefaultValue("PT10S") Duration checkpointEvery,
         @DefaultValue("1000") int checkpointAfter,
-        @DefaultValue("true") boolean hashEvents,
         @DefaultValue("50000") int maxBundleEvents,
         @DefaultValue("100000") int chainedStreams) {
 }
