@@ -3,6 +3,7 @@ package org.consentledger.projections;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.consentledger.support.Waiting;
 
 /**
  * Asks a read model until it answers whole. Under load a read model is a few hundred milliseconds behind the store,
@@ -12,9 +13,6 @@ import java.util.function.Supplier;
 public final class CatchUpWait {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static final long FIRST_POLL_MILLIS = 5;
-    /** Pauses double up to this, so that many callers waiting out a replay do not slow it with their reads. */
-    private static final long LONGEST_POLL_MILLIS = 100;
 
     private CatchUpWait() {
     }
@@ -25,23 +23,6 @@ public final class CatchUpWait {
      * @throws ReadModelBehind when no attempt within {@link #WAIT} was whole
      */
     public static <T> T until(Supplier<Optional<T>> attempt, Supplier<String> behind) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        long pause = FIRST_POLL_MILLIS;
-        while (true) {
-            Optional<T> answer = attempt.get();
-            if (answer.isPresent()) {
-                return answer.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new ReadModelBehind(behind.get());
-            }
-            try {
-                Thread.sleep(pause);
-                pause = Math.min(2 * pause, LONGEST_POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ReadModelBehind(behind.get());
-            }
-        }
+        return Waiting.forAnswer(attempt, WAIT).orElseThrow(() -> new ReadModelBehind(behind.get()));
     }
 }

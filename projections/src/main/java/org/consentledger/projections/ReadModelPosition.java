@@ -4,8 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.consentledger.support.PerBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -17,8 +16,8 @@ public final class ReadModelPosition {
 
     private final String readModel;
     private final JdbcClient jdbc;
-    private final String resource;
-    private final Runnable afterCommit;
+    /** The furthest position the current batch reported, stored as it commits. */
+    private final PerBatch<AtomicLong> furthest;
 
     public ReadModelPosition(String readModel, JdbcClient jdbc) {
         this(readModel, jdbc, () -> { });
@@ -28,21 +27,15 @@ public final class ReadModelPosition {
     public ReadModelPosition(String readModel, JdbcClient jdbc, Runnable afterCommit) {
         this.readModel = readModel;
         this.jdbc = jdbc;
-        this.resource = ReadModelPosition.class.getName() + "." + readModel;
-        this.afterCommit = afterCommit;
+        this.furthest = PerBatch.of("position of " + readModel, () -> new AtomicLong(-1))
+                .beforeCommit(held -> set(held.get()))
+                .afterCommit(held -> afterCommit.run());
     }
 
     /** Called for every event the read model's processor hands over, handled or not. */
     public void reached(TrackingToken token) {
         long position = contiguous(token);
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        AtomicLong furthest = batch.getOrComputeResource(resource, k -> {
-            AtomicLong holder = new AtomicLong(-1);
-            batch.onPrepareCommit(u -> set(holder.get()));
-            batch.afterCommit(u -> afterCommit.run());
-            return holder;
-        });
-        furthest.accumulateAndGet(position, Math::max);
+        furthest.current().accumulateAndGet(position, Math::max);
     }
 
     /** In a reset's transaction: nothing is known to be held until the rebuild reports again. */

@@ -6,6 +6,7 @@ import org.consentledger.ledger.store.StreamPositions;
 import org.consentledger.projections.ReadModelProcessor;
 import org.consentledger.projections.consent.ConsentHistoryProjection;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
+import org.consentledger.support.Waiting;
 import org.springframework.stereotype.Component;
 
 /** The read models, fed by one processor: where each stands against the event store, and rebuilding them. */
@@ -47,14 +48,12 @@ public class ReadModels {
      */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         long target = positions.head();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (status().projections().stream().allMatch(p -> !p.replaying() && p.position() >= target)) {
-                return true;
-            }
-            Thread.sleep(20);
+        boolean caughtUp = Waiting.until(
+                () -> status().projections().stream().allMatch(p -> !p.replaying() && p.position() >= target), timeout);
+        if (Thread.interrupted()) {
+            throw new InterruptedException("waiting for the read models to catch up");
         }
-        return false;
+        return caughtUp;
     }
 
     /** @param head global index of the newest event in the store, -1 when empty */

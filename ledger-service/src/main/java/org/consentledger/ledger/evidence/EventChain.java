@@ -1,8 +1,6 @@
 package org.consentledger.ledger.evidence;
 
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -10,11 +8,11 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.consentledger.api.EventType;
+import org.consentledger.support.BoundedMap;
+import org.consentledger.support.PerBatch;
 import org.consentledger.verifier.EventHash;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,23 +25,19 @@ public class EventChain implements MessageDispatchInterceptor<EventMessage<?>> {
 
     public static final String HASH = "hash";
     public static final String PREVIOUS_HASH = "previousHash";
-    private static final String PENDING = EventChain.class.getName() + ".pending";
 
     private final EventStorageEngine storage;
     private final Serializer serializer;
     private final JsonMapper json = JsonMapper.builder().build();
     /** The last committed link of recently written streams, so that most appends need no read. */
     private final Map<String, Link> committed;
+    private final PerBatch<Map<String, Link>> pending;
 
     public EventChain(EventStorageEngine storage, Serializer serializer, int rememberedStreams) {
         this.storage = storage;
         this.serializer = serializer;
-        this.committed = Collections.synchronizedMap(new LinkedHashMap<>(1_024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Link> eldest) {
-                return size() > rememberedStreams;
-            }
-        });
+        this.committed = BoundedMap.synchronizedLeastRecentlyUsed(rememberedStreams);
+        this.pending = PerBatch.<Map<String, Link>>of("chain links", HashMap::new).afterCommit(committed::putAll);
     }
 
     record Link(long sequence, String hash) {
@@ -88,14 +82,6 @@ public class EventChain implements MessageDispatchInterceptor<EventMessage<?>> {
      * event is never taken as the predecessor of the next one.
      */
     private Map<String, Link> pendingLinks() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return new HashMap<>();
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(PENDING, k -> {
-            Map<String, Link> pending = new HashMap<>();
-            root.afterCommit(u -> committed.putAll(pending));
-            return pending;
-        });
+        return PerBatch.inBatch() ? pending.current() : new HashMap<>();
     }
 }

@@ -21,6 +21,7 @@ import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.evidence.StoredEvents.Stored;
 import org.consentledger.ledger.store.StreamPositions;
+import org.consentledger.support.Waiting;
 import org.consentledger.verifier.CanonicalJson;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.EvidenceBundle;
@@ -140,18 +141,9 @@ public class EvidenceBundles {
     /** Evidence can only cite events the log has taken in; the log follows the store within moments. */
     private void awaitLogged(List<Stored> events) {
         long needed = events.stream().mapToLong(Stored::globalIndex).max().orElse(-1);
-        long deadline = System.nanoTime() + LOG_WAIT.toNanos();
-        while (positions.position(MerkleLog.NAME) < needed) {
-            if (System.nanoTime() > deadline) {
-                throw new LedgerRejection(LedgerRejection.Kind.UNAVAILABLE, null,
-                        "the evidence log has not taken in the newest events yet; ask again in a few seconds");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        if (!Waiting.until(() -> positions.position(MerkleLog.NAME) >= needed, LOG_WAIT)) {
+            throw new LedgerRejection(LedgerRejection.Kind.UNAVAILABLE, null,
+                    "the evidence log has not taken in the newest events yet; ask again in a few seconds");
         }
     }
 }

@@ -18,6 +18,7 @@ import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.ReadModelProcessor;
 import org.consentledger.projections.consent.ConsentHistoryProjection;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
+import org.consentledger.support.Waiting;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.EventHash;
 import org.consentledger.verifier.MerkleFrontier;
@@ -170,18 +171,15 @@ public class LedgerAudit {
      * (up to {@link #LOG_SETTLE}), so that what is still missing afterwards is a real problem, not a late commit.
      */
     private long awaitLogWithoutHoles() {
-        long deadline = System.nanoTime() + LOG_SETTLE.toNanos();
-        long reached = evidence.furthestGlobalIndex();
-        while (evidence.unloggedBelow(reached) > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        long[] reached = {evidence.furthestGlobalIndex()};
+        Waiting.until(() -> {
+            if (evidence.unloggedBelow(reached[0]) == 0) {
+                return true;
             }
-            reached = evidence.furthestGlobalIndex();
-        }
-        return reached;
+            reached[0] = evidence.furthestGlobalIndex();
+            return false;
+        }, LOG_SETTLE);
+        return reached[0];
     }
 
     private Problem check(Stored event, Map<String, Link> streams) {

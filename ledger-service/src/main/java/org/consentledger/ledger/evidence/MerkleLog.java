@@ -9,8 +9,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.consentledger.support.PerBatch;
 
 /**
  * Appends each event's hash, in the event store's global order, as the next leaf of the Merkle log. It never
@@ -22,16 +21,20 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 public class MerkleLog {
 
     public static final String NAME = "merkle-log";
-    private static final String PENDING = MerkleLog.class.getName() + ".pending";
 
     private final EvidenceLog log;
     private final Checkpoints checkpoints;
     private final int checkpointAfter;
+    /** The batch's events in delivery order, written in its transaction just before it commits. */
+    private final PerBatch<List<Pending>> pending;
 
     MerkleLog(EvidenceLog log, Checkpoints checkpoints, int checkpointAfter) {
         this.log = log;
         this.checkpoints = checkpoints;
         this.checkpointAfter = checkpointAfter;
+        this.pending = PerBatch.<List<Pending>>of("merkle-log", ArrayList::new)
+                .beforeCommit(this::append)
+                .afterCommit(p -> checkpoints.checkpointIfGrownBy(checkpointAfter));
     }
 
     private record Pending(String eventId, String hash) {
@@ -46,19 +49,9 @@ public class MerkleLog {
             throw new IllegalStateException("event %s has no hash; the evidence log cannot go past it"
                     .formatted(event.getIdentifier()));
         }
-        pending().add(new Pending(event.getIdentifier(), eventHash));
+        pending.current().add(new Pending(event.getIdentifier(), eventHash));
     }
 
-    /** The batch's events in delivery order, written in its transaction just before it commits. */
-    private List<Pending> pending() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING, k -> {
-            List<Pending> pending = new ArrayList<>();
-            batch.onPrepareCommit(u -> append(pending));
-            batch.afterCommit(u -> checkpoints.checkpointIfGrownBy(checkpointAfter));
-            return pending;
-        });
-    }
 
     /**
      * Leaves are numbered on from the stored size, so a rolled-back batch leaves no gap. Each leaf keeps the event's

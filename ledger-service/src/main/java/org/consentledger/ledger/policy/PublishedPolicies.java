@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.projections.StoredStreams;
+import org.consentledger.support.PerBatch;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,11 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublishedPolicies {
 
-    private static final String LAST_SEQUENCES = PublishedPolicies.class.getName() + ".lastSequences";
 
     private final EventStore eventStore;
     private final StoredStreams streams;
     private final Map<String, SiteVersions> cache = new ConcurrentHashMap<>();
+    /** The site streams' positions the current unit of work has read. */
+    private final PerBatch<Map<String, Long>> lastSequences = PerBatch.of("site positions", HashMap::new);
 
     public PublishedPolicies(EventStore eventStore, StoredStreams streams) {
         this.eventStore = eventStore;
@@ -40,7 +41,7 @@ public class PublishedPolicies {
      * database per site and batch, before.
      */
     public void readAhead(Collection<String> siteIds) {
-        Map<String, Long> read = lastSequences();
+        Map<String, Long> read = lastSequences.current();
         List<String> unread = siteIds.stream().distinct().filter(site -> !read.containsKey(site)).toList();
         Map<String, Long> stored = streams.lastSequences(unread);
         unread.forEach(site -> read.put(site, stored.getOrDefault(site, -1L)));
@@ -83,15 +84,10 @@ public class PublishedPolicies {
      * as if it had been decided at that moment.
      */
     private long lastSequence(String siteId) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (!PerBatch.inBatch()) {
             return eventStore.lastSequenceNumberFor(siteId).orElse(-1L);
         }
-        return lastSequences().computeIfAbsent(siteId, site -> eventStore.lastSequenceNumberFor(site).orElse(-1L));
-    }
-
-    /** The site streams' positions the current unit of work has read. */
-    private static Map<String, Long> lastSequences() {
-        return CurrentUnitOfWork.get().root().getOrComputeResource(LAST_SEQUENCES, k -> new HashMap<>());
+        return lastSequences.current().computeIfAbsent(siteId, site -> eventStore.lastSequenceNumberFor(site).orElse(-1L));
     }
 
     private SiteVersions load(String siteId) {

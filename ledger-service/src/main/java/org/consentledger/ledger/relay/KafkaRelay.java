@@ -15,12 +15,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.policy.CookiePolicyPublished;
+import org.consentledger.support.PerBatch;
 import org.consentledger.verifier.Decision;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,13 +34,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class KafkaRelay {
 
     public static final String NAME = "kafka-relay";
-    private static final String PENDING_ACKS = KafkaRelay.class.getName() + ".acks";
 
     private final Producer<String, byte[]> producer;
     private final RelayTopics topics;
     private final VisitorStates states;
     private final JsonMapper json;
     private final long ackTimeoutMillis;
+    /** The batch's sends, checked once before it commits. */
+    private final PerBatch<List<Future<RecordMetadata>>> pendingAcks =
+            PerBatch.<List<Future<RecordMetadata>>>of("kafka-acks", ArrayList::new).beforeCommit(this::awaitAll);
 
     KafkaRelay(Producer<String, byte[]> producer, RelayTopics topics, VisitorStates states, JsonMapper json,
                long ackTimeoutMillis) {
@@ -91,18 +92,9 @@ public class KafkaRelay {
     private void send(ProducerRecord<String, byte[]> record) {
         topics.ensureCreated();
         Future<RecordMetadata> ack = producer.send(record);
-        pendingAcks().add(ack);
+        pendingAcks.current().add(ack);
     }
 
-    /** The batch's sends, checked once before it commits. */
-    private List<Future<RecordMetadata>> pendingAcks() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING_ACKS, k -> {
-            List<Future<RecordMetadata>> acks = new ArrayList<>();
-            batch.onPrepareCommit(u -> awaitAll(acks));
-            return acks;
-        });
-    }
 
     private void awaitAll(List<Future<RecordMetadata>> acks) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ackTimeoutMillis);

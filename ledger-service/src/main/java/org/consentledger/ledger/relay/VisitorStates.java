@@ -1,7 +1,5 @@
 package org.consentledger.ledger.relay;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -9,6 +7,7 @@ import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.projections.consent.StoredDecision;
+import org.consentledger.support.BoundedMap;
 import org.consentledger.verifier.Decision;
 
 /**
@@ -25,12 +24,7 @@ class VisitorStates {
     VisitorStates(EventStore eventStore, PublishedPolicies policies, int remembered) {
         this.eventStore = eventStore;
         this.policies = policies;
-        this.recent = Collections.synchronizedMap(new LinkedHashMap<>(1_024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, VisitorState> eldest) {
-                return size() > remembered;
-            }
-        });
+        this.recent = BoundedMap.synchronizedLeastRecentlyUsed(remembered);
     }
 
     VisitorState after(String siteId, String visitorId, Decision decision) {

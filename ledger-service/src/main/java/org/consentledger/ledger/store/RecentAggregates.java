@@ -1,10 +1,10 @@
 package org.consentledger.ledger.store;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.consentledger.support.BoundedMap;
 
 /**
  * The most recently used aggregates, at most {@code capacity} of them, so that a visitor who comes back is not
@@ -19,16 +19,8 @@ public class RecentAggregates implements Cache {
     private final CopyOnWriteArrayList<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
     public RecentAggregates(int capacity) {
-        this.entries = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-                boolean full = size() > capacity;
-                if (full) {
-                    listeners.forEach(l -> l.onEntryExpired(eldest.getKey()));
-                }
-                return full;
-            }
-        };
+        this.entries = BoundedMap.leastRecentlyUsed(capacity,
+                key -> listeners.forEach(l -> l.onEntryExpired(key)));
     }
 
     @Override

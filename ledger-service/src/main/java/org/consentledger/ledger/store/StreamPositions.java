@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.consentledger.support.Waiting;
 import org.springframework.stereotype.Component;
 
 /** Where the event store's head is, and how far each streaming processor has come, in the store's global order. */
@@ -106,15 +107,7 @@ public class StreamPositions {
      * until a restart. A worker that has stored a token is past its launch.
      */
     private void awaitWorkers(String processorName, List<TrackingToken> atReset) {
-        long deadline = System.nanoTime() + WORKERS_STARTING.toNanos();
-        while (storedTokens(processorName).equals(atReset) && head() >= 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Waiting.until(() -> !storedTokens(processorName).equals(atReset) || head() < 0, WORKERS_STARTING);
     }
 
     private static long orMinusOne(OptionalLong position) {

@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.common.jpa.EntityManagerProvider;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.consentledger.projections.InList;
+import org.consentledger.support.PerBatch;
 import org.hibernate.Session;
 
 /**
@@ -23,7 +23,7 @@ import org.hibernate.Session;
  */
 public class SubmissionIndex {
 
-    private static final String READ_AHEAD = SubmissionIndex.class.getName() + ".readAhead";
+    private final PerBatch<Map<String, List<Entry>>> readAhead = PerBatch.of("submissions read ahead", HashMap::new);
 
     private final EntityManagerProvider entityManagers;
 
@@ -46,17 +46,16 @@ public class SubmissionIndex {
      * exactly as if it had been read later.
      */
     public void readAhead(Collection<String> streams) {
-        Map<String, List<Entry>> read = new HashMap<>();
+        Map<String, List<Entry>> read = readAhead.current();
         InList.chunks(streams).forEach(chunk -> read.putAll(query(chunk)));
-        CurrentUnitOfWork.get().root().resources().put(READ_AHEAD, read);
     }
 
     /** The stream's stored events in order, as the index has them; empty for a stream with none. */
     public List<Entry> entries(String stream) {
-        if (CurrentUnitOfWork.isStarted()) {
-            Map<String, List<Entry>> read = CurrentUnitOfWork.get().root().getResource(READ_AHEAD);
-            if (read != null && read.containsKey(stream)) {
-                return read.get(stream);
+        if (PerBatch.inBatch()) {
+            List<Entry> read = readAhead.current().get(stream);
+            if (read != null) {
+                return read;
             }
         }
         return query(List.of(stream)).get(stream);

@@ -5,12 +5,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.consentledger.api.EventType;
+import org.consentledger.support.BoundedMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,12 +28,7 @@ public final class ConsentRateTable {
     private long duplicates;
 
     public ConsentRateTable(int rememberedIds) {
-        this.seen = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > rememberedIds;
-            }
-        };
+        this.seen = BoundedMap.firstInFirstOut(rememberedIds);
     }
 
     public record Key(String siteId, LocalDate day, String category) implements Comparable<Key> {

@@ -22,8 +22,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
@@ -33,13 +31,14 @@ import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.projections.CatchUpWait;
 import org.consentledger.projections.ColumnLimits;
-import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.InList;
+import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.ReadModelBehind;
 import org.consentledger.projections.ReadModelPosition;
 import org.consentledger.projections.ReadModelProcessor;
 import org.consentledger.projections.StoredStreams;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
+import org.consentledger.support.PerBatch;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.PointInTimeResolver;
 import org.slf4j.Logger;
@@ -60,7 +59,6 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
 
     public static final String NAME = "consent-history";
 
-    private static final String PENDING = ConsentHistoryProjection.class.getName() + ".pending";
 
     private static final Logger log = LoggerFactory.getLogger(ConsentHistoryProjection.class);
 
@@ -72,6 +70,9 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
     private final VisitorIndex visitorIndex;
     private final ColumnLimits columns;
     private final ParkedStreams parked;
+    /** The processor's batch of decisions, written together just before its transaction commits. */
+    private final PerBatch<List<Row>> pending = PerBatch.<List<Row>>of("consent-history", ArrayList::new)
+            .beforeCommit(this::write);
 
     public ConsentHistoryProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PolicyCatalogProjection policies,
                                     StoredStreams streams, ParkedStreams parked) {
@@ -273,18 +274,9 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
         columns.check("granted", String.join(",", d.granted()));
         columns.check("denied", String.join(",", d.denied()));
         columns.check("withdrawn", String.join(",", d.withdrawn()));
-        pending().add(new Row(siteId, visitorId, d));
+        pending.current().add(new Row(siteId, visitorId, d));
     }
 
-    /** The processor's batch of decisions, written together just before its transaction commits. */
-    private List<Row> pending() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING, k -> {
-            List<Row> rows = new ArrayList<>();
-            batch.onPrepareCommit(u -> write(rows));
-            return rows;
-        });
-    }
 
     private void write(List<Row> rows) {
         // Streaming processors deliver at least once: an event already recorded is not recorded again.

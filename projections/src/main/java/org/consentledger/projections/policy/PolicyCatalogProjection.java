@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +28,7 @@ import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.ReadModelPosition;
 import org.consentledger.projections.ReadModelProcessor;
 import org.consentledger.projections.StoredStreams;
+import org.consentledger.support.BoundedMap;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,12 +52,7 @@ public class PolicyCatalogProjection {
     private final ReadModelPosition position;
     private final ColumnLimits columns;
     private final ParkedStreams parked;
-    private final Map<String, List<CookiePolicyPublished>> parsed = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<CookiePolicyPublished>> eldest) {
-            return size() > CACHED_SITES;
-        }
-    };
+    private final Map<String, List<CookiePolicyPublished>> parsed = BoundedMap.leastRecentlyUsed(CACHED_SITES);
 
     public PolicyCatalogProjection(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer,
                                    StoredStreams streams, ParkedStreams parked) {
