@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * Why not one parameter per value: H2 checks every row such a query finds against the parameters one after another,
  * so the query costs the rows found times the length of the list; a list of literals it turns into a sorted set.
- * For batches of 100 to 500 ids that check took 40% of the consent writer's samples under steady load and 34% of
- * the Merkle log's during ingestion. PostgreSQL hashes either kind of list.
+ * For batches of hundreds of ids that check was a large part of the writer's and the Merkle log's work
+ * (benchmark/MEASUREMENTS.md). PostgreSQL hashes either kind of list.
  * <p>
  * A quote is doubled, which is all a string literal needs in standard SQL (H2's, and PostgreSQL's with its default
  * {@code standard_conforming_strings}). The values are ids the ledger issued or checked the form of.

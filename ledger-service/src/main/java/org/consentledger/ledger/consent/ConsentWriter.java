@@ -33,15 +33,14 @@ import org.springframework.stereotype.Component;
  * hands out global indexes when events are inserted, but they become visible when their transaction commits.
  * Interleaved transactions make every event processor keep each index not yet visible as a "gap" in its tracking
  * token, a set copied into the token of every event it tracks and named in every query it makes: under concurrent
- * batches of 1,000 that was enough to fill a 512 MB heap. Taking turns, the groups commit in index order, while
+ * batches of 1,000 that was enough to fill the heap. Taking turns, the groups commit in index order, while
  * the rest of the work (reading which ids visitors used before, deciding, hashing) can run on several writer threads
- * ({@code ledger.consent.writers}; one by default, as two measured slower on two cores).
+ * ({@code ledger.consent.writers}; one by default, as two were slower on two cores: benchmark/MEASUREMENTS.md).
  * <p>
  * A commit must reach the disk before it is acknowledged ({@link DurableCommits}; on H2 that means writing the store
  * and syncing the file), so the writer flushes after each group's commit and answers after the flush. It does not
- * hand the flush to another thread to go on with the next group meanwhile: measured that way on H2 (300k events,
- * one run), a flush took 300 ms, the service kept 1.3 of the 2 cores busy instead of 1.9, and batch ingestion was
- * 2,400 events/s, against 3,600-3,850 in two runs with the writer flushing itself.
+ * hand the flush to another thread to go on with the next group meanwhile: that kept fewer cores busy and ingested
+ * more slowly (benchmark/MEASUREMENTS.md).
  */
 @Component
 public class ConsentWriter implements DisposableBean {

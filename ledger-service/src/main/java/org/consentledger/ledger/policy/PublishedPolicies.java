@@ -78,8 +78,8 @@ public class PublishedPolicies {
     }
 
     /**
-     * The site stream's last sequence number, read once per unit of work: a batch of a thousand decisions asked the
-     * store at every withdrawal, for the few sites it holds (6% of the writer's samples in a fill). The batch's
+     * The site stream's last sequence number, read once per unit of work: a batch of a thousand decisions would ask
+     * the store at every withdrawal, for the few sites it holds (figures in benchmark/MEASUREMENTS.md). The batch's
      * decisions are then all checked against the versions published when it first asked (or read its sites ahead),
      * as if it had been decided at that moment.
      */

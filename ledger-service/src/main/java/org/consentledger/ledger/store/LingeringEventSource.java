@@ -16,7 +16,7 @@ import org.axonframework.messaging.StreamableMessageSource;
  * <p>
  * Why: a processor that is caught up is woken by every commit. When single consents arrive, the writer commits a
  * few decisions every ten milliseconds or so, and each processor then paid a transaction, a token update and (on
- * H2) pages to write for every few events (in a profile the processors had 27-32% of the service's samples).
+ * H2) pages to write for every few events, a large share of the service's work (benchmark/MEASUREMENTS.md).
  * With a backlog nothing changes: events already waiting are taken at once, up to the processor's batch size.
  */
 public class LingeringEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {

@@ -6,8 +6,8 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 
 /**
  * An event row as read from the store, whose timestamp is read once. Axon's entries keep the stored text and parse
- * it with {@code DateTimeFormatter} on every call, several times per event and processor: in a replay profile, 1.0 of
- * the 8.4 GB the consent-history processor allocated. The stored text is the one Axon wrote, in the form
+ * it with {@code DateTimeFormatter} on every call, several times per event and processor, which made much of what a
+ * replay allocates (benchmark/MEASUREMENTS.md). The stored text is the one Axon wrote, in the form
  * {@link StoredInstants} reads (anything else goes to Axon's parser).
  */
 public final class StoredEvent<T> extends GenericDomainEventEntry<T> {
