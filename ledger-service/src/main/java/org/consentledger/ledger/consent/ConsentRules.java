@@ -1,5 +1,6 @@
 package org.consentledger.ledger.consent;
 
+import org.consentledger.ledger.policy.PolicyVersions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,11 +15,11 @@ import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.ledger.LedgerRejection;
-import org.consentledger.ledger.policy.PublishedPolicies;
 
 /**
- * Decides whether a consent or withdrawal may enter the ledger and what event records it. Plain, so every rule is
- * tested without Axon; the aggregate only adds idempotency.
+ * Decides whether a consent or withdrawal may enter the ledger and what event records it, from plain values (the
+ * command, the site's policy versions, the clock), so every rule is tested without a store or Axon; the aggregate
+ * only adds idempotency.
  */
 public class ConsentRules {
 
@@ -30,9 +31,9 @@ public class ConsentRules {
         this.properties = properties;
     }
 
-    public ConsentGiven give(GiveConsent command, PublishedPolicies policies) {
+    public ConsentGiven give(GiveConsent command, PolicyVersions policies) {
         Instant now = admit(command.siteId(), command.occurredAt(), policies);
-        CookiePolicy policy = policies.version(command.siteId(), command.policyVersion())
+        CookiePolicy policy = policies.version(command.policyVersion())
                 .orElseThrow(() -> LedgerRejection.invalid("policyVersion", "site '%s' has no policy version %d"
                         .formatted(command.siteId(), command.policyVersion())));
         if (policy.effectiveFrom().isAfter(command.occurredAt())) {
@@ -50,9 +51,9 @@ public class ConsentRules {
                 Map.copyOf(command.evidence()));
     }
 
-    public ConsentWithdrawn withdraw(WithdrawConsent command, PublishedPolicies policies) {
+    public ConsentWithdrawn withdraw(WithdrawConsent command, PolicyVersions policies) {
         Instant now = admit(command.siteId(), command.occurredAt(), policies);
-        CookiePolicy policy = policies.inForceAt(command.siteId(), command.occurredAt())
+        CookiePolicy policy = policies.inForceAt(command.occurredAt())
                 .orElseThrow(() -> LedgerRejection.invalid("occurredAt", "no policy of site '%s' was in force at %s"
                         .formatted(command.siteId(), command.occurredAt())));
         checkCategories(command.categories(), "categories", policy, new HashSet<>(), true);
@@ -61,10 +62,10 @@ public class ConsentRules {
     }
 
     /** Checks what every submission needs, and gives the instant it is recorded at. */
-    private Instant admit(String siteId, Instant occurredAt, PublishedPolicies policies) {
+    private Instant admit(String siteId, Instant occurredAt, PolicyVersions policies) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         checkTime(occurredAt, now);
-        if (!policies.hasSite(siteId)) {
+        if (!policies.exists()) {
             throw LedgerRejection.unknownSite(siteId);
         }
         return now;

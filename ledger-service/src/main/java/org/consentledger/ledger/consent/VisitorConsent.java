@@ -75,7 +75,7 @@ public class VisitorConsent {
             return replay(earlier.event(streamId, recorded), ConsentGiven.class, "consentId", command.consentId(),
                     e -> e.sameSubmissionAs(command), VisitorConsent::receipt);
         }
-        apply(rules.give(command, policies));
+        apply(rules.give(command, policies.versionsOf(command.siteId())));
         return applied;
     }
 
@@ -88,7 +88,7 @@ public class VisitorConsent {
             return replay(earlier.event(streamId, recorded), ConsentWithdrawn.class, "withdrawalId",
                     command.withdrawalId(), e -> e.sameSubmissionAs(command), VisitorConsent::receipt);
         }
-        apply(rules.withdraw(command, policies));
+        apply(rules.withdraw(command, policies.versionsOf(command.siteId())));
         return applied;
     }
 

@@ -54,9 +54,12 @@ public class PublishedPolicies {
 
     /** The newest version whose effectiveFrom is not after {@code instant}. */
     public Optional<CookiePolicy> inForceAt(String siteId, Instant instant) {
-        return current(siteId).versions.stream()
-                .filter(p -> !p.effectiveFrom().isAfter(instant))
-                .max(Comparator.comparingInt(CookiePolicy::version));
+        return versionsOf(siteId).inForceAt(instant);
+    }
+
+    /** The site's versions as published now (in a batch: when the batch first asked, or read its sites ahead). */
+    public PolicyVersions versionsOf(String siteId) {
+        return new PolicyVersions(siteId, current(siteId).versions);
     }
 
     public Optional<CookiePolicy> latest(String siteId) {
