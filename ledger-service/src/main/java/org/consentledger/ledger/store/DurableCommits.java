@@ -7,6 +7,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.consentledger.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -63,9 +64,9 @@ public class DurableCommits {
     private boolean isH2(Connection connection) throws SQLException {
         Boolean known = h2;
         if (known == null) {
-            String product = connection.getMetaData().getDatabaseProductName();
-            known = "H2".equals(product);
-            if ("PostgreSQL".equals(product)) {
+            Database database = Database.of(connection);
+            known = database == Database.H2;
+            if (database == Database.POSTGRESQL) {
                 warnIfCommitsAreAsynchronous(connection);
             }
             h2 = known;

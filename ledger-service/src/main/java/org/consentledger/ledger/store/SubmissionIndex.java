@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.common.jpa.EntityManagerProvider;
-import org.consentledger.projections.InList;
+import org.consentledger.store.InList;
 import org.consentledger.support.PerBatch;
 import org.hibernate.Session;
 

@@ -31,13 +31,14 @@ import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.projections.CatchUpWait;
 import org.consentledger.projections.ColumnLimits;
-import org.consentledger.projections.InList;
 import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.ReadModelBehind;
 import org.consentledger.projections.ReadModelPosition;
 import org.consentledger.projections.ReadModelProcessor;
 import org.consentledger.projections.StoredStreams;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
+import org.consentledger.store.Database;
+import org.consentledger.store.InList;
 import org.consentledger.support.PerBatch;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.PointInTimeResolver;
@@ -171,8 +172,7 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
     }
 
     private boolean postgres() {
-        return Boolean.TRUE.equals(jdbcTemplate.execute((ConnectionCallback<Boolean>) connection ->
-                connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
+        return jdbcTemplate.execute((ConnectionCallback<Database>) Database::of) == Database.POSTGRESQL;
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.consentledger.projections;
+package org.consentledger.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

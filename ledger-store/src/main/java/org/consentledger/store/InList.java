@@ -1,4 +1,4 @@
-package org.consentledger.projections;
+package org.consentledger.store;
 
 import java.util.ArrayList;
 import java.util.Collection;
