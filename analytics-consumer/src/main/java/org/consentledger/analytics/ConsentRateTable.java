@@ -1,4 +1,4 @@
-package org.consentledger.projections.analytics;
+package org.consentledger.analytics;
 
 import java.time.Instant;
 import java.time.LocalDate;

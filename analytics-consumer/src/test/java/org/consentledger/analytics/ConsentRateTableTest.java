@@ -1,4 +1,4 @@
-package org.consentledger.projections.analytics;
+package org.consentledger.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

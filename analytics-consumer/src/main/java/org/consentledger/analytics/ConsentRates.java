@@ -1,4 +1,4 @@
-package org.consentledger.projections.analytics;
+package org.consentledger.analytics;
 
 import java.time.Duration;
 import java.util.Collection;
