@@ -1,9 +1,7 @@
 package org.consentledger.ledger.consent;
 
-import org.consentledger.ledger.policy.PolicyVersions;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,8 @@ import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.LedgerTime;
+import org.consentledger.ledger.policy.PolicyVersions;
 
 /**
  * Decides whether a consent or withdrawal may enter the ledger and what event records it, from plain values (the
@@ -63,7 +63,7 @@ public class ConsentRules {
 
     /** Checks what every submission needs, and gives the instant it is recorded at. */
     private Instant admit(String siteId, Instant occurredAt, PolicyVersions policies) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = LedgerTime.now(clock);
         checkTime(occurredAt, now);
         if (!policies.exists()) {
             throw LedgerRejection.unknownSite(siteId);
@@ -72,9 +72,7 @@ public class ConsentRules {
     }
 
     private void checkTime(Instant occurredAt, Instant now) {
-        if (occurredAt.getNano() % 1_000 != 0) {
-            throw LedgerRejection.invalid("occurredAt", "occurredAt may have at most microsecond precision");
-        }
+        LedgerTime.requireMicros(occurredAt, "occurredAt");
         if (occurredAt.isAfter(now.plus(properties.maxClockSkew()))) {
             throw LedgerRejection.invalid("occurredAt", "occurredAt %s is more than %s ahead of the ledger's clock (%s)"
                     .formatted(occurredAt, properties.maxClockSkew(), now));

@@ -1,15 +1,15 @@
 package org.consentledger.ledger.evidence;
 
-import org.consentledger.verifier.SignedCheckpoint;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.consentledger.ledger.LedgerTime;
 import org.consentledger.verifier.MerkleFrontier;
+import org.consentledger.verifier.SignedCheckpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -83,7 +83,7 @@ public class Checkpoints {
         // Before the checkpoint, so that the proofs against it find every tile it completed.
         evidence.storeNodes(tiles);
         String root = HexFormat.of().formatHex(frontier.root());
-        Instant signedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant signedAt = LedgerTime.now(clock);
         byte[] statement = SignedCheckpoint.signedBytes(size, root, signedAt, key.keyId());
         SignedCheckpoint checkpoint = new SignedCheckpoint(size, root, signedAt, key.keyId(),
                 Base64.getEncoder().encodeToString(key.sign(statement)));

@@ -3,7 +3,6 @@ package org.consentledger.ledger.policy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +11,7 @@ import org.consentledger.api.policy.Cookie;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.LedgerTime;
 
 /** What makes a policy version publishable, and what may follow what. Plain, so it is tested without Axon. */
 public class PolicyRules {
@@ -29,7 +29,7 @@ public class PolicyRules {
 
     /** The ledger's clock, at the microsecond precision every stored instant has. */
     public Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return LedgerTime.now(clock);
     }
 
     /** Checks a submitted version and fills in the default max age, giving exactly what will be published. */
@@ -40,7 +40,7 @@ public class PolicyRules {
         if (policy.effectiveFrom() == null) {
             throw LedgerRejection.invalid("effectiveFrom", "effectiveFrom is required");
         }
-        requireMicros(policy.effectiveFrom(), "effectiveFrom");
+        LedgerTime.requireMicros(policy.effectiveFrom(), "effectiveFrom");
         Duration maxAge = policy.consentMaxAge() == null ? defaultConsentMaxAge : policy.consentMaxAge();
         if (maxAge.isNegative() || maxAge.isZero()) {
             throw LedgerRejection.invalid("consentMaxAge", "consentMaxAge must be a positive duration");
@@ -59,12 +59,6 @@ public class PolicyRules {
         if (!next.effectiveFrom().isAfter(latest.effectiveFrom())) {
             throw LedgerRejection.invalid("effectiveFrom", "version %d takes effect at %s; version %d must take effect after that"
                     .formatted(latest.version(), latest.effectiveFrom(), next.version()));
-        }
-    }
-
-    static void requireMicros(Instant instant, String field) {
-        if (instant.getNano() % 1_000 != 0) {
-            throw LedgerRejection.invalid(field, field + " may have at most microsecond precision");
         }
     }
 
