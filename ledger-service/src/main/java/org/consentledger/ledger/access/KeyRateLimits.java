@@ -1,5 +1,6 @@
 package org.consentledger.ledger.access;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
@@ -19,7 +20,7 @@ class KeyRateLimits {
      * @param burst             how many requests a key may make at once after a quiet spell
      */
     @ConfigurationProperties("ledger.access.rate-limit")
-    record Properties(long requestsPerSecond, long burst) {
+    record Properties(@DefaultValue("500") long requestsPerSecond, @DefaultValue("1000") long burst) {
     }
 
     private final Properties properties;

@@ -1,5 +1,6 @@
 package org.consentledger.ledger.web;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -16,8 +17,12 @@ import org.springframework.util.unit.DataSize;
  *                      clients on one address cannot hold every worker thread; health probes do not count
  */
 @ConfigurationProperties("ledger.http")
-public record RequestLimits(DataSize maxBody, DataSize maxBatchBody, DataSize maxPolicyBody, Duration maxBodyTime,
-                            int maxRequestsPerClient) {
+public record RequestLimits(
+        @DefaultValue("64KB") DataSize maxBody,
+        @DefaultValue("4MB") DataSize maxBatchBody,
+        @DefaultValue("1MB") DataSize maxPolicyBody,
+        @DefaultValue("10s") Duration maxBodyTime,
+        @DefaultValue("32") int maxRequestsPerClient) {
 
     long limitFor(String path) {
         if (path.endsWith("/consents:batch")) {
