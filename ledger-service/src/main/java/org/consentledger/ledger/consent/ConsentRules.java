@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.consentledger.api.EventType;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.GiveConsent;
+import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
@@ -31,7 +34,56 @@ public class ConsentRules {
         this.properties = properties;
     }
 
-    public ConsentGiven give(GiveConsent command, PolicyVersions policies) {
+    /**
+     * A consent: the receipt of {@code earlier} again when it recorded the same submission, a refusal when it
+     * recorded other content under the same {@code consentId}, otherwise the event that records it.
+     *
+     * @param earlier the event that recorded this {@code consentId} before, if the visitor used it
+     */
+    public Decided<ConsentGiven> give(GiveConsent command, Optional<Earlier<ConsentGiven>> earlier,
+                                      PolicyVersions policies) {
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), earlier.get().event().sameSubmissionAs(command), "consentId",
+                    command.consentId(), receipt(earlier.get().eventId(), earlier.get().event()));
+        }
+        return new Decided.Record<>(give(command, policies));
+    }
+
+    /** As {@link #give(GiveConsent, Optional, PolicyVersions)}, for a withdrawal and its {@code withdrawalId}. */
+    public Decided<ConsentWithdrawn> withdraw(WithdrawConsent command, Optional<Earlier<ConsentWithdrawn>> earlier,
+                                              PolicyVersions policies) {
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), earlier.get().event().sameSubmissionAs(command), "withdrawalId",
+                    command.withdrawalId(), receipt(earlier.get().eventId(), earlier.get().event()));
+        }
+        return new Decided.Record<>(withdraw(command, policies));
+    }
+
+    /** What the ledger answers for a recorded consent. */
+    public static Receipt receipt(String eventId, ConsentGiven event) {
+        return new Receipt(eventId, EventType.CONSENT_GIVEN.label(), event.siteId(), event.visitorId(),
+                event.consentId(), event.occurredAt(), event.recordedAt(), false);
+    }
+
+    /** What the ledger answers for a recorded withdrawal. */
+    public static Receipt receipt(String eventId, ConsentWithdrawn event) {
+        return new Receipt(eventId, EventType.CONSENT_WITHDRAWN.label(), event.siteId(), event.visitorId(),
+                event.withdrawalId(), event.occurredAt(), event.recordedAt(), false);
+    }
+
+    /**
+     * The same id with other content is refused: the client would otherwise believe its new choice was recorded.
+     */
+    private static <E> Decided<E> replay(Earlier<E> earlier, boolean sameSubmission, String idField, String id,
+                                         Receipt receipt) {
+        if (!sameSubmission) {
+            throw LedgerRejection.conflict(idField, "%s '%s' was already used for another submission"
+                    .formatted(idField, id));
+        }
+        return new Decided.Replay<>(receipt.asReplay());
+    }
+
+    ConsentGiven give(GiveConsent command, PolicyVersions policies) {
         Instant now = admit(command.siteId(), command.occurredAt(), policies);
         CookiePolicy policy = policies.version(command.policyVersion())
                 .orElseThrow(() -> LedgerRejection.invalid("policyVersion", "site '%s' has no policy version %d"
@@ -51,7 +103,7 @@ public class ConsentRules {
                 Map.copyOf(command.evidence()));
     }
 
-    public ConsentWithdrawn withdraw(WithdrawConsent command, PolicyVersions policies) {
+    ConsentWithdrawn withdraw(WithdrawConsent command, PolicyVersions policies) {
         Instant now = admit(command.siteId(), command.occurredAt(), policies);
         CookiePolicy policy = policies.inForceAt(command.occurredAt())
                 .orElseThrow(() -> LedgerRejection.invalid("occurredAt", "no policy of site '%s' was in force at %s"

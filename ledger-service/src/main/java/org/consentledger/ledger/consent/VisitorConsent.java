@@ -5,8 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Predicate;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -16,14 +15,12 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.consentledger.api.EventType;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.consent.WithdrawConsent;
-import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.ledger.store.SubmissionIndex;
 
@@ -70,63 +67,50 @@ public class VisitorConsent {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Receipt handle(GiveConsent command, ConsentRules rules, PublishedPolicies policies,
                           EarlierSubmissions earlier) {
-        Long recorded = consents.get(command.consentId());
-        if (recorded != null) {
-            return replay(earlier.event(streamId, recorded), ConsentGiven.class, "consentId", command.consentId(),
-                    e -> e.sameSubmissionAs(command), VisitorConsent::receipt);
-        }
-        apply(rules.give(command, policies.versionsOf(command.siteId())));
-        return applied;
+        Decided<ConsentGiven> decided = rules.give(command,
+                earlier(consents.get(command.consentId()), ConsentGiven.class, earlier),
+                policies.versionsOf(command.siteId()));
+        return record(decided);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Receipt handle(WithdrawConsent command, ConsentRules rules, PublishedPolicies policies,
                           EarlierSubmissions earlier) {
-        Long recorded = withdrawals.get(command.withdrawalId());
-        if (recorded != null) {
-            return replay(earlier.event(streamId, recorded), ConsentWithdrawn.class, "withdrawalId",
-                    command.withdrawalId(), e -> e.sameSubmissionAs(command), VisitorConsent::receipt);
-        }
-        apply(rules.withdraw(command, policies.versionsOf(command.siteId())));
-        return applied;
+        Decided<ConsentWithdrawn> decided = rules.withdraw(command,
+                earlier(withdrawals.get(command.withdrawalId()), ConsentWithdrawn.class, earlier),
+                policies.versionsOf(command.siteId()));
+        return record(decided);
     }
 
-    /**
-     * The receipt of the earlier submission with the same client id, marked as a replay. The same id with other
-     * content is refused: the client would otherwise believe its new choice was recorded.
-     */
-    private static <E> Receipt replay(DomainEventMessage<?> earlier, Class<E> type, String idField, String id,
-                                      Predicate<E> sameSubmission, BiFunction<String, E, Receipt> receipt) {
-        E event = type.cast(earlier.getPayload());
-        if (!sameSubmission.test(event)) {
-            throw LedgerRejection.conflict(idField, "%s '%s' was already used for another submission"
-                    .formatted(idField, id));
+    /** The event that recorded a client id before, read only when the id comes back. */
+    private <E> Optional<Earlier<E>> earlier(Long recordedAt, Class<E> type, EarlierSubmissions submissions) {
+        if (recordedAt == null) {
+            return Optional.empty();
         }
-        return receipt.apply(earlier.getIdentifier(), event).asReplay();
+        DomainEventMessage<?> event = submissions.event(streamId, recordedAt);
+        return Optional.of(new Earlier<>(event.getIdentifier(), type.cast(event.getPayload())));
+    }
+
+    private Receipt record(Decided<?> decided) {
+        if (decided instanceof Decided.Replay<?> replay) {
+            return replay.receipt();
+        }
+        apply(((Decided.Record<?>) decided).event());
+        return applied;
     }
 
     @EventSourcingHandler
     void on(ConsentGiven event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         streamId = VisitorStream.id(event.siteId(), event.visitorId());
         consents.put(event.consentId(), sequence);
-        applied = receipt(eventId, event);
+        applied = ConsentRules.receipt(eventId, event);
     }
 
     @EventSourcingHandler
     void on(ConsentWithdrawn event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         streamId = VisitorStream.id(event.siteId(), event.visitorId());
         withdrawals.put(event.withdrawalId(), sequence);
-        applied = receipt(eventId, event);
-    }
-
-    private static Receipt receipt(String eventId, ConsentGiven event) {
-        return new Receipt(eventId, EventType.CONSENT_GIVEN.label(), event.siteId(), event.visitorId(), event.consentId(),
-                event.occurredAt(), event.recordedAt(), false);
-    }
-
-    private static Receipt receipt(String eventId, ConsentWithdrawn event) {
-        return new Receipt(eventId, EventType.CONSENT_WITHDRAWN.label(), event.siteId(), event.visitorId(), event.withdrawalId(),
-                event.occurredAt(), event.recordedAt(), false);
+        applied = ConsentRules.receipt(eventId, event);
     }
 }

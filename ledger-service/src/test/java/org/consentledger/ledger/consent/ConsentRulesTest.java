@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.GiveConsent;
+import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.LedgerRejection.Kind;
@@ -24,7 +26,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The consent rules as plain functions: a command and the site's policy versions in, an event or a refusal out. */
+/**
+ * The consent rules as plain functions: a command, the event that used its client id before (if any) and the site's
+ * policy versions in; a new event, the earlier receipt or a refusal out.
+ */
 class ConsentRulesTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00.123456Z");
@@ -65,6 +70,49 @@ class ConsentRulesTest {
         ConsentWithdrawn latest = rules.withdraw(withdrawal(NOW, List.of()), SITE);
         assertThat(latest.policyVersion()).isEqualTo(2);
         assertThat(latest.categories()).isEmpty();
+    }
+
+    @Test
+    void theSameSubmissionAgainIsAnsweredWithTheEarlierReceipt() {
+        GiveConsent command = consent(1, NOW.minusSeconds(60), List.of("statistics"), List.of("third-party"));
+        ConsentGiven recorded = rules.give(command, SITE);
+
+        Decided<ConsentGiven> again = rules.give(command, Optional.of(new Earlier<>("event-1", recorded)), SITE);
+
+        assertThat(again).isInstanceOf(Decided.Replay.class);
+        Receipt receipt = ((Decided.Replay<ConsentGiven>) again).receipt();
+        assertThat(receipt.eventId()).isEqualTo("event-1");
+        assertThat(receipt.replayed()).isTrue();
+        assertThat(receipt.recordedAt()).isEqualTo(recorded.recordedAt());
+    }
+
+    @Test
+    void aClientIdUsedForOtherContentIsRefusedNamingIt() {
+        ConsentGiven recorded = rules.give(consent(1, NOW, List.of("statistics"), List.of()), SITE);
+        WithdrawConsent withdrawal = withdrawal(NOW, List.of("statistics"));
+        ConsentWithdrawn withdrawn = rules.withdraw(withdrawal, SITE);
+
+        LedgerRejection consent = catchThrowableOfType(LedgerRejection.class, () -> rules.give(
+                consent(1, NOW, List.of(), List.of("statistics")), Optional.of(new Earlier<>("e1", recorded)), SITE));
+        LedgerRejection withdrawalAgain = catchThrowableOfType(LedgerRejection.class, () -> rules.withdraw(
+                withdrawal(NOW, List.of("third-party")), Optional.of(new Earlier<>("e2", withdrawn)), SITE));
+
+        assertThat(consent.kind()).isEqualTo(Kind.CONFLICT);
+        assertThat(consent.field()).isEqualTo("consentId");
+        assertThat(withdrawalAgain.kind()).isEqualTo(Kind.CONFLICT);
+        assertThat(withdrawalAgain.field()).isEqualTo("withdrawalId");
+        assertThat(rules.withdraw(withdrawal, Optional.of(new Earlier<>("e2", withdrawn)), SITE))
+                .isInstanceOf(Decided.Replay.class);
+    }
+
+    @Test
+    void aNewClientIdIsDecidedByTheRules() {
+        Decided<ConsentGiven> decided = rules.give(consent(1, NOW, List.of("statistics"), List.of()),
+                Optional.empty(), SITE);
+
+        assertThat(decided).isInstanceOf(Decided.Record.class);
+        assertThat(catchThrowableOfType(LedgerRejection.class, () -> rules.give(
+                consent(1, NOW, List.of(), List.of()), Optional.empty(), SITE)).field()).isEqualTo("granted");
     }
 
     static Stream<Arguments> refusedConsents() {

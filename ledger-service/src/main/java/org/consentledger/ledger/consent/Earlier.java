@@ -1,0 +1,5 @@
+package org.consentledger.ledger.consent;
+
+/** The stored event that recorded an earlier submission with the same client id, as the rules need to see it. */
+public record Earlier<E>(String eventId, E event) {
+}
