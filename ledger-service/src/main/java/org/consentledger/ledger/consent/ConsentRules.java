@@ -15,6 +15,7 @@ import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.ledger.Decided;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.LedgerTime;
 import org.consentledger.ledger.policy.PolicyVersions;
@@ -40,7 +41,7 @@ public class ConsentRules {
      *
      * @param earlier the event that recorded this {@code consentId} before, if the visitor used it
      */
-    public Decided<ConsentGiven> give(GiveConsent command, Optional<Earlier<ConsentGiven>> earlier,
+    public Decided<ConsentGiven, Receipt> give(GiveConsent command, Optional<Earlier<ConsentGiven>> earlier,
                                       PolicyVersions policies) {
         if (earlier.isPresent()) {
             return replay(earlier.get(), earlier.get().event().sameSubmissionAs(command), "consentId",
@@ -50,8 +51,9 @@ public class ConsentRules {
     }
 
     /** As {@link #give(GiveConsent, Optional, PolicyVersions)}, for a withdrawal and its {@code withdrawalId}. */
-    public Decided<ConsentWithdrawn> withdraw(WithdrawConsent command, Optional<Earlier<ConsentWithdrawn>> earlier,
-                                              PolicyVersions policies) {
+    public Decided<ConsentWithdrawn, Receipt> withdraw(WithdrawConsent command,
+                                                       Optional<Earlier<ConsentWithdrawn>> earlier,
+                                                       PolicyVersions policies) {
         if (earlier.isPresent()) {
             return replay(earlier.get(), earlier.get().event().sameSubmissionAs(command), "withdrawalId",
                     command.withdrawalId(), receipt(earlier.get().eventId(), earlier.get().event()));
@@ -74,8 +76,8 @@ public class ConsentRules {
     /**
      * The same id with other content is refused: the client would otherwise believe its new choice was recorded.
      */
-    private static <E> Decided<E> replay(Earlier<E> earlier, boolean sameSubmission, String idField, String id,
-                                         Receipt receipt) {
+    private static <E> Decided<E, Receipt> replay(Earlier<E> earlier, boolean sameSubmission, String idField,
+                                                  String id, Receipt receipt) {
         if (!sameSubmission) {
             throw LedgerRejection.conflict(idField, "%s '%s' was already used for another submission"
                     .formatted(idField, id));

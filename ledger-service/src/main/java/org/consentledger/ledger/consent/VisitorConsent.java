@@ -21,6 +21,7 @@ import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.consent.WithdrawConsent;
+import org.consentledger.ledger.Decided;
 import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.ledger.store.SubmissionIndex;
 
@@ -67,7 +68,7 @@ public class VisitorConsent {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Receipt handle(GiveConsent command, ConsentRules rules, PublishedPolicies policies,
                           EarlierSubmissions earlier) {
-        Decided<ConsentGiven> decided = rules.give(command,
+        Decided<ConsentGiven, Receipt> decided = rules.give(command,
                 earlier(consents.get(command.consentId()), ConsentGiven.class, earlier),
                 policies.versionsOf(command.siteId()));
         return record(decided);
@@ -77,7 +78,7 @@ public class VisitorConsent {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Receipt handle(WithdrawConsent command, ConsentRules rules, PublishedPolicies policies,
                           EarlierSubmissions earlier) {
-        Decided<ConsentWithdrawn> decided = rules.withdraw(command,
+        Decided<ConsentWithdrawn, Receipt> decided = rules.withdraw(command,
                 earlier(withdrawals.get(command.withdrawalId()), ConsentWithdrawn.class, earlier),
                 policies.versionsOf(command.siteId()));
         return record(decided);
@@ -92,11 +93,11 @@ public class VisitorConsent {
         return Optional.of(new Earlier<>(event.getIdentifier(), type.cast(event.getPayload())));
     }
 
-    private Receipt record(Decided<?> decided) {
-        if (decided instanceof Decided.Replay<?> replay) {
+    private Receipt record(Decided<?, Receipt> decided) {
+        if (decided instanceof Decided.Replay<?, Receipt> replay) {
             return replay.receipt();
         }
-        apply(((Decided.Record<?>) decided).event());
+        apply(((Decided.Record<?, ?>) decided).event());
         return applied;
     }
 

@@ -5,11 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.consentledger.api.policy.Cookie;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.api.policy.CookiePolicyPublished;
+import org.consentledger.api.policy.PolicyReceipt;
+import org.consentledger.api.policy.PublishCookiePolicy;
+import org.consentledger.ledger.Decided;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.LedgerTime;
 
@@ -30,6 +36,28 @@ public class PolicyRules {
     /** The ledger's clock, at the microsecond precision every stored instant has. */
     public Instant now() {
         return LedgerTime.now(clock);
+    }
+
+    /**
+     * Publishing a version: its receipt again when the site published exactly this version before, a refusal when it
+     * published other content under its number or the version does not follow the latest, otherwise the event.
+     *
+     * @param site     the site's versions as published so far
+     * @param receipts the receipt each of them was answered with, by version
+     */
+    public Decided<CookiePolicyPublished, PolicyReceipt> publish(PublishCookiePolicy command, PolicyVersions site,
+                                                                 Map<Integer, PolicyReceipt> receipts) {
+        CookiePolicy policy = complete(command.policy());
+        Optional<CookiePolicy> published = site.version(policy.version());
+        if (published.isPresent()) {
+            if (published.get().equals(policy)) {
+                return new Decided.Replay<>(receipts.get(policy.version()).asReplay());
+            }
+            throw LedgerRejection.conflict("version", ("version %d of site '%s' is already published with other "
+                    + "content; publish a new version instead").formatted(policy.version(), policy.siteId()));
+        }
+        site.latest().ifPresent(latest -> checkSuccession(latest, policy));
+        return new Decided.Record<>(new CookiePolicyPublished(policy, now()));
     }
 
     /** Checks a submitted version and fills in the default max age, giving exactly what will be published. */

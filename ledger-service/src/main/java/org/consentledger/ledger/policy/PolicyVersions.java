@@ -25,6 +25,11 @@ public record PolicyVersions(String siteId, List<CookiePolicy> versions) {
         return versions.stream().filter(p -> p.version() == version).findFirst();
     }
 
+    /** The highest version published, which a new one must follow. */
+    public Optional<CookiePolicy> latest() {
+        return versions.stream().max(Comparator.comparingInt(CookiePolicy::version));
+    }
+
     /** The newest version whose effectiveFrom is not after {@code instant}. */
     public Optional<CookiePolicy> inForceAt(Instant instant) {
         return versions.stream()

@@ -3,6 +3,7 @@ package org.consentledger.ledger.policy;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
@@ -16,7 +17,7 @@ import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.api.policy.PolicyReceipt;
 import org.consentledger.api.policy.PublishCookiePolicy;
-import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.Decided;
 
 /** The published versions of one site's cookie policy: append-only, each version immutable. */
 @Aggregate
@@ -34,20 +35,14 @@ public class SitePolicies {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public PolicyReceipt handle(PublishCookiePolicy command, PolicyRules rules) {
-        CookiePolicy policy = rules.complete(command.policy());
-        CookiePolicy published = versions.get(policy.version());
-        if (published != null) {
-            if (published.equals(policy)) {
-                return receipts.get(policy.version()).asReplay();
-            }
-            throw LedgerRejection.conflict("version", "version %d of site '%s' is already published with other content; publish a new version instead"
-                    .formatted(policy.version(), policy.siteId()));
+        Decided<CookiePolicyPublished, PolicyReceipt> decided = rules.publish(command,
+                new PolicyVersions(command.policy().siteId(), List.copyOf(versions.values())), receipts);
+        if (decided instanceof Decided.Replay<CookiePolicyPublished, PolicyReceipt> replay) {
+            return replay.receipt();
         }
-        if (!versions.isEmpty()) {
-            rules.checkSuccession(versions.lastEntry().getValue(), policy);
-        }
-        apply(new CookiePolicyPublished(policy, rules.now()));
-        return receipts.get(policy.version());
+        CookiePolicyPublished event = ((Decided.Record<CookiePolicyPublished, PolicyReceipt>) decided).event();
+        apply(event);
+        return receipts.get(event.version());
     }
 
     @EventSourcingHandler

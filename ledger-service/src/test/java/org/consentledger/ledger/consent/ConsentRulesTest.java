@@ -17,8 +17,9 @@ import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.WithdrawConsent;
-import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.Decided;
 import org.consentledger.ledger.LedgerRejection.Kind;
+import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.policy.PolicyVersions;
 import org.consentledger.ledger.policy.TestPolicies;
 import org.junit.jupiter.api.Test;
@@ -77,10 +78,10 @@ class ConsentRulesTest {
         GiveConsent command = consent(1, NOW.minusSeconds(60), List.of("statistics"), List.of("third-party"));
         ConsentGiven recorded = rules.give(command, SITE);
 
-        Decided<ConsentGiven> again = rules.give(command, Optional.of(new Earlier<>("event-1", recorded)), SITE);
+        Decided<ConsentGiven, Receipt> again = rules.give(command, Optional.of(new Earlier<>("event-1", recorded)), SITE);
 
         assertThat(again).isInstanceOf(Decided.Replay.class);
-        Receipt receipt = ((Decided.Replay<ConsentGiven>) again).receipt();
+        Receipt receipt = ((Decided.Replay<ConsentGiven, Receipt>) again).receipt();
         assertThat(receipt.eventId()).isEqualTo("event-1");
         assertThat(receipt.replayed()).isTrue();
         assertThat(receipt.recordedAt()).isEqualTo(recorded.recordedAt());
@@ -107,7 +108,7 @@ class ConsentRulesTest {
 
     @Test
     void aNewClientIdIsDecidedByTheRules() {
-        Decided<ConsentGiven> decided = rules.give(consent(1, NOW, List.of("statistics"), List.of()),
+        Decided<ConsentGiven, Receipt> decided = rules.give(consent(1, NOW, List.of("statistics"), List.of()),
                 Optional.empty(), SITE);
 
         assertThat(decided).isInstanceOf(Decided.Record.class);
