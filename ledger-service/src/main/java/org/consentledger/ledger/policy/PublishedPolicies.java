@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.policy.CookiePolicyPublished;
-import org.consentledger.projections.StoredStreams;
+import org.consentledger.store.StoredStreams;
 import org.consentledger.support.PerBatch;
 import org.springframework.stereotype.Component;
 

@@ -1,19 +1,22 @@
 package org.consentledger.ledger.store;
 
+import java.time.Clock;
+import java.time.Instant;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import java.time.Clock;
-import java.time.Instant;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.consentledger.store.StoredStreamHeads;
+import org.consentledger.store.StoredStreams;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Pins how events are stored. The stored form is evidence, so it must not change with web JSON settings: Axon gets
@@ -40,6 +43,12 @@ public class EventStoreConfiguration {
     @Primary
     public Serializer ledgerSerializer() {
         return JacksonSerializer.builder().objectMapper(storeMapper()).build();
+    }
+
+    /** How far streams go in the store, many streams a statement: the write side and the read models ask it. */
+    @Bean
+    public StoredStreams storedStreams(JdbcClient jdbc) {
+        return new StoredStreamHeads(jdbc);
     }
 
     @Bean

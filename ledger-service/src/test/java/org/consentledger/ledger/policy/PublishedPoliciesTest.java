@@ -15,7 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.policy.CookiePolicyPublished;
-import org.consentledger.projections.StoredStreams;
+import org.consentledger.store.StoredStreams;
 import org.junit.jupiter.api.Test;
 
 class PublishedPoliciesTest {

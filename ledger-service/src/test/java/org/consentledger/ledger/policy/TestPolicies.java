@@ -13,7 +13,7 @@ import org.consentledger.api.policy.Cookie;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.policy.CookiePolicyPublished;
-import org.consentledger.projections.StoredStreams;
+import org.consentledger.store.StoredStreams;
 
 /** Policies shaped like the seed sites' ones, and a real (in-memory) event store to publish them in. */
 public final class TestPolicies {

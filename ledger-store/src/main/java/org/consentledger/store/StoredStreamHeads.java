@@ -1,25 +1,21 @@
-package org.consentledger.ledger.store;
+package org.consentledger.store;
 
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.consentledger.projections.StoredStreams;
-import org.consentledger.store.InList;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Each stream's last sequence number, as the event store holds it, read in the caller's transaction if it has one.
  * Many streams are read in one statement: the writer asks for every site of a batch of decisions at once, where
  * asking the store stream by stream cost a round trip to the database for each.
  */
-@Component
-class StoredStreamHeads implements StoredStreams {
+public class StoredStreamHeads implements StoredStreams {
 
     private final JdbcClient jdbc;
 
-    StoredStreamHeads(JdbcClient jdbc) {
+    public StoredStreamHeads(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
