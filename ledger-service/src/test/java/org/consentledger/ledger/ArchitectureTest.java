@@ -19,7 +19,7 @@ class ArchitectureTest {
     /** What a rule may not see: a framework, a database, a store, a read model. */
     private static final String[] INFRASTRUCTURE = {"org.springframework..", "org.axonframework..", "java.sql..",
             "javax.sql..", "jakarta.persistence..", "org.hibernate..", "tools.jackson..",
-            "org.consentledger.ledger.store..", "org.consentledger.projections.."};
+            "org.consentledger.ledger.store..", "org.consentledger.store..", "org.consentledger.projections.."};
 
     static final JavaClasses LEDGER = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -40,7 +40,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.consentledger.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                         "javax.sql..", "jakarta.persistence..", "org.hibernate..", "tools.jackson..",
-                        "org.consentledger.ledger..", "org.consentledger.projections..")
+                        "org.consentledger.ledger..", "org.consentledger.store..", "org.consentledger.projections..")
                 .because("clients and consumers read the messages without the service")
                 .check(LEDGER);
     }
@@ -49,7 +49,8 @@ class ArchitectureTest {
     void theVerifierNeedsNothingButTheBundle() {
         noClasses().that().resideInAPackage("org.consentledger.verifier..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
-                        "java.sql..", "javax.sql..", "org.consentledger.ledger..", "org.consentledger.projections..")
+                        "java.sql..", "javax.sql..", "org.consentledger.ledger..", "org.consentledger.store..",
+                        "org.consentledger.projections..")
                 .because("an auditor runs it offline, with the public key alone")
                 .check(LEDGER);
     }
@@ -59,6 +60,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.consentledger.support..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                         "org.consentledger.ledger..", "org.consentledger.projections..", "org.consentledger.api..")
+                .check(LEDGER);
+    }
+
+    @Test
+    void theStoreKnowsNoFeatureAboveIt() {
+        noClasses().that().resideInAPackage("org.consentledger.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.consentledger.ledger..",
+                        "org.consentledger.projections..", "org.consentledger.analytics..")
+                .because("features use the store through its interfaces, never the other way round")
                 .check(LEDGER);
     }
 
