@@ -27,9 +27,9 @@ public final class InList {
     }
 
     /** The distinct values, in order, split into lists of at most {@link #MOST}: one statement for each. */
-    public static List<List<String>> chunks(Collection<String> values) {
-        List<String> distinct = values.stream().distinct().toList();
-        List<List<String>> chunks = new ArrayList<>();
+    public static <T> List<List<T>> chunks(Collection<T> values) {
+        List<T> distinct = values.stream().distinct().toList();
+        List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += MOST) {
             chunks.add(distinct.subList(from, Math.min(from + MOST, distinct.size())));
         }
@@ -47,6 +47,18 @@ public final class InList {
             rows.addAll(jdbc.sql(select + of(chunk)).query(mapper).list());
         }
         return rows;
+    }
+
+    /** {@code (1, 2)}: numbers need no quoting; for no values a list that matches nothing. */
+    public static String ofNumbers(Collection<? extends Number> values) {
+        if (values.isEmpty()) {
+            return "(null)";
+        }
+        StringBuilder list = new StringBuilder(values.size() * 12);
+        for (Number value : values) {
+            list.append(list.isEmpty() ? '(' : ',').append(value.longValue());
+        }
+        return list.append(')').toString();
     }
 
     /** {@code ('a', 'b')}; for no values a list that matches nothing. */

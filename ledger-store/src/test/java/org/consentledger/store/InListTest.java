@@ -53,6 +53,18 @@ class InListTest {
         assertThat(InList.chunks(List.of())).isEmpty();
     }
 
+    @Test
+    void numbersAreWrittenAsNumbers() {
+        jdbc.sql("create table place (n bigint primary key)").update();
+        for (long n : new long[] {1, 20, 3_000_000_000L}) {
+            jdbc.sql("insert into place (n) values (?)").param(n).update();
+        }
+
+        assertThat(jdbc.sql("select n from place where n in " + InList.ofNumbers(List.of(20L, 3_000_000_000L, 7L))
+                + " order by n").query(Long.class).list()).containsExactly(20L, 3_000_000_000L);
+        assertThat(InList.ofNumbers(List.of())).isEqualTo("(null)");
+    }
+
     private List<String> ids(List<String> wanted) {
         return jdbc.sql("select id from leaf where id in " + InList.of(wanted) + " order by id")
                 .query(String.class).list();

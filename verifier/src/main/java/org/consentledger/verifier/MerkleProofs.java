@@ -87,8 +87,8 @@ public final class MerkleProofs {
         }
     }
 
-    /** The largest power of two smaller than n, for n >= 2. */
-    private static long split(long n) {
+    /** The largest power of two smaller than n, for n >= 2: where RFC 9162's recursion splits n leaves. */
+    static long split(long n) {
         return Long.highestOneBit(n - 1);
     }
 

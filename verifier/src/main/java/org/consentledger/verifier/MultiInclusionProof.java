@@ -75,7 +75,7 @@ public final class MultiInclusionProof {
         if (to - from == 1) {
             return;
         }
-        long split = from + split(to - from);
+        long split = from + MerkleProofs.split(to - from);
         int middle = firstAtOrAbove(indices, first, end, split);
         collect(tree, indices, first, middle, from, split, proof);
         collect(tree, indices, middle, end, split, to, proof);
@@ -90,7 +90,7 @@ public final class MultiInclusionProof {
         if (to - from == 1) {
             return hashes[first];
         }
-        long split = from + split(to - from);
+        long split = from + MerkleProofs.split(to - from);
         int middle = firstAtOrAbove(indices, first, end, split);
         byte[] left = rebuild(indices, hashes, first, middle, from, split, proof, taken);
         byte[] right = left == null ? null : rebuild(indices, hashes, middle, end, split, to, proof, taken);
@@ -110,10 +110,5 @@ public final class MultiInclusionProof {
             }
         }
         return low;
-    }
-
-    /** The largest power of two smaller than n, for n >= 2. */
-    private static long split(long n) {
-        return Long.highestOneBit(n - 1);
     }
 }

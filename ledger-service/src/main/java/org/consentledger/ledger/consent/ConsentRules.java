@@ -21,9 +21,9 @@ import org.consentledger.ledger.LedgerTime;
 import org.consentledger.ledger.policy.PolicyVersions;
 
 /**
- * Decides whether a consent or withdrawal may enter the ledger and what event records it, from plain values (the
- * command, the site's policy versions, the clock), so every rule is tested without a store or Axon; the aggregate
- * only adds idempotency.
+ * Decides what becomes of a consent or withdrawal: a new event, the earlier receipt for a client id sent again, or a
+ * refusal. From plain values (the command, the event that used its id before, the site's policy versions, the
+ * clock), so every rule is tested without a store or Axon; the aggregate only loads them and applies the event.
  */
 public class ConsentRules {
 

@@ -54,15 +54,6 @@ public class Checkpoints {
         }
     }
 
-    /** How many stored subtrees a log of {@code size} leaves has. */
-    static long tilesOf(long size) {
-        long tiles = 0;
-        for (int level = TiledTree.HEIGHT; level < 63 && (size >> level) > 0; level += TiledTree.HEIGHT) {
-            tiles += size >> level;
-        }
-        return tiles;
-    }
-
     /** The newest checkpoint, signing one first when the log has grown beyond it. */
     public synchronized Optional<SignedCheckpoint> checkpoint() {
         long size = evidence.size();
@@ -71,7 +62,7 @@ public class Checkpoints {
             return latest;
         }
         MerkleFrontier frontier = evidence.latestFrontier().orElseGet(MerkleFrontier::empty);
-        if (evidence.storedNodeCount() < tilesOf(frontier.size())) {
+        if (evidence.storedNodeCount() < TiledTree.storedNodesOf(frontier.size())) {
             // A log checkpointed before its subtrees were stored: store them once, from its leaves.
             List<EvidenceLog.Node> earlier = new ArrayList<>();
             evidence.extend(MerkleFrontier.empty(), frontier.size(), TiledTree.collector(earlier));

@@ -176,11 +176,9 @@ public class EvidenceLog {
     /** The leaves at these places of the store's global order, by place, a few hundred places a statement. */
     Map<Long, Leaf> leavesAtPlaces(List<Long> globalIndexes) {
         Map<Long, Leaf> leaves = new HashMap<>();
-        for (int from = 0; from < globalIndexes.size(); from += InList.MOST) {
-            List<Long> chunk = globalIndexes.subList(from, Math.min(globalIndexes.size(), from + InList.MOST));
-            // Numbers only, so they are written into the statement as they are.
-            jdbc.sql("select leaf_index, global_index, event_id, event_hash from merkle_leaf where global_index in ("
-                            + String.join(",", chunk.stream().map(String::valueOf).toList()) + ")")
+        for (List<Long> chunk : InList.chunks(globalIndexes)) {
+            jdbc.sql("select leaf_index, global_index, event_id, event_hash from merkle_leaf where global_index in "
+                            + InList.ofNumbers(chunk))
                     .query(EvidenceLog::leaf)
                     .list()
                     .forEach(leaf -> leaves.put(leaf.globalIndex(), leaf));

@@ -33,6 +33,15 @@ final class TiledTree implements SubtreeHashes {
         return level > 0 && level % HEIGHT == 0;
     }
 
+    /** How many stored subtrees a log of {@code size} leaves has. */
+    static long storedNodesOf(long size) {
+        long nodes = 0;
+        for (int level = HEIGHT; level < 63 && (size >> level) > 0; level += HEIGHT) {
+            nodes += size >> level;
+        }
+        return nodes;
+    }
+
     /** Collects, of the subtrees a frontier completes, those of the stored levels. */
     static MerkleFrontier.Completed collector(List<EvidenceLog.Node> into) {
         return (level, index, hash) -> {

@@ -1,6 +1,5 @@
 package org.consentledger.ledger.policy;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PublishedPolicies {
-
 
     private final EventStore eventStore;
     private final StoredStreams streams;
@@ -47,32 +45,27 @@ public class PublishedPolicies {
         unread.forEach(site -> read.put(site, stored.getOrDefault(site, -1L)));
     }
 
+    /** A published version never changes, so a cached one is answered without asking whether others came. */
     public Optional<CookiePolicy> version(String siteId, int version) {
-        Optional<CookiePolicy> cached = cached(siteId).find(version);
-        return cached.isPresent() ? cached : load(siteId).find(version);
-    }
-
-    /** The newest version whose effectiveFrom is not after {@code instant}. */
-    public Optional<CookiePolicy> inForceAt(String siteId, Instant instant) {
-        return versionsOf(siteId).inForceAt(instant);
+        Optional<CookiePolicy> cached = cached(siteId).versions().version(version);
+        return cached.isPresent() ? cached : load(siteId).versions().version(version);
     }
 
     /** The site's versions as published now (in a batch: when the batch first asked, or read its sites ahead). */
     public PolicyVersions versionsOf(String siteId) {
-        return new PolicyVersions(siteId, current(siteId).versions);
+        return current(siteId).versions();
     }
 
     public Optional<CookiePolicy> latest(String siteId) {
-        List<CookiePolicy> versions = current(siteId).versions;
-        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+        return versionsOf(siteId).latest();
     }
 
     public boolean hasSite(String siteId) {
-        return !cached(siteId).versions.isEmpty() || eventStore.lastSequenceNumberFor(siteId).isPresent();
+        return cached(siteId).versions().exists() || eventStore.lastSequenceNumberFor(siteId).isPresent();
     }
 
     private SiteVersions cached(String siteId) {
-        return cache.getOrDefault(siteId, SiteVersions.NONE);
+        return cache.getOrDefault(siteId, new SiteVersions(-1, new PolicyVersions(siteId, List.of())));
     }
 
     private SiteVersions current(String siteId) {
@@ -90,7 +83,8 @@ public class PublishedPolicies {
         if (!PerBatch.inBatch()) {
             return eventStore.lastSequenceNumberFor(siteId).orElse(-1L);
         }
-        return lastSequences.current().computeIfAbsent(siteId, site -> eventStore.lastSequenceNumberFor(site).orElse(-1L));
+        return lastSequences.current()
+                .computeIfAbsent(siteId, site -> eventStore.lastSequenceNumberFor(site).orElse(-1L));
     }
 
     private SiteVersions load(String siteId) {
@@ -99,18 +93,12 @@ public class PublishedPolicies {
                 .map(e -> ((CookiePolicyPublished) e.getPayload()).policy())
                 .sorted(Comparator.comparingInt(CookiePolicy::version))
                 .toList();
-        SiteVersions loaded = new SiteVersions(versions.size() - 1L, versions);
+        SiteVersions loaded = new SiteVersions(versions.size() - 1L, new PolicyVersions(siteId, versions));
         cache.put(siteId, loaded);
         return loaded;
     }
 
     /** @param lastSequence sequence number of the site stream's last event; each event publishes one version */
-    private record SiteVersions(long lastSequence, List<CookiePolicy> versions) {
-
-        static final SiteVersions NONE = new SiteVersions(-1, List.of());
-
-        Optional<CookiePolicy> find(int version) {
-            return versions.stream().filter(p -> p.version() == version).findFirst();
-        }
+    private record SiteVersions(long lastSequence, PolicyVersions versions) {
     }
 }
