@@ -10,7 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.consentledger.api.consent.GiveConsent;
-import org.consentledger.ledger.consent.ConsentWriter;
+import org.consentledger.api.consent.Receipt;
+import org.consentledger.ledger.write.LedgerWriter;
 
 /** Consents for a benchmark, straight into the service from several threads; each load returns the seconds taken. */
 public final class CommandLoad {
@@ -21,17 +22,17 @@ public final class CommandLoad {
     }
 
     /** One request per consent, through the writer as the single endpoint sends it. */
-    public static double consents(ConsentWriter writer, String site, String prefix, int events, int threads)
+    public static double consents(LedgerWriter writer, String site, String prefix, int events, int threads)
             throws Exception {
         return inParallel(threads, thread -> {
             for (int i = thread; i < events; i += threads) {
-                writer.record(consent(site, prefix + (i % 5_000), prefix + "-c" + i));
+                writer.record(consent(site, prefix + (i % 5_000), prefix + "-c" + i), Receipt.class);
             }
         });
     }
 
     /** Requests of 1,000 consents, as the batch endpoint sends them; a refused consent fails the load. */
-    public static double batches(ConsentWriter writer, String site, String prefix, int events, int threads)
+    public static double batches(LedgerWriter writer, String site, String prefix, int events, int threads)
             throws Exception {
         return inParallel(threads, thread -> {
             for (int from = thread * BATCH; from < events; from += threads * BATCH) {

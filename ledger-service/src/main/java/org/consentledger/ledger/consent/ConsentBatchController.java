@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.consentledger.api.consent.Receipt;
 import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.write.LedgerWriter;
+import org.consentledger.ledger.write.Outcome;
 import org.consentledger.ledger.consent.ConsentController.ConsentRequest;
 import org.consentledger.ledger.consent.ConsentController.WithdrawalRequest;
 import org.consentledger.ledger.web.Ids;
@@ -36,10 +38,10 @@ class ConsentBatchController {
 
     static final int MAX_DECISIONS = 1_000;
 
-    private final ConsentWriter writer;
+    private final LedgerWriter writer;
     private final Validator validator;
 
-    ConsentBatchController(ConsentWriter writer, Validator validator) {
+    ConsentBatchController(LedgerWriter writer, Validator validator) {
         this.writer = writer;
         this.validator = validator;
     }
@@ -76,13 +78,13 @@ class ConsentBatchController {
                 results.add(refusal(refused));
             }
         }
-        List<ConsentBatch.Outcome> outcomes = commands.isEmpty() ? List.of() : writer.record(commands);
+        List<Outcome> outcomes = commands.isEmpty() ? List.of() : writer.record(commands);
         for (int j = 0; j < outcomes.size(); j++) {
-            ConsentBatch.Outcome outcome = outcomes.get(j);
+            Outcome outcome = outcomes.get(j);
             int i = positions.get(j);
             results.set(i, outcome.rejection() != null
                     ? refusal(atDecision(outcome.rejection(), body.decisions().get(i), i))
-                    : new DecisionResult(outcome.receipt().replayed() ? 200 : 201, outcome.receipt(), null));
+                    : new DecisionResult(outcome.recorded() ? 201 : 200, outcome.receipt(Receipt.class), null));
         }
         return new BatchResponse(
                 count(results, 201), count(results, 200), results.size() - count(results, 201) - count(results, 200),

@@ -16,6 +16,7 @@ import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.web.Ids;
+import org.consentledger.ledger.write.LedgerWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,9 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/sites/{siteId}/visitors/{visitorId}")
 class ConsentController {
 
-    private final ConsentWriter writer;
+    private final LedgerWriter writer;
 
-    ConsentController(ConsentWriter writer) {
+    ConsentController(LedgerWriter writer) {
         this.writer = writer;
     }
 
@@ -82,7 +83,7 @@ class ConsentController {
     @PostMapping("/consents")
     ResponseEntity<Receipt> give(@PathVariable String siteId, @PathVariable String visitorId,
                                  @Valid @RequestBody ConsentRequest body) {
-        Receipt receipt = writer.record(body.command(Ids.site(siteId), Ids.visitor(visitorId)));
+        Receipt receipt = writer.record(body.command(Ids.site(siteId), Ids.visitor(visitorId)), Receipt.class);
         return respond(receipt);
     }
 
@@ -93,7 +94,7 @@ class ConsentController {
     @PostMapping("/withdrawals")
     ResponseEntity<Receipt> withdraw(@PathVariable String siteId, @PathVariable String visitorId,
                                      @Valid @RequestBody WithdrawalRequest body) {
-        Receipt receipt = writer.record(body.command(Ids.site(siteId), Ids.visitor(visitorId)));
+        Receipt receipt = writer.record(body.command(Ids.site(siteId), Ids.visitor(visitorId)), Receipt.class);
         return respond(receipt);
     }
 

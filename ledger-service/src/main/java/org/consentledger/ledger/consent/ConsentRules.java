@@ -19,6 +19,7 @@ import org.consentledger.ledger.Decided;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.LedgerTime;
 import org.consentledger.ledger.policy.PolicyVersions;
+import org.consentledger.ledger.write.Earlier;
 
 /**
  * Decides what becomes of a consent or withdrawal: a new event, the earlier receipt for a client id sent again, or a

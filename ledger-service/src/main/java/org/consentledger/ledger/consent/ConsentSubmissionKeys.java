@@ -1,7 +1,10 @@
 package org.consentledger.ledger.consent;
 
+import org.consentledger.api.consent.ConsentDecision;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
+import org.consentledger.api.consent.GiveConsent;
+import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.ledger.store.SubmissionKeys;
 
 /**
@@ -22,5 +25,11 @@ final class ConsentSubmissionKeys implements SubmissionKeys {
             return WITHDRAWAL + withdrawn.withdrawalId();
         }
         return null;
+    }
+
+    /** The key the event a decision records will have. */
+    static String ofDecision(ConsentDecision decision) {
+        return decision instanceof GiveConsent give ? CONSENT + give.consentId()
+                : WITHDRAWAL + ((WithdrawConsent) decision).withdrawalId();
     }
 }

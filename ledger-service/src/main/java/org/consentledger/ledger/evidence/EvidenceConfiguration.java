@@ -3,7 +3,6 @@ package org.consentledger.ledger.evidence;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -42,10 +41,8 @@ class EvidenceConfiguration implements WebMvcConfigurer {
     /** Every event is hashed and chained as it is stored; there is no switch to turn tamper evidence off. */
     @Bean
     EventChain eventChain(EventStorageEngine storage, @Qualifier("eventSerializer") Serializer serializer,
-                          EventStore eventStore, EvidenceProperties properties) {
-        EventChain chain = new EventChain(storage, serializer, properties.chainedStreams());
-        eventStore.registerDispatchInterceptor(chain);
-        return chain;
+                          EvidenceProperties properties) {
+        return new EventChain(storage, serializer, properties.chainedStreams());
     }
 
     @Bean

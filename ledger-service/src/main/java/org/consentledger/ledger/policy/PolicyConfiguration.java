@@ -13,6 +13,11 @@ class PolicyConfiguration {
     }
 
     @Bean
+    PolicyDecider policyDecider(PolicyRules rules) {
+        return new PolicyDecider(rules);
+    }
+
+    @Bean
     CookiePolicyTextImporter cookiePolicyTextImporter() {
         return new CookiePolicyTextImporter();
     }

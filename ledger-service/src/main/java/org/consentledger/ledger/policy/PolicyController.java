@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.consentledger.api.policy.Cookie;
@@ -24,6 +23,7 @@ import org.consentledger.api.policy.PolicyReceipt;
 import org.consentledger.api.policy.PublishCookiePolicy;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.web.Ids;
+import org.consentledger.ledger.write.LedgerWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,16 +42,16 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/sites/{siteId}/policies")
 class PolicyController {
 
-    private final CommandGateway commands;
+    private final LedgerWriter writer;
     private final QueryGateway queries;
     private final PublishedPolicies published;
     private final CookiePolicyTextImporter importer;
     private final PolicyRules rules;
     private final JsonMapper json;
 
-    PolicyController(CommandGateway commands, QueryGateway queries, PublishedPolicies published,
+    PolicyController(LedgerWriter writer, QueryGateway queries, PublishedPolicies published,
                      CookiePolicyTextImporter importer, PolicyRules rules, JsonMapper json) {
-        this.commands = commands;
+        this.writer = writer;
         this.queries = queries;
         this.published = published;
         this.importer = importer;
@@ -100,7 +100,7 @@ class PolicyController {
                         .map(c -> new Cookie(c.name(), c.provider(), c.function(), c.purpose(), c.category()))
                         .toList(),
                 body.text());
-        return receipt(commands.sendAndWait(new PublishCookiePolicy(fitsTheCatalog(policy))));
+        return receipt(writer.record(new PublishCookiePolicy(fitsTheCatalog(policy)), PolicyReceipt.class));
     }
 
     @Tag(name = "ingest")
@@ -114,7 +114,7 @@ class PolicyController {
         try {
             CookiePolicy policy = importer.importText(siteId, next,
                     effectiveFrom == null ? rules.now() : effectiveFrom, consentMaxAge, text);
-            return receipt(commands.sendAndWait(new PublishCookiePolicy(fitsTheCatalog(policy))));
+            return receipt(writer.record(new PublishCookiePolicy(fitsTheCatalog(policy)), PolicyReceipt.class));
         } catch (InvalidPolicyText e) {
             throw LedgerRejection.invalid(e.line() > 0 ? "text (line " + e.line() + ")" : "text", e.getMessage());
         }

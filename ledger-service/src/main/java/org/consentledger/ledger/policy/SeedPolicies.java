@@ -3,9 +3,10 @@ package org.consentledger.ledger.policy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.consentledger.api.policy.PolicyReceipt;
 import org.consentledger.api.policy.PublishCookiePolicy;
 import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.write.LedgerWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,16 +30,16 @@ class SeedPolicies implements ApplicationRunner {
     private final PublishedPolicies published;
     private final CookiePolicyTextImporter importer;
     private final PolicyRules rules;
-    private final CommandGateway commands;
+    private final LedgerWriter writer;
     private final ResourceLoader resources;
 
     SeedPolicies(PolicyProperties properties, PublishedPolicies published, CookiePolicyTextImporter importer,
-                 PolicyRules rules, CommandGateway commands, ResourceLoader resources) {
+                 PolicyRules rules, LedgerWriter writer, ResourceLoader resources) {
         this.properties = properties;
         this.published = published;
         this.importer = importer;
         this.rules = rules;
-        this.commands = commands;
+        this.writer = writer;
         this.resources = resources;
     }
 
@@ -56,8 +57,8 @@ class SeedPolicies implements ApplicationRunner {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             try {
-                commands.sendAndWait(new PublishCookiePolicy(
-                        importer.importText(seed.siteId(), 1, rules.now(), null, text)));
+                writer.record(new PublishCookiePolicy(
+                        importer.importText(seed.siteId(), 1, rules.now(), null, text)), PolicyReceipt.class);
                 log.info("Published seed policy of {} as version 1", seed.siteId());
             } catch (LedgerRejection e) {
                 // Another instance seeded the site first; its version 1 stands.

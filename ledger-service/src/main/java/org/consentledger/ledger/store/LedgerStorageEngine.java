@@ -24,6 +24,7 @@ import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.consentledger.api.Recorded;
+import jakarta.persistence.TypedQuery;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -51,6 +52,11 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
     /** The start of every query for whole events, which builds {@link StoredEvent}s ({@code e}: the event row). */
     private static final String SELECT_STORED_EVENTS = "SELECT new " + StoredEvent.class.getName() + "(e.type, "
             + "e.aggregateIdentifier, e.sequenceNumber, e.eventIdentifier, e.timeStamp, e.payloadType, "
+            + "e.payloadRevision, e.payload, e.metaData) FROM ";
+
+    /** The same, for event processors: each event with its global index ({@link TrackedRow}). */
+    private static final String SELECT_TRACKED_EVENTS = "SELECT new " + TrackedRow.class.getName() + "(e.globalIndex, "
+            + "e.type, e.aggregateIdentifier, e.sequenceNumber, e.eventIdentifier, e.timeStamp, e.payloadType, "
             + "e.payloadRevision, e.payload, e.metaData) FROM ";
 
     private final TransactionManager transactions;
@@ -165,16 +171,13 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken previous = cleaned((GapAwareTrackingToken) lastToken);
-        List<Object[]> rows = transactions.fetchInTransaction(() -> fetchEvents(previous));
+        List<TrackedRow> rows = transactions.fetchInTransaction(() -> trackedAfter(previous, batchSize));
         Instant gapTimeout = gapTimeoutThreshold();
         List<TrackedEventData<?>> events = new ArrayList<>(rows.size());
         GapAwareTrackingToken token = previous;
-        for (Object[] row : rows) {
-            long index = (Long) row[0];
-            String stream = (String) row[2];
-            String eventId = (String) row[4];
-            StoredEvent<?> event = new StoredEvent<>((String) row[1], eventId.equals(stream) ? null : stream,
-                    (Long) row[3], eventId, row[5], (String) row[6], (String) row[7], row[8], row[9]);
+        for (TrackedRow row : rows) {
+            long index = row.globalIndex();
+            StoredEvent<?> event = row.event();
             boolean allowGaps = event.getTimestamp().isAfter(gapTimeout);
             if (token == null) {
                 token = GapAwareTrackingToken.newInstance(index, allowGaps
@@ -189,23 +192,38 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
         return events;
     }
 
+    /** The events after the token's index and those in its gaps, in index order. */
+    private List<TrackedRow> trackedAfter(GapAwareTrackingToken token, int batchSize) {
+        boolean gaps = token != null && !token.getGaps().isEmpty();
+        TypedQuery<TrackedRow> query = entityManager().createQuery(SELECT_TRACKED_EVENTS + domainEventEntryEntityName()
+                + " e WHERE e.globalIndex > :token" + (gaps ? " OR e.globalIndex IN :gaps" : "")
+                + " ORDER BY e.globalIndex ASC", TrackedRow.class);
+        if (gaps) {
+            query.setParameter("gaps", token.getGaps());
+        }
+        return query.setParameter("token", token == null ? -1L : token.getIndex())
+                .setMaxResults(batchSize)
+                .getResultList();
+    }
+
     /** Drops the gaps older than the gap timeout once there are many, as Axon does (in index order, here). */
     private GapAwareTrackingToken cleaned(GapAwareTrackingToken token) {
         if (token == null || token.getGaps().size() <= GAP_CLEANING_THRESHOLD) {
             return token;
         }
-        List<Object[]> times = transactions.fetchInTransaction(() -> entityManager().createQuery(
-                        "SELECT e.globalIndex, e.timeStamp FROM " + domainEventEntryEntityName() + " e "
+        List<StoredTime> times = transactions.fetchInTransaction(() -> entityManager().createQuery(
+                        "SELECT new " + StoredTime.class.getName() + "(e.globalIndex, e.timeStamp) FROM "
+                                + domainEventEntryEntityName() + " e "
                                 + "WHERE e.globalIndex >= :firstGap AND e.globalIndex <= :lastGap "
-                                + "ORDER BY e.globalIndex ASC", Object[].class)
+                                + "ORDER BY e.globalIndex ASC", StoredTime.class)
                 .setParameter("firstGap", token.getGaps().first())
                 .setParameter("lastGap", token.getGaps().last() + 1L)
                 .getResultList());
         Instant gapTimeout = gapTimeoutThreshold();
         GapAwareTrackingToken cleaned = token;
-        for (Object[] time : times) {
-            long index = (Long) time[0];
-            if (cleaned.getGaps().contains(index) || StoredEvent.instant(time[1].toString()).isAfter(gapTimeout)) {
+        for (StoredTime time : times) {
+            long index = time.globalIndex();
+            if (cleaned.getGaps().contains(index) || time.timestamp().isAfter(gapTimeout)) {
                 return cleaned;
             }
             if (cleaned.getGaps().contains(index - 1)) {

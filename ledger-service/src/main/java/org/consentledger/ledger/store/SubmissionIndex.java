@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.consentledger.store.InList;
-import org.consentledger.support.PerBatch;
 import org.hibernate.Session;
 
 /**
@@ -22,8 +21,6 @@ import org.hibernate.Session;
  * index holds a stream's entries side by side, and the database answers from the index alone.
  */
 public class SubmissionIndex {
-
-    private final PerBatch<Map<String, List<Entry>>> readAhead = PerBatch.of("submissions read ahead", HashMap::new);
 
     private final EntityManagerProvider entityManagers;
 
@@ -40,25 +37,11 @@ public class SubmissionIndex {
     public record Entry(long sequence, String submissionKey) {
     }
 
-    /**
-     * Reads the given streams now, in the current unit of work's transaction, so that its later reads of them need
-     * no query. A stream appended to by someone else after this read fails on the store's unique key at commit,
-     * exactly as if it had been read later.
-     */
-    public void readAhead(Collection<String> streams) {
-        Map<String, List<Entry>> read = readAhead.current();
+    /** Each given stream's stored events in order, as the index has them (empty for a stream with none). */
+    public Map<String, List<Entry>> entries(Collection<String> streams) {
+        Map<String, List<Entry>> read = new HashMap<>();
         InList.chunks(streams).forEach(chunk -> read.putAll(query(chunk)));
-    }
-
-    /** The stream's stored events in order, as the index has them; empty for a stream with none. */
-    public List<Entry> entries(String stream) {
-        if (PerBatch.inBatch()) {
-            List<Entry> read = readAhead.current().get(stream);
-            if (read != null) {
-                return read;
-            }
-        }
-        return query(List.of(stream)).get(stream);
+        return read;
     }
 
     /** Selects indexed columns only, so the database can answer from the index without visiting the rows. */

@@ -8,13 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.api.policy.PolicyReceipt;
 import org.consentledger.api.policy.PublishCookiePolicy;
 import org.consentledger.ledger.LedgerInstance;
 import org.consentledger.ledger.LedgerInstance.Response;
 import org.consentledger.ledger.MutableClock;
+import org.consentledger.ledger.write.LedgerWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +38,9 @@ class ParkedStreamIT {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         MutableClock clock = new MutableClock(start);
         try (LedgerInstance ledger = LedgerInstance.start(data, clock)) {
-            ledger.bean(CommandGateway.class).sendAndWait(new PublishCookiePolicy(new CookiePolicy(POISON, 1, start,
+            ledger.bean(LedgerWriter.class).record(new PublishCookiePolicy(new CookiePolicy(POISON, 1, start,
                     Duration.ofDays(30), List.of(new CookieCategory("statistics", "Statistics", null, true)), List.of(),
-                    "x".repeat(1_100_000))));
+                    "x".repeat(1_100_000))), PolicyReceipt.class);
             clock.advance(Duration.ofSeconds(2));
             assertThat(ledger.post("/api/v1/sites/" + POISON + "/visitors/bob/consents", consent("p-1", start))
                     .status()).isEqualTo(201);

@@ -21,6 +21,7 @@ import org.consentledger.ledger.Decided;
 import org.consentledger.ledger.LedgerRejection.Kind;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.policy.PolicyVersions;
+import org.consentledger.ledger.write.Earlier;
 import org.consentledger.ledger.policy.TestPolicies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

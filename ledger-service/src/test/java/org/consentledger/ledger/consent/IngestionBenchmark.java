@@ -3,6 +3,7 @@ package org.consentledger.ledger.consent;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.consentledger.ledger.CommandLoad;
+import org.consentledger.ledger.write.LedgerWriter;
 import org.consentledger.ledger.LedgerInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class IngestionBenchmark {
         int events = Integer.getInteger("bench.events", 100_000);
         int threads = Integer.getInteger("bench.threads", 2);
         try (LedgerInstance ledger = LedgerInstance.start(data, Clock.systemUTC())) {
-            ConsentWriter commands = ledger.bean(ConsentWriter.class);
+            LedgerWriter commands = ledger.bean(LedgerWriter.class);
                         CommandLoad.consents(commands, SITE, "warm", 5_000, 4);
             CommandLoad.batches(commands, SITE, "warmb", 20_000, threads);
             ledger.awaitProjectionsCaughtUp();

@@ -32,7 +32,7 @@ class EventChainTest {
 
     @Test
     void thePayloadIsSerializedOnceAndTheHashCoversTheBytesTheStoreIsHanded() {
-        EventMessage<?> chained = chain.handle(List.of(FIRST)).apply(0, FIRST);
+        EventMessage<?> chained = chain.link(List.of(FIRST)).events().get(0);
 
         SerializedObject<byte[]> stored = chained.serializePayload(storeSerializer, byte[].class);
         assertThat(storeSerializer.serialized).isEqualTo(1);
@@ -45,7 +45,7 @@ class EventChainTest {
 
     @Test
     void anotherSerializerSerializesAfresh() {
-        EventMessage<?> chained = chain.handle(List.of(FIRST)).apply(0, FIRST);
+        EventMessage<?> chained = chain.link(List.of(FIRST)).events().get(0);
         CountingSerializer other = new CountingSerializer(JacksonSerializer.defaultSerializer());
 
         assertThat(new String(chained.serializePayload(other, byte[].class).getData()))

@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.ledger.CommandLoad;
 import org.consentledger.ledger.LedgerInstance;
-import org.consentledger.ledger.consent.ConsentWriter;
+import org.consentledger.ledger.write.LedgerWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +38,7 @@ class EvidenceBenchmark {
         int events = Integer.getInteger("bench.events", 10_000);
         int rounds = Integer.getInteger("bench.rounds", 3);
         try (LedgerInstance ledger = LedgerInstance.start(data, Clock.systemUTC())) {
-            ConsentWriter writer = ledger.bean(ConsentWriter.class);
+            LedgerWriter writer = ledger.bean(LedgerWriter.class);
             EventChain chain = ledger.bean(EventChain.class);
             List<Double> hashing = new ArrayList<>();
             List<Double> ingestion = new ArrayList<>();
@@ -61,7 +61,7 @@ class EvidenceBenchmark {
 
     /** CPU time of the chain's work per event, on one thread, for events of new streams (no store read). */
     private static double hashMicros(EventChain chain, int events, int round) {
-        List<EventMessage<?>> messages = new ArrayList<>(events);
+        List<DomainEventMessage<?>> messages = new ArrayList<>(events);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (int i = 0; i < events; i++) {
             String visitor = "hash-" + round + "-" + i;
@@ -72,15 +72,12 @@ class EvidenceBenchmark {
         }
         var threads = ManagementFactory.getThreadMXBean();
         long started = threads.getCurrentThreadCpuTime();
-        var chained = chain.handle(messages);
-        for (int i = 0; i < events; i++) {
-            chained.apply(i, messages.get(i));
-        }
+        chain.link(messages);
         return (threads.getCurrentThreadCpuTime() - started) / 1_000.0 / events;
     }
 
     /** The whole process's CPU time per event while the writer records consents as the batch endpoint sends them. */
-    private static double ingestionCpuMicros(ConsentWriter writer, int events, int round) throws Exception {
+    private static double ingestionCpuMicros(LedgerWriter writer, int events, int round) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long started = os.getProcessCpuTime();
         CommandLoad.batches(writer, SITE, "bench-" + round + "-", events, 2);

@@ -11,20 +11,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.consent.GiveConsent;
+import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.api.policy.Cookie;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.api.policy.PolicyReceipt;
 import org.consentledger.api.policy.PublishCookiePolicy;
 import org.consentledger.ledger.LedgerInstance;
 import org.consentledger.ledger.MutableClock;
+import org.consentledger.ledger.write.LedgerWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +53,7 @@ class ReadModelMatchesEventStoreIT {
     @Test
     void readModelAnswersEqualTheEventStoreFoldOnRandomHistories() {
         try (LedgerInstance ledger = LedgerInstance.start(data, clock, Map.of("ledger.policy.seed-on-start", false))) {
-            CommandGateway commands = ledger.bean(CommandGateway.class);
+            LedgerWriter commands = ledger.bean(LedgerWriter.class);
             List<String> sites = List.of("a.example.org", "b.example.org", "c.example.org", "d.example.org");
             List<String[]> visitors = new ArrayList<>();
             for (int i = 0; i < 120; i++) {
@@ -90,7 +92,7 @@ class ReadModelMatchesEventStoreIT {
         }
     }
 
-    private void publishNextVersion(CommandGateway commands, String site) {
+    private void publishNextVersion(LedgerWriter commands, String site) {
         List<CookiePolicy> versions = published.computeIfAbsent(site, s -> new ArrayList<>());
         Instant after = versions.isEmpty() ? clock.instant().minus(Duration.ofDays(40))
                 : versions.get(versions.size() - 1).effectiveFrom();
@@ -109,7 +111,7 @@ class ReadModelMatchesEventStoreIT {
         cookies = cookies.stream().filter(distinct()).toList();
         CookiePolicy policy = new CookiePolicy(site, versions.size() + 1, effectiveFrom,
                 MAX_AGES.get(random.nextInt(MAX_AGES.size())), categories, cookies, null);
-        commands.sendAndWait(new PublishCookiePolicy(policy));
+        commands.record(new PublishCookiePolicy(policy), PolicyReceipt.class);
         versions.add(policy);
         interesting(site, effectiveFrom, clock.instant());
     }
@@ -125,7 +127,7 @@ class ReadModelMatchesEventStoreIT {
     }
 
     /** A valid consent or withdrawal at a random instant in the window the ledger accepts; true when recorded. */
-    private boolean submit(CommandGateway commands, String site, String visitor, int step) {
+    private boolean submit(LedgerWriter commands, String site, String visitor, int step) {
         Instant now = clock.instant();
         Instant occurredAt = now.minus(Duration.ofSeconds(random.nextInt(29 * 24 * 3600)))
                 .plusSeconds(random.nextInt(240));
@@ -140,8 +142,8 @@ class ReadModelMatchesEventStoreIT {
         Instant recordedAt;
         if (random.nextInt(4) == 0 || optional.isEmpty()) {
             List<String> withdrawn = random.nextBoolean() ? List.of() : pick(optional);
-            recordedAt = commands.<org.consentledger.api.consent.Receipt>sendAndWait(
-                    new WithdrawConsent(site, visitor, "w-" + step, occurredAt, withdrawn)).recordedAt();
+            recordedAt = commands.record(new WithdrawConsent(site, visitor, "w-" + step, occurredAt, withdrawn),
+                    Receipt.class).recordedAt();
         } else {
             // Banners may still show an older version that is in force too.
             CookiePolicy version = inForce.get(random.nextInt(inForce.size()));
@@ -155,8 +157,8 @@ class ReadModelMatchesEventStoreIT {
             if (granted.isEmpty() && denied.isEmpty()) {
                 return false;
             }
-            recordedAt = commands.<org.consentledger.api.consent.Receipt>sendAndWait(new GiveConsent(site, visitor,
-                    "c-" + step, version.version(), occurredAt, granted, denied, "banner", Map.of())).recordedAt();
+            recordedAt = commands.record(new GiveConsent(site, visitor, "c-" + step, version.version(), occurredAt,
+                    granted, denied, "banner", Map.of()), Receipt.class).recordedAt();
             interesting(site + "/" + visitor, occurredAt.plus(version.consentMaxAge()));
         }
         interesting(site + "/" + visitor, occurredAt, recordedAt);

@@ -7,14 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.policy.CookiePolicyPublished;
+import org.consentledger.ledger.write.SiteState;
 import org.consentledger.store.StoredStreams;
 import org.junit.jupiter.api.Test;
 
@@ -32,41 +30,24 @@ class PublishedPoliciesTest {
     private final PublishedPolicies policies = new PublishedPolicies(store, heads);
 
     @Test
-    void aBatchDecidesAgainstTheSitePositionsItReadAheadWithoutAskingTheStoreAgain() {
-        assertThat(inUnitOfWork(() -> policies.latest(SITE))).map(CookiePolicy::version).contains(1);
-        List<Optional<CookiePolicy>> seen = inUnitOfWork(() -> {
-            policies.readAhead(List.of(SITE, "unknown.example.org", SITE));
-            // Published meanwhile by another unit of work (here another thread's), committed at once.
-            CompletableFuture.runAsync(this::publishVersion2).join();
-            return List.of(policies.latest(SITE), policies.latest("unknown.example.org"));
-        });
-        assertThat(seen.get(0)).map(CookiePolicy::version).contains(1);
-        assertThat(seen.get(1)).isEmpty();
-        assertThat(asked).containsExactly(List.of(SITE, "unknown.example.org"));
+    void aGroupDecidesAgainstTheSitesItLoadedInOneStatement() {
+        Map<String, SiteState> loaded = policies.load(List.of(SITE, "unknown.example.org", SITE));
+        // Published meanwhile by another instance: the group decides against what it loaded.
+        publishVersion2();
 
-        assertThat(inUnitOfWork(() -> policies.latest(SITE))).map(CookiePolicy::version).contains(2);
+        assertThat(((PublishedSite) loaded.get(SITE)).versions().latest()).map(CookiePolicy::version).contains(1);
+        assertThat(((PublishedSite) loaded.get("unknown.example.org")).versions().exists()).isFalse();
+        assertThat(asked).containsExactly(List.of(SITE, "unknown.example.org", SITE));
+
+        PublishedSite next = (PublishedSite) policies.load(List.of(SITE)).get(SITE);
+        assertThat(next.versions().latest()).map(CookiePolicy::version).contains(2);
+        assertThat(next.receipts().get(2).recordedAt()).isEqualTo(V2_FROM);
     }
 
     @Test
-    void readingAheadAgainAsksOnlyForSitesNotReadYet() {
-        inUnitOfWork(() -> {
-            policies.readAhead(List.of(SITE));
-            policies.readAhead(List.of(SITE, "other.example.org"));
-            return null;
-        });
-        assertThat(asked).containsExactly(List.of(SITE), List.of("other.example.org"));
-    }
-
-    private static <T> T inUnitOfWork(Supplier<T> work) {
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        try {
-            T result = work.get();
-            unitOfWork.commit();
-            return result;
-        } catch (RuntimeException | Error e) {
-            unitOfWork.rollback(e);
-            throw e;
-        }
+    void aSiteWhoseStreamDidNotMoveIsNotReadAgain() {
+        SiteState first = policies.load(List.of(SITE)).get(SITE);
+        assertThat(policies.load(List.of(SITE)).get(SITE)).isSameAs(first);
     }
 
     private void publishVersion2() {

@@ -21,10 +21,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.ledger.CommandLoad;
 import org.consentledger.ledger.LedgerInstance;
-import org.consentledger.ledger.consent.ConsentWriter;
+import org.consentledger.ledger.write.LedgerWriter;
 import org.consentledger.ledger.store.StreamPositions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +57,7 @@ class KafkaRelayBenchmark {
             // 1. Throughput: events pile up with the relay stopped, then it drains them to the broker.
             StreamingEventProcessor relay = positions.processor(KafkaRelay.NAME);
             relay.shutDown();
-            double loadSeconds = CommandLoad.consents(ledger.bean(ConsentWriter.class), SITE, "bench", events, 4);
+            double loadSeconds = CommandLoad.consents(ledger.bean(LedgerWriter.class), SITE, "bench", events, 4);
             long drainStart = System.nanoTime();
             relay.start();
             awaitRelayIdle(positions, Duration.ofMinutes(10));

@@ -1,4 +1,4 @@
-package org.consentledger.ledger.consent;
+package org.consentledger.ledger.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.consentledger.api.consent.Receipt;
-import org.consentledger.ledger.consent.ConsentBatch.Outcome;
 import org.consentledger.ledger.store.CommitUnconfirmed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * several writers a slow group does not hold up the requests behind it, and nobody is answered before their
  * commit is on disk.
  */
-class ConsentWriterTest {
+class LedgerWriterTest {
 
     private final List<List<?>> groups = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch firstGroupStarted = new CountDownLatch(1);
@@ -37,7 +36,7 @@ class ConsentWriterTest {
     /** Holds the first flush until released, when a test sets it; null: flushes return at once. */
     private volatile CountDownLatch releaseFirstFlush;
     private volatile boolean diskFails;
-    private ConsentWriter writer;
+    private LedgerWriter writer;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -69,12 +68,12 @@ class ConsentWriterTest {
         if (commands.contains("bad")) {
             throw new IllegalStateException("fault while writing");
         }
-        return commands.stream().map(c -> new Outcome(receipt((String) c), null)).toList();
+        return commands.stream().map(c -> Outcome.ofNew(receipt((String) c))).toList();
     }
 
     @Test
     void requests_that_queue_up_while_a_group_is_written_share_the_next_transaction() throws Exception {
-        writer = new ConsentWriter(this::record, this::flush, 1_000, 1, meters);
+        writer = new LedgerWriter(this::record, this::flush, 1_000, 1, meters);
         CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
         await(firstGroupStarted);
         List<CompletableFuture<List<Outcome>>> queued = IntStream.range(0, 5)
@@ -99,7 +98,7 @@ class ConsentWriterTest {
 
     @Test
     void a_group_never_grows_past_its_size_but_a_larger_request_is_written_whole() throws Exception {
-        writer = new ConsentWriter(this::record, this::flush, 3, 1, meters);
+        writer = new LedgerWriter(this::record, this::flush, 3, 1, meters);
         CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
         await(firstGroupStarted);
         CompletableFuture<List<Outcome>> large = CompletableFuture.supplyAsync(
@@ -121,7 +120,7 @@ class ConsentWriterTest {
 
     @Test
     void a_fault_in_one_request_fails_that_request_alone() throws Exception {
-        writer = new ConsentWriter(this::record, this::flush, 1_000, 1, meters);
+        writer = new LedgerWriter(this::record, this::flush, 1_000, 1, meters);
         CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
         await(firstGroupStarted);
         CompletableFuture<List<Outcome>> good1 = CompletableFuture.supplyAsync(() -> writer.record(List.of("g1")));
@@ -141,7 +140,7 @@ class ConsentWriterTest {
 
     @Test
     void a_second_writer_records_the_next_group_while_the_first_is_still_writing() throws Exception {
-        writer = new ConsentWriter(this::record, this::flush, 1_000, 2, meters);
+        writer = new LedgerWriter(this::record, this::flush, 1_000, 2, meters);
         CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
         await(firstGroupStarted);
 
@@ -157,7 +156,7 @@ class ConsentWriterTest {
     @Test
     void a_request_is_answered_only_once_its_commit_is_on_disk() throws Exception {
         releaseFirstFlush = new CountDownLatch(1);
-        writer = new ConsentWriter(this::record, this::flush, 1_000, 1, meters);
+        writer = new LedgerWriter(this::record, this::flush, 1_000, 1, meters);
         releaseFirstGroup.countDown();
         CompletableFuture<List<Outcome>> first = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
         await(firstFlushStarted);
@@ -171,7 +170,7 @@ class ConsentWriterTest {
     @Test
     void when_the_disk_does_not_confirm_the_requests_fail_and_say_to_send_again() throws Exception {
         diskFails = true;
-        writer = new ConsentWriter(this::record, this::flush, 1_000, 1, meters);
+        writer = new LedgerWriter(this::record, this::flush, 1_000, 1, meters);
         releaseFirstGroup.countDown();
 
         CompletableFuture<List<Outcome>> request = CompletableFuture.supplyAsync(() -> writer.record(List.of("a")));
@@ -191,7 +190,7 @@ class ConsentWriterTest {
     }
 
     private static List<String> ids(List<Outcome> outcomes) {
-        return outcomes.stream().map(o -> o.receipt().eventId()).toList();
+        return outcomes.stream().map(o -> o.receipt(Receipt.class).eventId()).toList();
     }
 
     private static Receipt receipt(String id) {

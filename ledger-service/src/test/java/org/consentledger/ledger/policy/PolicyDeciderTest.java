@@ -9,29 +9,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.matchers.Matchers;
+import java.util.Map;
 import org.consentledger.api.policy.Cookie;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.api.policy.PolicyReceipt;
 import org.consentledger.api.policy.PublishCookiePolicy;
 import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.write.Decider;
+import org.consentledger.ledger.write.DecisionScenario;
 import static org.consentledger.ledger.Rejections.rejection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SitePoliciesTest {
+class PolicyDeciderTest {
 
     static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     static final Instant EARLIER = NOW.minus(Duration.ofDays(10));
 
-    AggregateTestFixture<SitePolicies> fixture;
+    DecisionScenario fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(SitePolicies.class);
-        fixture.registerInjectableResource(new PolicyRules(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(395)));
+        PolicyDecider decider = new PolicyDecider(new PolicyRules(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(395)));
+        fixture = new DecisionScenario(decider, sites -> Map.of(sites.iterator().next(),
+                PublishedSite.none(sites.iterator().next())),
+                event -> new Decider.Target(((CookiePolicyPublished) event).siteId(),
+                        ((CookiePolicyPublished) event).siteId(), null));
     }
 
     @Test
@@ -39,8 +43,8 @@ class SitePoliciesTest {
         fixture.givenNoPriorActivity()
                 .when(new PublishCookiePolicy(version1(EARLIER)))
                 .expectEvents(new CookiePolicyPublished(version1(EARLIER), NOW))
-                .expectResultMessagePayloadMatching(Matchers.predicate(r -> r instanceof PolicyReceipt receipt
-                        && !receipt.replayed() && receipt.version() == 1 && receipt.recordedAt().equals(NOW)));
+                .expectReceipt(r -> r instanceof PolicyReceipt receipt
+                        && !receipt.replayed() && receipt.version() == 1 && receipt.recordedAt().equals(NOW));
     }
 
     @Test
@@ -56,8 +60,8 @@ class SitePoliciesTest {
         fixture.given(new CookiePolicyPublished(version1(EARLIER), EARLIER))
                 .when(new PublishCookiePolicy(version1(EARLIER)))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(Matchers.predicate(r -> r instanceof PolicyReceipt receipt
-                        && receipt.replayed() && receipt.recordedAt().equals(EARLIER)));
+                .expectReceipt(r -> r instanceof PolicyReceipt receipt
+                        && receipt.replayed() && receipt.recordedAt().equals(EARLIER));
     }
 
     @Test
@@ -67,7 +71,7 @@ class SitePoliciesTest {
         fixture.given(new CookiePolicyPublished(version1(EARLIER), EARLIER))
                 .when(new PublishCookiePolicy(changed))
                 .expectNoEvents()
-                .expectException(rejection(LedgerRejection.Kind.CONFLICT, "version"));
+                .expectRejection(rejection(LedgerRejection.Kind.CONFLICT, "version"));
     }
 
     @Test
@@ -75,7 +79,7 @@ class SitePoliciesTest {
         fixture.given(new CookiePolicyPublished(version1(EARLIER), EARLIER))
                 .when(new PublishCookiePolicy(version2(EARLIER)))
                 .expectNoEvents()
-                .expectException(rejection(LedgerRejection.Kind.INVALID, "effectiveFrom"));
+                .expectRejection(rejection(LedgerRejection.Kind.INVALID, "effectiveFrom"));
     }
 
     @Test
@@ -85,7 +89,7 @@ class SitePoliciesTest {
         fixture.given(new CookiePolicyPublished(v2, EARLIER))
                 .when(new PublishCookiePolicy(v1))
                 .expectNoEvents()
-                .expectException(rejection(LedgerRejection.Kind.CONFLICT, "version"));
+                .expectRejection(rejection(LedgerRejection.Kind.CONFLICT, "version"));
     }
 
     @Test
@@ -103,8 +107,8 @@ class SitePoliciesTest {
         fixture.givenNoPriorActivity()
                 .when(new PublishCookiePolicy(policy))
                 .expectNoEvents()
-                .expectException(rejection(LedgerRejection.Kind.INVALID, "cookies[1].category"))
-                .expectExceptionMessage(containsString("marketing"));
+                .expectRejection(rejection(LedgerRejection.Kind.INVALID, "cookies[1].category"))
+                .expectRejectionMessage(containsString("marketing"));
     }
 
     @Test
@@ -114,7 +118,7 @@ class SitePoliciesTest {
         fixture.givenNoPriorActivity()
                 .when(new PublishCookiePolicy(policy))
                 .expectNoEvents()
-                .expectException(rejection(LedgerRejection.Kind.INVALID, "categories[0].id"));
+                .expectRejection(rejection(LedgerRejection.Kind.INVALID, "categories[0].id"));
     }
 
     @Test
@@ -122,6 +126,6 @@ class SitePoliciesTest {
         fixture.givenNoPriorActivity()
                 .when(new PublishCookiePolicy(version1(EARLIER).withConsentMaxAge(Duration.ZERO)))
                 .expectNoEvents()
-                .expectException(rejection(LedgerRejection.Kind.INVALID, "consentMaxAge"));
+                .expectRejection(rejection(LedgerRejection.Kind.INVALID, "consentMaxAge"));
     }
 }

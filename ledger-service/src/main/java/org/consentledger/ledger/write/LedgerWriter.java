@@ -1,4 +1,4 @@
-package org.consentledger.ledger.consent;
+package org.consentledger.ledger.write;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,41 +11,33 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.consentledger.api.consent.Receipt;
 import org.consentledger.ledger.LedgerRejection;
-import org.consentledger.ledger.consent.ConsentBatch.Outcome;
 import org.consentledger.ledger.store.CommitUnconfirmed;
 import org.consentledger.ledger.store.DurableCommits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
- * The one way visitors' decisions reach the event store: requests queue here and writer threads record whatever has
- * queued up as one transaction (group commit), answering each request only after that commit.
+ * The one way commands (policies published, consents given and withdrawn) reach the event store: requests queue
+ * here and writer threads record whatever has queued up as one transaction (group commit, {@link WriteGroups}),
+ * answering each request only after that commit.
  * <p>
  * Why groups: a commit is the expensive part of a small request, so many requests share one. A request waits at
  * most for the groups written before it.
  * <p>
- * Why the appends take turns ({@link ConsentBatch} holds a lock from a group's append to its commit): the store
- * hands out global indexes when events are inserted, but they become visible when their transaction commits.
- * Interleaved transactions make every event processor keep each index not yet visible as a "gap" in its tracking
- * token, a set copied into the token of every event it tracks and named in every query it makes: under concurrent
- * batches of 1,000 that was enough to fill the heap. Taking turns, the groups commit in index order, while
- * the rest of the work (reading which ids visitors used before, deciding, hashing) can run on several writer threads
- * ({@code ledger.consent.writers}; one by default, as two were slower on two cores: benchmark/MEASUREMENTS.md).
+ * Groups append and commit in turn ({@link WriteGroups} says why), while the rest of the work (reading which ids
+ * visitors used before, deciding, hashing) can run on several writer threads ({@code ledger.consent.writers}; one by
+ * default, as two were slower on two cores: benchmark/MEASUREMENTS.md).
  * <p>
  * A commit must reach the disk before it is acknowledged ({@link DurableCommits}; on H2 that means writing the store
  * and syncing the file), so the writer flushes after each group's commit and answers after the flush. It does not
  * hand the flush to another thread to go on with the next group meanwhile: that kept fewer cores busy and ingested
  * more slowly (benchmark/MEASUREMENTS.md).
  */
-@Component
-public class ConsentWriter implements DisposableBean {
+public class LedgerWriter implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(ConsentWriter.class);
+    private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
 
     private final Recorder recorder;
     private final Runnable flush;
@@ -59,46 +51,45 @@ public class ConsentWriter implements DisposableBean {
     private record Request(List<?> commands, CompletableFuture<List<Outcome>> outcomes) {
     }
 
-    /** Records decisions in one transaction, each with its own outcome ({@link ConsentBatch} does). */
+    /** Records commands in one transaction, each with its own outcome ({@link WriteGroups} does). */
     interface Recorder {
         List<Outcome> record(List<?> commands);
     }
 
-    @Autowired
-    ConsentWriter(ConsentBatch batch, DurableCommits durable, ConsentProperties properties, MeterRegistry meters) {
-        this(batch::record, durable::flush, properties.writeGroupSize(), properties.writers(), meters);
+    /**
+     * @param maxGroup the most commands recorded in one transaction when requests queue up
+     * @param threads  how many groups are prepared at once
+     */
+    public LedgerWriter(WriteGroups groups, DurableCommits durable, int maxGroup, int threads, MeterRegistry meters) {
+        this(groups::record, durable::flush, maxGroup, threads, meters);
     }
 
     /** @param flush returns once every commit made so far is on disk, or throws */
-    ConsentWriter(Recorder recorder, Runnable flush, int maxGroup, int threads, MeterRegistry meters) {
+    LedgerWriter(Recorder recorder, Runnable flush, int maxGroup, int threads, MeterRegistry meters) {
         this.recorder = recorder;
         this.flush = flush;
         this.maxGroup = maxGroup;
         // How well requests share transactions, and whether they wait: what to look at when ingestion is slow.
         this.groupSizes = DistributionSummary.builder("ledger.writer.group.decisions")
-                .description("Decisions recorded in one transaction by the writer").register(meters);
+                .description("Commands recorded in one transaction by the writer").register(meters);
         this.groupTimes = Timer.builder("ledger.writer.group")
                 .description("Time to record one group of decisions, commit included").register(meters);
         Gauge.builder("ledger.writer.queued", queue, BlockingQueue::size)
                 .description("Requests waiting for the writer").register(meters);
         for (int i = 1; i <= threads; i++) {
-            Thread writer = new Thread(this::run, "consent-writer-" + i);
+            Thread writer = new Thread(this::run, "ledger-writer-" + i);
             writer.setDaemon(true);
             writer.start();
             writers.add(writer);
         }
     }
 
-    /** Records one decision ({@code GiveConsent} or {@code WithdrawConsent}); a refusal is thrown. */
-    public Receipt record(Object command) {
-        Outcome outcome = record(List.of(command)).get(0);
-        if (outcome.rejection() != null) {
-            throw outcome.rejection();
-        }
-        return outcome.receipt();
+    /** Records one command and gives its receipt; a refusal is thrown. */
+    public <R> R record(Object command, Class<R> receipt) {
+        return record(List.of(command)).get(0).receipt(receipt);
     }
 
-    /** Records decisions together, each with its own outcome, in the order given. */
+    /** Records commands together, each with its own outcome, in the order given. */
     public List<Outcome> record(List<?> commands) {
         Request request = new Request(List.copyOf(commands), new CompletableFuture<>());
         queue.add(request);
@@ -164,7 +155,7 @@ public class ConsentWriter implements DisposableBean {
         Timer.Sample started = Timer.start();
         try {
             List<Outcome> outcomes = recorder.record(group.stream().<Object>flatMap(r -> r.commands().stream()).toList());
-            if (outcomes.stream().anyMatch(o -> o.receipt() != null && !o.receipt().replayed())) {
+            if (outcomes.stream().anyMatch(Outcome::recorded)) {
                 flushOrFail(group);
             }
             // Counted before anyone is answered, so that whoever has their answer also finds the group counted.
@@ -181,7 +172,7 @@ public class ConsentWriter implements DisposableBean {
         } catch (Throwable failure) {
             if (group.size() == 1) {
                 if (!(failure instanceof LedgerRejection)) {
-                    log.warn("Recording {} decisions failed", group.get(0).commands().size(), failure);
+                    log.warn("Recording {} commands failed", group.get(0).commands().size(), failure);
                 }
                 group.get(0).outcomes().completeExceptionally(failure);
             } else {
@@ -190,8 +181,6 @@ public class ConsentWriter implements DisposableBean {
             }
         }
     }
-
-
 
     private void flushOrFail(List<Request> group) {
         try {

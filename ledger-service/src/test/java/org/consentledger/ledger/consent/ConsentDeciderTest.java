@@ -13,20 +13,21 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.matchers.Matchers;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.Receipt;
+import org.consentledger.api.consent.VisitorStream;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.ledger.policy.TestPolicies;
+import org.consentledger.ledger.write.DecisionScenario;
+import org.consentledger.ledger.write.Decider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class VisitorConsentTest {
+class ConsentDeciderTest {
 
     static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     static final Instant V1_FROM = NOW.minus(Duration.ofDays(60));
@@ -34,17 +35,21 @@ class VisitorConsentTest {
     static final String VISITOR = "visitor-7";
     static final Instant CHOSEN = NOW.minusSeconds(30);
 
-    AggregateTestFixture<VisitorConsent> fixture;
+    DecisionScenario fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(VisitorConsent.class);
         ConsentProperties properties = new ConsentProperties(Duration.ofMinutes(5), Duration.ofDays(30), 100, 1000, 1);
-        fixture.registerInjectableResource(new ConsentRules(Clock.fixed(NOW, ZoneOffset.UTC), properties));
         EventStore policies = TestPolicies.storeWith(V1_FROM, TestPolicies.version1(V1_FROM),
                 TestPolicies.version2(V2_FROM));
-        fixture.registerInjectableResource(new PublishedPolicies(policies, TestPolicies.headsOf(policies)));
-        fixture.registerInjectableResource(new EarlierSubmissions(fixture.getEventStore()));
+        ConsentDecider decider = new ConsentDecider(new ConsentRules(Clock.fixed(NOW, ZoneOffset.UTC), properties));
+        fixture = new DecisionScenario(decider, new PublishedPolicies(policies, TestPolicies.headsOf(policies)),
+                event -> event instanceof ConsentGiven e
+                        ? new Decider.Target(VisitorStream.id(e.siteId(), e.visitorId()), e.siteId(),
+                                new ConsentSubmissionKeys().of(e))
+                        : new Decider.Target(VisitorStream.id(((ConsentWithdrawn) event).siteId(),
+                                ((ConsentWithdrawn) event).visitorId()), ((ConsentWithdrawn) event).siteId(),
+                                new ConsentSubmissionKeys().of(event)));
     }
 
     static GiveConsent give(String consentId, int version, Instant at, List<String> granted, List<String> denied) {
@@ -70,9 +75,9 @@ class VisitorConsentTest {
             fixture.givenNoPriorActivity()
                     .when(command)
                     .expectEvents(given(command, NOW))
-                    .expectResultMessagePayloadMatching(Matchers.predicate(r -> r instanceof Receipt receipt
+                    .expectReceipt(r -> r instanceof Receipt receipt
                             && !receipt.replayed() && receipt.eventId() != null && receipt.recordedAt().equals(NOW)
-                            && receipt.submissionId().equals("c-1")));
+                            && receipt.submissionId().equals("c-1"));
         }
 
         @Test
@@ -87,8 +92,8 @@ class VisitorConsentTest {
             fixture.given(given(command, NOW.minusSeconds(5)))
                     .when(give("c-1", 2, CHOSEN, List.of("statistics"), List.of()))
                     .expectNoEvents()
-                    .expectResultMessagePayloadMatching(Matchers.predicate(r -> r instanceof Receipt receipt
-                            && receipt.replayed() && receipt.recordedAt().equals(NOW.minusSeconds(5))));
+                    .expectReceipt(r -> r instanceof Receipt receipt
+                            && receipt.replayed() && receipt.recordedAt().equals(NOW.minusSeconds(5)));
         }
 
         @Test
@@ -97,7 +102,7 @@ class VisitorConsentTest {
             fixture.given(given(command, NOW.minusSeconds(5)))
                     .when(give("c-1", 2, CHOSEN, List.of("statistics", "third-party"), List.of()))
                     .expectNoEvents()
-                    .expectException(rejection(CONFLICT, "consentId"));
+                    .expectRejection(rejection(CONFLICT, "consentId"));
         }
 
         @Test
@@ -106,7 +111,7 @@ class VisitorConsentTest {
                     .when(new GiveConsent("other.example.org", VISITOR, "c-1", 1, CHOSEN, List.of("statistics"),
                             List.of(), null, Map.of()))
                     .expectNoEvents()
-                    .expectException(rejection(NOT_FOUND, "siteId"));
+                    .expectRejection(rejection(NOT_FOUND, "siteId"));
         }
 
         @Test
@@ -114,7 +119,7 @@ class VisitorConsentTest {
             fixture.givenNoPriorActivity()
                     .when(give("c-1", 3, CHOSEN, List.of("statistics"), List.of()))
                     .expectNoEvents()
-                    .expectException(rejection(INVALID, "policyVersion"));
+                    .expectRejection(rejection(INVALID, "policyVersion"));
         }
 
         @Test
@@ -122,7 +127,7 @@ class VisitorConsentTest {
             fixture.givenNoPriorActivity()
                     .when(give("c-1", 2, V2_FROM.minusSeconds(1), List.of("statistics"), List.of()))
                     .expectNoEvents()
-                    .expectException(rejection(INVALID, "occurredAt"));
+                    .expectRejection(rejection(INVALID, "occurredAt"));
         }
 
         @Test
@@ -130,7 +135,7 @@ class VisitorConsentTest {
             fixture.givenNoPriorActivity()
                     .when(give("c-1", 2, CHOSEN, List.of("statistics", "marketing"), List.of()))
                     .expectNoEvents()
-                    .expectException(rejection(INVALID, "granted[1]"));
+                    .expectRejection(rejection(INVALID, "granted[1]"));
         }
 
         @Test
@@ -138,7 +143,7 @@ class VisitorConsentTest {
             fixture.givenNoPriorActivity()
                     .when(give("c-1", 2, CHOSEN, List.of(), List.of("necessary")))
                     .expectNoEvents()
-                    .expectException(rejection(INVALID, "denied[0]"));
+                    .expectRejection(rejection(INVALID, "denied[0]"));
         }
 
         @Test
@@ -146,7 +151,7 @@ class VisitorConsentTest {
             fixture.givenNoPriorActivity()
                     .when(give("c-1", 2, CHOSEN, List.of("statistics"), List.of("statistics")))
                     .expectNoEvents()
-                    .expectException(rejection(INVALID, "denied[0]"));
+                    .expectRejection(rejection(INVALID, "denied[0]"));
         }
 
         @Test
@@ -154,7 +159,7 @@ class VisitorConsentTest {
             fixture.givenNoPriorActivity()
                     .when(give("c-1", 2, CHOSEN, List.of(), List.of()))
                     .expectNoEvents()
-                    .expectException(rejection(INVALID, "granted"));
+                    .expectRejection(rejection(INVALID, "granted"));
         }
 
         @Test
@@ -162,7 +167,7 @@ class VisitorConsentTest {
             fixture.givenNoPriorActivity()
                     .when(give("c-1", 2, NOW.plus(Duration.ofMinutes(5)).plusMillis(1), List.of("statistics"), List.of()))
                     .expectNoEvents()
-                    .expectException(rejection(INVALID, "occurredAt"));
+                    .expectRejection(rejection(INVALID, "occurredAt"));
         }
 
         @Test
@@ -176,7 +181,7 @@ class VisitorConsentTest {
             fixture.givenNoPriorActivity()
                     .when(give("c-1", 1, NOW.minus(Duration.ofDays(30)).minusMillis(1), List.of("statistics"), List.of()))
                     .expectNoEvents()
-                    .expectException(rejection(INVALID, "occurredAt"));
+                    .expectRejection(rejection(INVALID, "occurredAt"));
         }
 
         @Test
@@ -184,7 +189,7 @@ class VisitorConsentTest {
             fixture.givenNoPriorActivity()
                     .when(give("c-1", 2, CHOSEN.plusNanos(1), List.of("statistics"), List.of()))
                     .expectNoEvents()
-                    .expectException(rejection(INVALID, "occurredAt"));
+                    .expectRejection(rejection(INVALID, "occurredAt"));
         }
     }
 
@@ -214,7 +219,7 @@ class VisitorConsentTest {
             fixture.given(given(earlier, NOW))
                     .when(withdraw("w-1", CHOSEN, List.of("statistics", "necessary")))
                     .expectNoEvents()
-                    .expectException(rejection(INVALID, "categories[1]"));
+                    .expectRejection(rejection(INVALID, "categories[1]"));
         }
 
         @Test
@@ -222,7 +227,7 @@ class VisitorConsentTest {
             fixture.givenNoPriorActivity()
                     .when(withdraw("w-1", V1_FROM.minusSeconds(1), List.of()))
                     .expectNoEvents()
-                    .expectException(rejection(INVALID, "occurredAt"));
+                    .expectRejection(rejection(INVALID, "occurredAt"));
         }
 
         @Test
@@ -231,12 +236,12 @@ class VisitorConsentTest {
             fixture.given(given(earlier, NOW), recorded)
                     .when(withdraw("w-1", CHOSEN, List.of()))
                     .expectNoEvents()
-                    .expectResultMessagePayloadMatching(Matchers.predicate(r -> r instanceof Receipt receipt
-                            && receipt.replayed() && receipt.type().equals("ConsentWithdrawn")));
+                    .expectReceipt(r -> r instanceof Receipt receipt
+                            && receipt.replayed() && receipt.type().equals("ConsentWithdrawn"));
             fixture.given(given(earlier, NOW), recorded)
                     .when(withdraw("w-1", CHOSEN, List.of("statistics")))
                     .expectNoEvents()
-                    .expectException(rejection(CONFLICT, "withdrawalId"));
+                    .expectRejection(rejection(CONFLICT, "withdrawalId"));
         }
     }
 }

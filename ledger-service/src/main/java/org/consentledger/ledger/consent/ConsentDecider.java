@@ -1,0 +1,58 @@
+package org.consentledger.ledger.consent;
+
+import org.consentledger.api.consent.ConsentDecision;
+import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentWithdrawn;
+import org.consentledger.api.consent.GiveConsent;
+import org.consentledger.api.consent.WithdrawConsent;
+import org.consentledger.ledger.Decided;
+import org.consentledger.ledger.policy.PolicyVersions;
+import org.consentledger.ledger.policy.PublishedSite;
+import org.consentledger.ledger.write.Decider;
+import org.consentledger.ledger.write.Situation;
+
+/**
+ * A visitor's consent given or withdrawn, decided by {@link ConsentRules} against the site's policy versions and the
+ * event that used the same client id before, if any. Each visitor of a site has a stream of their own.
+ */
+public class ConsentDecider implements Decider<ConsentDecision> {
+
+    /** What the store has always kept as the type of a visitor's stream. */
+    static final String STREAM_TYPE = "VisitorConsent";
+
+    private final ConsentRules rules;
+
+    public ConsentDecider(ConsentRules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public boolean decides(Object command) {
+        return command instanceof GiveConsent || command instanceof WithdrawConsent;
+    }
+
+    @Override
+    public Target target(ConsentDecision command) {
+        return new Target(command.streamId(), command.siteId(), ConsentSubmissionKeys.ofDecision(command));
+    }
+
+    @Override
+    public Decided<?, ?> decide(ConsentDecision command, Situation situation) {
+        PolicyVersions policies = situation.site(PublishedSite.class).versions();
+        return command instanceof GiveConsent give
+                ? rules.give(give, situation.earlier(ConsentGiven.class), policies)
+                : rules.withdraw((WithdrawConsent) command, situation.earlier(ConsentWithdrawn.class), policies);
+    }
+
+    @Override
+    public Object receipt(String eventId, Object event) {
+        return event instanceof ConsentGiven given
+                ? ConsentRules.receipt(eventId, given)
+                : ConsentRules.receipt(eventId, (ConsentWithdrawn) event);
+    }
+
+    @Override
+    public String streamType() {
+        return STREAM_TYPE;
+    }
+}

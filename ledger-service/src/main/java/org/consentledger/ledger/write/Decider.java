@@ -1,0 +1,39 @@
+package org.consentledger.ledger.write;
+
+import org.consentledger.ledger.Decided;
+
+/**
+ * How the write path decides one kind of command: it names what the command needs loaded ({@link Target}), then
+ * decides from those values alone, without a store or a framework.
+ *
+ * @param <C> the commands it decides
+ */
+public interface Decider<C> {
+
+    /** Whether this decider takes the command. */
+    boolean decides(Object command);
+
+    /** Where the command's event goes and what the decision reads. */
+    Target target(C command);
+
+    /**
+     * The event to record, the receipt of the earlier event that recorded the same submission, or a refusal thrown
+     * as a {@link org.consentledger.ledger.LedgerRejection}.
+     */
+    Decided<?, ?> decide(C command, Situation situation);
+
+    /** What the ledger answers for an event this decider recorded under the given id. */
+    Object receipt(String eventId, Object event);
+
+    /** The type the store keeps with each event of the stream (Axon's aggregate type column). */
+    String streamType();
+
+    /**
+     * @param stream        the stream the event is appended to
+     * @param site          the site whose state ({@link SiteState}) the decision reads
+     * @param submissionKey the key under which the stream's submission index holds the command's client id, or null
+     *                      for a command whose replays the decision finds in the site's state
+     */
+    record Target(String stream, String site, String submissionKey) {
+    }
+}

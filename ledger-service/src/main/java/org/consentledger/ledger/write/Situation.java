@@ -1,0 +1,23 @@
+package org.consentledger.ledger.write;
+
+import java.util.Optional;
+
+/**
+ * What a decision reads, loaded before any decision of its group is made.
+ *
+ * @param site    the site's state as published so far, including what its group decided before this command
+ * @param earlier the event that recorded the command's client id before, if it was used
+ */
+public record Situation(SiteState site, Optional<Earlier<?>> earlier) {
+
+    public <S extends SiteState> S site(Class<S> type) {
+        return type.cast(site);
+    }
+
+    /** The earlier event, which a client id of this kind can only have recorded as an event of the given type. */
+    @SuppressWarnings("unchecked")
+    public <E> Optional<Earlier<E>> earlier(Class<E> type) {
+        earlier.ifPresent(e -> type.cast(e.event()));
+        return earlier.map(e -> (Earlier<E>) e);
+    }
+}

@@ -1,0 +1,31 @@
+package org.consentledger.ledger.write;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the write path knows of one stream: its last position and where each client submission it holds was
+ * recorded. That is all a decision needs of a visitor's stream; the events themselves are read only for an id that
+ * comes back.
+ *
+ * @param head        sequence number of the stream's last event, -1 for a stream without events
+ * @param submissions each submission key ({@link org.consentledger.ledger.store.SubmissionKeys}) to its position
+ */
+public record StreamHistory(long head, Map<String, Long> submissions) {
+
+    static final StreamHistory EMPTY = new StreamHistory(-1, Map.of());
+
+    public StreamHistory {
+        submissions = Map.copyOf(submissions);
+    }
+
+    /** The history once an event is appended at the next position, recording the given submission (or none). */
+    StreamHistory appended(String submissionKey) {
+        if (submissionKey == null) {
+            return new StreamHistory(head + 1, submissions);
+        }
+        Map<String, Long> next = new HashMap<>(submissions);
+        next.put(submissionKey, head + 1);
+        return new StreamHistory(head + 1, next);
+    }
+}

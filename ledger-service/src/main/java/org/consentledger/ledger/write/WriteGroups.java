@@ -1,0 +1,164 @@
+package org.consentledger.ledger.write;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.axonframework.common.IdentifierFactory;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.consentledger.ledger.write.GroupDecisions.Decisions;
+import org.consentledger.ledger.write.GroupDecisions.NewEvent;
+import org.consentledger.store.StoredStreams;
+
+/**
+ * Records a group of commands as one transaction: load the state its decisions read, decide them
+ * ({@link GroupDecisions}), chain the new events ({@link EventLinker}), append them at the positions decided and
+ * commit. The accepted commands are committed together and the refused ones change nothing. The append names each
+ * event's position in its stream, so a group decided on a stream another instance has appended to since fails on the
+ * store's unique key; it is then decided again on the fresh state, up to {@value #ATTEMPTS} times.
+ * <p>
+ * The appends take turns, from append to commit: the store hands out global indexes when events are inserted, but
+ * they become visible when their transaction commits. Interleaved transactions make every event processor keep each
+ * index not yet visible as a "gap" in its tracking token, a set copied into the token of every event it tracks and
+ * named in every query it makes; taking turns, groups commit in index order. Loading and deciding run outside the
+ * turn, so several writer threads can prepare groups at once.
+ */
+public class WriteGroups {
+
+    private static final int ATTEMPTS = 10;
+
+    private final GroupDecisions decisions;
+    private final StreamHistories histories;
+    private final StoredStreams heads;
+    private final SiteStates sites;
+    private final EventStore eventStore;
+    private final EventLinker chain;
+    private final TransactionManager transactions;
+    private final CommandMetrics metrics;
+    private final ReentrantLock appendTurn = new ReentrantLock(true);
+
+    WriteGroups(GroupDecisions decisions, StreamHistories histories, StoredStreams heads, SiteStates sites,
+                EventStore eventStore, EventLinker chain, TransactionManager transactions, CommandMetrics metrics) {
+        this.decisions = decisions;
+        this.histories = histories;
+        this.heads = heads;
+        this.sites = sites;
+        this.eventStore = eventStore;
+        this.chain = chain;
+        this.transactions = transactions;
+        this.metrics = metrics;
+    }
+
+    /** Records the commands, each with its own outcome, in the order given. */
+    public List<Outcome> record(List<?> commands) {
+        List<Decider.Target> targets = commands.stream().map(decisions::target).toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(commands, targets);
+            } catch (RuntimeException failure) {
+                histories.forget(targets.stream().map(Decider.Target::stream).toList());
+                if (attempt == ATTEMPTS || !LostAppendRace.is(failure)) {
+                    commands.forEach(command -> metrics.decided(command, "failed", 0));
+                    throw failure;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private record Prepared(Decisions decisions, EventLinker.Linked linked) {
+    }
+
+    private List<Outcome> attempt(List<?> commands, List<Decider.Target> targets) {
+        Prepared prepared = transactions.fetchInTransaction(() -> {
+            Decisions decided = decisions.decide(commands, load(targets),
+                    IdentifierFactory.getInstance()::generateIdentifier, this::decided);
+            return new Prepared(decided, chain.link(messages(decided.events())));
+        });
+        if (prepared.decisions().events().isEmpty()) {
+            return prepared.decisions().outcomes();
+        }
+        append(prepared.linked().events());
+        metrics.appended(prepared.decisions().events());
+        histories.remember(prepared.decisions().streams());
+        prepared.linked().committed();
+        return prepared.decisions().outcomes();
+    }
+
+    private void decided(Object command, Outcome outcome, long nanos) {
+        metrics.decided(command, outcome.rejection() == null ? "accepted" : "rejected", nanos);
+    }
+
+    /** Everything the group's decisions read, a few statements for the whole group. */
+    private GroupDecisions.Loaded load(List<Decider.Target> targets) {
+        Set<String> keyed = new HashSet<>();
+        Set<String> plain = new HashSet<>();
+        Set<String> siteIds = new HashSet<>();
+        for (Decider.Target target : targets) {
+            (target.submissionKey() != null ? keyed : plain).add(target.stream());
+            siteIds.add(target.site());
+        }
+        Map<String, StreamHistory> streams = new HashMap<>(histories.read(keyed));
+        plain.removeAll(keyed);
+        heads.lastSequences(plain).forEach((stream, head) -> streams.put(stream, new StreamHistory(head, Map.of())));
+        Map<String, Earlier<?>> earlier = new HashMap<>();
+        for (Decider.Target target : targets) {
+            String submission = GroupDecisions.submission(target);
+            StreamHistory history = streams.get(target.stream());
+            Long position = submission == null || history == null ? null
+                    : history.submissions().get(target.submissionKey());
+            if (position != null && !earlier.containsKey(submission)) {
+                DomainEventMessage<?> event = eventStore.readEvents(target.stream(), position).next();
+                earlier.put(submission, new Earlier<>(event.getIdentifier(), event.getPayload()));
+            }
+        }
+        return new GroupDecisions.Loaded(streams, earlier, sites.load(siteIds));
+    }
+
+    /** Each event records the command it came from, as Axon records a command's origin. */
+    private static List<DomainEventMessage<?>> messages(List<NewEvent> events) {
+        Instant now = GenericEventMessage.clock.instant();
+        return events.stream().<DomainEventMessage<?>>map(e -> new GenericDomainEventMessage<>(e.streamType(),
+                e.stream(), e.sequence(), e.payload(), Map.of("correlationId", e.commandId(), "traceId", e.commandId()),
+                e.eventId(), now)).toList();
+    }
+
+    /** Appends and commits in turn; Axon's unit of work wakes the event processors once the commit is done. */
+    private void append(List<? extends EventMessage<?>> events) {
+        appendTurn.lock();
+        try {
+            DefaultUnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
+            unit.attachTransaction(transactions);
+            ResultMessage<?> result = unit.executeWithResult(() -> {
+                eventStore.publish(events);
+                return null;
+            }, RollbackConfigurationType.ANY_THROWABLE);
+            if (result.isExceptional()) {
+                Throwable failure = result.exceptionResult();
+                throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+            }
+        } finally {
+            appendTurn.unlock();
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a group", e);
+        }
+    }
+}

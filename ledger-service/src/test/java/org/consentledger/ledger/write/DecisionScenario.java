@@ -1,0 +1,106 @@
+package org.consentledger.ledger.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.consentledger.ledger.write.GroupDecisions.Decisions;
+import org.consentledger.ledger.write.GroupDecisions.NewEvent;
+import org.hamcrest.Matcher;
+import org.hamcrest.MatcherAssert;
+
+/**
+ * A decider's story told as the write path decides it, from events given as already stored: given these events,
+ * when this command comes, then these events (or this receipt, or this refusal). No store, no framework.
+ */
+public final class DecisionScenario {
+
+    private final GroupDecisions decisions;
+    private final SiteStates sites;
+    private final Function<Object, Decider.Target> targetOfEvent;
+    private final Map<String, StreamHistory> streams = new HashMap<>();
+    private final Map<String, Earlier<?>> earlier = new HashMap<>();
+    private final Map<String, SiteState> recordedSites = new HashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    /**
+     * @param sites         the sites' states before the given events
+     * @param targetOfEvent where a given event was stored, as the command that recorded it would have targeted
+     */
+    public DecisionScenario(Decider<?> decider, SiteStates sites, Function<Object, Decider.Target> targetOfEvent) {
+        this.decisions = new GroupDecisions(List.of(decider));
+        this.sites = sites;
+        this.targetOfEvent = targetOfEvent;
+    }
+
+    public DecisionScenario givenNoPriorActivity() {
+        streams.clear();
+        earlier.clear();
+        recordedSites.clear();
+        return this;
+    }
+
+    /** The events, stored in this order before the command comes. */
+    public DecisionScenario given(Object... events) {
+        givenNoPriorActivity();
+        for (Object event : events) {
+            Decider.Target target = targetOfEvent.apply(event);
+            String eventId = "stored-" + ids.incrementAndGet();
+            streams.put(target.stream(), streams.getOrDefault(target.stream(), StreamHistory.EMPTY)
+                    .appended(target.submissionKey()));
+            String submission = GroupDecisions.submission(target);
+            if (submission != null) {
+                earlier.put(submission, new Earlier<>(eventId, event));
+            }
+            recordedSites.put(target.site(), site(target.site()).recorded(event, eventId));
+        }
+        return this;
+    }
+
+    public Then when(Object command) {
+        Decider.Target target = decisions.target(command);
+        Map<String, SiteState> site = Map.of(target.site(), site(target.site()));
+        Decisions decided = decisions.decide(List.of(command), new GroupDecisions.Loaded(streams, earlier, site),
+                () -> "new-" + ids.incrementAndGet());
+        return new Then(decided);
+    }
+
+    private SiteState site(String siteId) {
+        return recordedSites.computeIfAbsent(siteId, id -> sites.load(List.of(id)).get(id));
+    }
+
+    /** What the command became. */
+    public record Then(Decisions decided) {
+
+        public Then expectEvents(Object... payloads) {
+            assertThat(decided.events().stream().map(NewEvent::payload).toList()).containsExactly(payloads);
+            return this;
+        }
+
+        public Then expectNoEvents() {
+            assertThat(decided.events()).isEmpty();
+            return this;
+        }
+
+        public Then expectReceipt(Predicate<Object> receipt) {
+            Outcome outcome = decided.outcomes().get(0);
+            assertThat(outcome.rejection()).isNull();
+            assertThat(outcome.receipt()).matches(receipt);
+            return this;
+        }
+
+        public Then expectRejection(Matcher<Object> rejection) {
+            MatcherAssert.assertThat(decided.outcomes().get(0).rejection(), rejection);
+            return this;
+        }
+
+        public Then expectRejectionMessage(Matcher<String> message) {
+            MatcherAssert.assertThat(decided.outcomes().get(0).rejection().getMessage(), message);
+            return this;
+        }
+    }
+}
