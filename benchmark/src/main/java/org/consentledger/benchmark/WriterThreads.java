@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 
 /**
@@ -18,7 +19,8 @@ import java.time.Duration;
  */
 record WriterThreads(long onCore, long waitingForCore, int threads) {
 
-    private static final String NAME = "consent-writer-";
+    /** The writer threads' names; builds before the one write path named them after consents. */
+    private static final List<String> NAMES = List.of("ledger-writer-", "consent-writer-");
 
     /** The writers' counters now; zeros where {@code /proc} cannot be read (not Linux, or the process is gone). */
     static WriterThreads of(long pid) {
@@ -43,7 +45,8 @@ record WriterThreads(long onCore, long waitingForCore, int threads) {
     /** A writer thread's two counters; null for any other thread or one that ended meanwhile. */
     static long[] counters(Path task) {
         try {
-            if (!Files.readString(task.resolve("comm")).strip().startsWith(NAME)) {
+            String name = Files.readString(task.resolve("comm")).strip();
+            if (NAMES.stream().noneMatch(name::startsWith)) {
                 return null;
             }
             String[] fields = Files.readString(task.resolve("schedstat")).strip().split(" ");

@@ -15,8 +15,10 @@ class WriterThreadsTest {
 
     @Test
     void readsTheRunningAndWaitingTimeOfAWriterThread() throws Exception {
-        Path task = task("consent-writer-1", "7000000000 2500000000 1234");
+        Path task = task("ledger-writer-1", "7000000000 2500000000 1234");
         assertThat(WriterThreads.counters(task)).containsExactly(7_000_000_000L, 2_500_000_000L);
+        // As builds before the one write path named it, so that they can be measured against each other.
+        assertThat(WriterThreads.counters(task("consent-writer-1", "1 2 3"))).containsExactly(1L, 2L);
     }
 
     @Test

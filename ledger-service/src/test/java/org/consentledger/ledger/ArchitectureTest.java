@@ -75,6 +75,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheStoragePackagesSpeakToTheDatabase() {
+        noClasses().that().resideOutsideOfPackages("org.consentledger.store..", "org.consentledger.ledger.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
+                        "org.springframework.jdbc..", "jakarta.persistence..", "org.hibernate..")
+                .because("the schema and every statement sit behind one storage boundary, which another store could "
+                        + "take the place of")
+                .check(LEDGER);
+    }
+
+    @Test
     void modulesDoNotDependOnEachOtherInACircle() {
         slices().matching("org.consentledger.(*)..").should().beFreeOfCycles().check(LEDGER);
     }

@@ -1,9 +1,7 @@
 package org.consentledger.projections;
 
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.consentledger.store.readmodels.ColumnWidths;
 
 /**
  * The widest value each text column of a read model's table holds, as the database declares it (so a column an
@@ -12,13 +10,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class ColumnLimits {
 
-    private final JdbcClient jdbc;
+    private final ColumnWidths widths;
     private final String readModel;
     private final String table;
     private volatile Map<String, Integer> limits;
 
-    public ColumnLimits(JdbcClient jdbc, String readModel, String table) {
-        this.jdbc = jdbc;
+    public ColumnLimits(ColumnWidths widths, String readModel, String table) {
+        this.widths = widths;
         this.readModel = readModel;
         this.table = table;
     }
@@ -34,18 +32,7 @@ public final class ColumnLimits {
     private Map<String, Integer> limits() {
         Map<String, Integer> known = limits;
         if (known == null) {
-            Map<String, Integer> read = new HashMap<>();
-            jdbc.sql("""
-                            select column_name, character_maximum_length from information_schema.columns
-                             where lower(table_name) = ? and table_schema = current_schema
-                               and character_maximum_length is not null
-                            """)
-                    .param(table)
-                    .query(rs -> {
-                        read.put(rs.getString(1).toLowerCase(Locale.ROOT), (int) Math.min(Integer.MAX_VALUE,
-                                rs.getLong(2)));
-                    });
-            limits = known = Map.copyOf(read);
+            limits = known = widths.of(table);
         }
         return known;
     }

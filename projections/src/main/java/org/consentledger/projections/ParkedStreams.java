@@ -1,10 +1,9 @@
 package org.consentledger.projections;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.consentledger.store.readmodels.DeadLetters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,32 +15,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class ParkedStreams {
 
-    private final JdbcClient jdbc;
+    private final DeadLetters deadLetters;
 
-    public ParkedStreams(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public ParkedStreams(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
     }
 
     /** The first of these streams that has an event parked, with the reason its oldest one could not be applied. */
     public Optional<StreamParked> among(Collection<String> streams) {
-        List<String> ids = List.copyOf(streams);
-        return jdbc.sql("""
-                        select sequence_identifier, cause_message from dead_letter_entry
-                         where processing_group = ? and sequence_identifier in (%s)
-                         order by sequence_index fetch first 1 rows only
-                        """.formatted(String.join(", ", ids.stream().map(id -> "?").toList())))
-                .param(ReadModelProcessor.NAME)
-                .params(ids)
-                .query((rs, row) -> new StreamParked(rs.getString(1), rs.getString(2)))
-                .optional();
+        return deadLetters.firstAmong(ReadModelProcessor.NAME, streams)
+                .map(parked -> new StreamParked(parked.stream(), parked.cause()));
     }
 
     /** Every stream with an event parked: the read models hold none of their events from the first parked on. */
     public Set<String> all() {
-        return Set.copyOf(jdbc.sql("select distinct sequence_identifier from dead_letter_entry where processing_group = ?")
-                .param(ReadModelProcessor.NAME)
-                .query(String.class)
-                .list());
+        return deadLetters.streams(ReadModelProcessor.NAME);
     }
 
     /** Throws {@link StreamParked} when one of these streams is parked. */

@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.consentledger.store.readmodels.ReadModelPositions;
 import org.consentledger.support.PerBatch;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Records, in a read model's own transaction, up to which global index it holds every event of the store (table
@@ -15,20 +15,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class ReadModelPosition {
 
     private final String readModel;
-    private final JdbcClient jdbc;
+    private final ReadModelPositions positions;
     /** The furthest position the current batch reported, stored as it commits. */
     private final PerBatch<AtomicLong> furthest;
 
-    public ReadModelPosition(String readModel, JdbcClient jdbc) {
-        this(readModel, jdbc, () -> { });
+    public ReadModelPosition(String readModel, ReadModelPositions positions) {
+        this(readModel, positions, () -> { });
     }
 
     /** @param afterCommit runs after each batch that reported a position has committed, outside its transaction */
-    public ReadModelPosition(String readModel, JdbcClient jdbc, Runnable afterCommit) {
+    public ReadModelPosition(String readModel, ReadModelPositions positions, Runnable afterCommit) {
         this.readModel = readModel;
-        this.jdbc = jdbc;
+        this.positions = positions;
         this.furthest = PerBatch.of("position of " + readModel, () -> new AtomicLong(-1))
-                .beforeCommit(held -> set(held.get()))
+                .beforeCommit(held -> positions.advance(readModel, held.get()))
                 .afterCommit(held -> afterCommit.run());
     }
 
@@ -40,20 +40,7 @@ public final class ReadModelPosition {
 
     /** In a reset's transaction: nothing is known to be held until the rebuild reports again. */
     public void forget() {
-        jdbc.sql("""
-                        update read_model_position set position = -1, generation = generation + 1
-                         where read_model = :name
-                        """)
-                .param("name", readModel)
-                .update();
-    }
-
-    /** Only forward: a parked event retried later reports the older position it was read at. */
-    private void set(long position) {
-        jdbc.sql("update read_model_position set position = :position where read_model = :name and position < :position")
-                .param("position", position)
-                .param("name", readModel)
-                .update();
+        positions.forget(readModel);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.consentledger.projections;
 
+import org.consentledger.store.readmodels.ReadModelNames;
+
 /**
  * The one tracking processor that feeds every read model. A processor reads each event of the store, whichever it
  * handles; with one processor for each read model, the policy catalog read the whole store again just to find its
@@ -8,7 +10,7 @@ package org.consentledger.projections;
  */
 public final class ReadModelProcessor {
 
-    public static final String NAME = "read-models";
+    public static final String NAME = ReadModelNames.PROCESSOR;
 
     private ReadModelProcessor() {
     }

@@ -1,6 +1,7 @@
 package org.consentledger.verifier;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.consentledger.api.consent.ConsentGiven;
@@ -41,6 +42,21 @@ public record Decision(
     public static Decision of(ConsentWithdrawn event, String eventId, long sequence) {
         return new Decision(eventId, sequence, Kind.WITHDRAWN, event.policyVersion(), event.occurredAt(),
                 event.recordedAt(), List.of(), List.of(), event.categories());
+    }
+
+    /**
+     * Which of the decisions about a category stands: the one that occurred last, and of those that occurred at the
+     * same instant, the one recorded last. The point-in-time answers and the state published to Kafka both follow it.
+     */
+    public static final Comparator<Decision> STANDING_ORDER =
+            Comparator.comparing(Decision::occurredAt).thenComparingLong(Decision::sequence);
+
+    /**
+     * {@link #STANDING_ORDER} for this decision, recorded after the one that decided a category so far: it stands
+     * unless that one occurred later.
+     */
+    public boolean standsOver(Instant decidedSoFarOccurredAt) {
+        return !decidedSoFarOccurredAt.isAfter(occurredAt);
     }
 
     /** What this event says about a category, if it says anything. */

@@ -34,9 +34,6 @@ import org.consentledger.api.policy.CookiePolicyPublished;
  */
 public final class PointInTimeResolver {
 
-    private static final Comparator<Decision> OCCURRENCE_ORDER =
-            Comparator.comparing(Decision::occurredAt).thenComparingLong(Decision::sequence);
-
     private PointInTimeResolver() {
     }
 
@@ -60,7 +57,7 @@ public final class PointInTimeResolver {
         CookiePolicy policy = inForce.get();
         List<Decision> visible = history.stream()
                 .filter(d -> d.visibleAt(query.at(), query.asOf()))
-                .sorted(OCCURRENCE_ORDER.reversed())
+                .sorted(Decision.STANDING_ORDER.reversed())
                 .toList();
 
         Map<String, Verdict> verdicts = new HashMap<>();

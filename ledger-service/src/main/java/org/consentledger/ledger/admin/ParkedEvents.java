@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Predicate;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -15,12 +14,12 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.ReadModelProcessor;
+import org.consentledger.store.readmodels.DeadLetters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,12 +39,12 @@ public class ParkedEvents implements HealthIndicator, MeterBinder {
     private static final int LISTED = 100;
     private static final int LISTED_IN_HEALTH = 10;
 
-    private final JdbcClient jdbc;
+    private final DeadLetters deadLetters;
     private final EventProcessingConfiguration processing;
     private final ParkedStreams parkedStreams;
 
-    ParkedEvents(JdbcClient jdbc, EventProcessingConfiguration processing, ParkedStreams parkedStreams) {
-        this.jdbc = jdbc;
+    ParkedEvents(DeadLetters deadLetters, EventProcessingConfiguration processing, ParkedStreams parkedStreams) {
+        this.deadLetters = deadLetters;
         this.processing = processing;
         this.parkedStreams = parkedStreams;
     }
@@ -72,41 +71,19 @@ public class ParkedEvents implements HealthIndicator, MeterBinder {
         return parked(LISTED);
     }
 
-    private record Counts(long streams, long events) {
-    }
-
-    private Counts counts() {
-        return jdbc.sql("""
-                        select count(distinct sequence_identifier), count(*) from dead_letter_entry
-                         where processing_group = ?
-                        """)
-                .param(ReadModelProcessor.NAME)
-                .query((rs, row) -> new Counts(rs.getLong(1), rs.getLong(2)))
-                .single();
+    private DeadLetters.Counts counts() {
+        return deadLetters.counts(ReadModelProcessor.NAME);
     }
 
     private Parked parked(int limit) {
-        Counts counts = counts();
+        DeadLetters.Counts counts = counts();
         if (counts.events() == 0) {
             return new Parked(0, 0, List.of());
         }
-        List<ParkedStream> streams = jdbc.sql("""
-                        select d.sequence_identifier, d.event_identifier, d.cause_type, d.cause_message, d.enqueued_at,
-                               (select count(*) from dead_letter_entry c where c.processing_group = d.processing_group
-                                   and c.sequence_identifier = d.sequence_identifier) as events
-                          from dead_letter_entry d
-                         where d.processing_group = ?
-                           and d.sequence_index = (select min(m.sequence_index) from dead_letter_entry m
-                                where m.processing_group = d.processing_group
-                                  and m.sequence_identifier = d.sequence_identifier)
-                         order by d.enqueued_at, d.sequence_identifier
-                         fetch first %d rows only
-                        """.formatted(limit))
-                .param(ReadModelProcessor.NAME)
-                .query((rs, row) -> new ParkedStream(rs.getString("sequence_identifier"), rs.getLong("events"),
-                        rs.getString("event_identifier"), cause(rs.getString("cause_type"),
-                        rs.getString("cause_message")), rs.getObject("enqueued_at", OffsetDateTime.class).toInstant()))
-                .list();
+        List<ParkedStream> streams = deadLetters.oldest(ReadModelProcessor.NAME, limit).stream()
+                .map(p -> new ParkedStream(p.stream(), p.events(), p.eventId(), cause(p.causeType(), p.causeMessage()),
+                        p.parkedAt()))
+                .toList();
         return new Parked(counts.streams(), counts.events(), streams);
     }
 

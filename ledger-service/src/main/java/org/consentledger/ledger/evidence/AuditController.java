@@ -1,13 +1,14 @@
 package org.consentledger.ledger.evidence;
 
-import org.consentledger.verifier.SignedCheckpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.HexFormat;
 import java.util.List;
 import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.store.evidence.EvidenceLog;
 import org.consentledger.verifier.MerkleProofs;
+import org.consentledger.verifier.SignedCheckpoint;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,7 +62,7 @@ class AuditController {
                 LedgerRejection.Kind.NOT_FOUND, "eventId", "event %s is not in the evidence log (yet)".formatted(eventId)));
         requireSize(treeSize, leaf.leafIndex() + 1);
         return new InclusionProof(eventId, leaf.eventHash(), leaf.leafIndex(), treeSize,
-                hex(MerkleProofs.inclusionProof(log.tree(), leaf.leafIndex(), treeSize)));
+                hex(MerkleProofs.inclusionProof(new TiledTree(log), leaf.leafIndex(), treeSize)));
     }
 
     record ConsistencyProof(long from, long to, List<String> proof) {
@@ -74,7 +75,7 @@ class AuditController {
         if (from < 1) {
             throw LedgerRejection.malformed("from", "from must be at least 1");
         }
-        return new ConsistencyProof(from, to, hex(MerkleProofs.consistencyProof(log.tree(), from, to)));
+        return new ConsistencyProof(from, to, hex(MerkleProofs.consistencyProof(new TiledTree(log), from, to)));
     }
 
     private void requireSize(long treeSize, long atLeast) {

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.consentledger.ledger.LedgerTime;
+import org.consentledger.store.evidence.EvidenceLog;
 import org.consentledger.verifier.MerkleFrontier;
 import org.consentledger.verifier.SignedCheckpoint;
 import org.slf4j.Logger;

@@ -21,6 +21,7 @@ import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.evidence.StoredEvents.Stored;
 import org.consentledger.ledger.store.StreamPositions;
+import org.consentledger.store.evidence.EvidenceLog;
 import org.consentledger.support.Waiting;
 import org.consentledger.verifier.CanonicalJson;
 import org.consentledger.verifier.Decision;
@@ -78,7 +79,7 @@ public class EvidenceBundles {
                 .toList();
         awaitLogged(events);
         SignedCheckpoint checkpoint = checkpoints.checkpoint().orElseThrow();
-        SubtreeHashes subtrees = log.tree();
+        SubtreeHashes subtrees = new TiledTree(log);
 
         // The events as the bundle's JSON holds them (EvidenceBundle.LoggedEvent), built here around the payloads
         // already read rather than converted from records: a copy of every payload less for a visitor with many.

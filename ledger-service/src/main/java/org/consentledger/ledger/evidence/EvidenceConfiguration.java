@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.consentledger.store.evidence.EvidenceLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;

@@ -16,8 +16,9 @@ import org.consentledger.ledger.evidence.StoredEvents.Stored;
 import org.consentledger.ledger.store.StreamPositions;
 import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.ReadModelProcessor;
-import org.consentledger.projections.consent.ConsentHistoryProjection;
-import org.consentledger.projections.policy.PolicyCatalogProjection;
+import org.consentledger.store.evidence.EvidenceLog;
+import org.consentledger.store.readmodels.ConsentHistoryTable;
+import org.consentledger.store.readmodels.PolicyCatalogTable;
 import org.consentledger.support.Waiting;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.EventHash;
@@ -48,13 +49,13 @@ public class LedgerAudit {
     private final StoredEvents store;
     private final EvidenceLog evidence;
     private final CheckpointKey key;
-    private final ConsentHistoryProjection history;
+    private final ConsentHistoryTable history;
     private final StreamPositions positions;
     private final ParkedStreams parked;
-    private final PolicyCatalogProjection catalog;
+    private final PolicyCatalogTable catalog;
 
-    LedgerAudit(StoredEvents store, EvidenceLog evidence, CheckpointKey key, ConsentHistoryProjection history,
-                StreamPositions positions, ParkedStreams parked, PolicyCatalogProjection catalog) {
+    LedgerAudit(StoredEvents store, EvidenceLog evidence, CheckpointKey key, ConsentHistoryTable history,
+                StreamPositions positions, ParkedStreams parked, PolicyCatalogTable catalog) {
         this.catalog = catalog;
         this.store = store;
         this.evidence = evidence;
@@ -126,16 +127,16 @@ public class LedgerAudit {
                 return new Report(false, checked, 0, 0, row);
             }
         }
-        Optional<PolicyCatalogProjection.Row> forgedVersion = catalog.rowWithoutEvent();
+        Optional<PolicyCatalogTable.Row> forgedVersion = catalog.rowWithoutEvent();
         if (forgedVersion.isPresent()) {
-            PolicyCatalogProjection.Row row = forgedVersion.get();
+            PolicyCatalogTable.Row row = forgedVersion.get();
             return new Report(false, checked, 0, 0, new Problem(row.eventId(), null, row.siteId(), null,
                     "the policy catalog holds version %d of site %s as event %s, which is not in the store"
                             .formatted(row.version(), row.siteId(), row.eventId())));
         }
-        Optional<ConsentHistoryProjection.Row> forged = history.rowWithoutEvent();
+        Optional<ConsentHistoryTable.Row> forged = history.rowWithoutEvent();
         if (forged.isPresent()) {
-            ConsentHistoryProjection.Row row = forged.get();
+            ConsentHistoryTable.Row row = forged.get();
             String stream = VisitorStream.id(row.siteId(), row.visitorId());
             return new Report(false, checked, 0, 0, new Problem(row.decision().eventId(), null, stream, null,
                     "the consent history holds a row for event %s of stream %s, which is not in the store"
@@ -219,9 +220,9 @@ public class LedgerAudit {
     /** The first of these events whose row in the consent history says other than the event does. */
     private Problem historyProblem(List<Stored> page, long reached, Set<String> parkedStreams) {
         Map<String, Stored> decisions = applied(page, reached, parkedStreams, Set.of(GIVEN, WITHDRAWN));
-        Map<String, ConsentHistoryProjection.Row> rows = history.rows(decisions.keySet());
+        Map<String, ConsentHistoryTable.Row> rows = history.rows(decisions.keySet());
         for (Stored event : decisions.values()) {
-            ConsentHistoryProjection.Row row = rows.get(event.eventId());
+            ConsentHistoryTable.Row row = rows.get(event.eventId());
             if (row == null) {
                 return problem(event, "the consent history, which answers are made from, has no row for it");
             }
@@ -241,9 +242,9 @@ public class LedgerAudit {
         if (published.isEmpty()) {
             return null;
         }
-        Map<String, PolicyCatalogProjection.Row> rows = catalog.rows(published.keySet());
+        Map<String, PolicyCatalogTable.Row> rows = catalog.rows(published.keySet());
         for (Stored event : published.values()) {
-            PolicyCatalogProjection.Row row = rows.get(event.eventId());
+            PolicyCatalogTable.Row row = rows.get(event.eventId());
             if (row == null) {
                 return problem(event, "the policy catalog, which answers quote, has no row for it");
             }

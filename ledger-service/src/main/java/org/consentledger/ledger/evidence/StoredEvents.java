@@ -1,8 +1,7 @@
 package org.consentledger.ledger.evidence;
 
 import java.util.List;
-import org.consentledger.store.InList;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.consentledger.store.events.EventRows;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,14 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 class StoredEvents {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String COLUMNS = """
-            select global_index, event_identifier, aggregate_identifier, sequence_number, payload_type, payload, meta_data
-              from domain_event_entry""";
 
-    private final JdbcClient jdbc;
+    private final EventRows rows;
 
-    StoredEvents(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    StoredEvents(EventRows rows) {
+        this.rows = rows;
     }
 
     /**
@@ -35,31 +31,23 @@ class StoredEvents {
 
     /** The next {@code count} events of the store's global order after {@code globalIndex}. */
     List<Stored> after(long globalIndex, int count) {
-        return jdbc.sql(COLUMNS + " where global_index > :after order by global_index fetch first %d rows only"
-                        .formatted(count))
-                .param("after", globalIndex)
-                .query(StoredEvents::stored)
-                .list();
+        return rows.after(globalIndex, count).stream().map(StoredEvents::stored).toList();
     }
 
     /** How many events the streams hold together. */
     long count(List<String> streams) {
-        return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier in " + InList.of(streams))
-                .query(Long.class).single();
+        return rows.count(streams);
     }
 
     /** One stream's events, in order. */
     List<Stored> stream(String stream) {
-        return jdbc.sql(COLUMNS + " where aggregate_identifier = :stream order by sequence_number")
-                .param("stream", stream)
-                .query(StoredEvents::stored)
-                .list();
+        return rows.stream(stream).stream().map(StoredEvents::stored).toList();
     }
 
-    private static Stored stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        JsonNode meta = json(rs.getBytes(7));
-        return new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                json(rs.getBytes(6)), meta == null ? null : meta.path(EventChain.HASH).asString(null),
+    private static Stored stored(EventRows.Row row) {
+        JsonNode meta = json(row.metaData());
+        return new Stored(row.globalIndex(), row.eventId(), row.stream(), row.sequence(), row.type(),
+                json(row.payload()), meta == null ? null : meta.path(EventChain.HASH).asString(null),
                 meta == null ? null : meta.path(EventChain.PREVIOUS_HASH).asString(null));
     }
 

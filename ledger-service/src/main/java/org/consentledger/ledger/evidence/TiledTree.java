@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.consentledger.store.evidence.EvidenceLog;
 import org.consentledger.verifier.MerkleFrontier;
 import org.consentledger.verifier.MerkleTree;
 import org.consentledger.verifier.SubtreeHashes;

@@ -4,7 +4,6 @@ import org.consentledger.verifier.SignedCheckpoint;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.consentledger.ledger.evidence.CheckpointPublisher;
-import org.consentledger.ledger.evidence.EvidenceLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;

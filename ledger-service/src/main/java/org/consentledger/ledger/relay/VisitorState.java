@@ -38,16 +38,15 @@ record VisitorState(String siteId, String visitorId, String lastEventId, long se
     }
 
     /**
-     * The state once the visitor's next recorded event is added. A category's deciding event is the latest by
-     * {@code occurredAt}; the new event has the highest sequence, so it decides each category it touches unless
-     * that category was decided by an event that occurred later (this one arrived late).
+     * The state once the visitor's next recorded event is added: it decides each category it touches unless the
+     * event that decided it so far occurred later ({@link Decision#STANDING_ORDER}; this one arrived late).
      */
     VisitorState then(Decision decision, CookiePolicy policy) {
         Map<String, CategoryState> states = new TreeMap<>();
         categories.forEach(c -> states.put(c.id(), c));
         for (String category : touched(decision, policy)) {
             CategoryState current = states.get(category);
-            if (current != null && current.occurredAt().isAfter(decision.occurredAt())) {
+            if (current != null && !decision.standsOver(current.occurredAt())) {
                 continue;
             }
             ConsentStatus status = decision.statusOf(category).orElseThrow();

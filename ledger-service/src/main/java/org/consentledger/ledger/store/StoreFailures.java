@@ -3,6 +3,8 @@ package org.consentledger.ledger.store;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 
 /** Tells a failure of the database (full disk, closed file, lost server) from a fault in a request or the code. */
 public final class StoreFailures {
@@ -19,6 +21,21 @@ public final class StoreFailures {
                 || t instanceof org.springframework.dao.DataAccessException
                 || t instanceof jakarta.persistence.PersistenceException || t instanceof CommitUnconfirmed
                 || t.getClass().getName().equals("org.h2.mvstore.MVStoreException"));
+    }
+
+    /**
+     * Whether a failure is a lost race to append to a stream: the store's unique (stream, position) key refused an
+     * event because another writer appended at that position first. Every link of the cause chain must be part of it
+     * (Axon's exception over JPA over Hibernate over SQL); a refusal or a bug is none of these.
+     */
+    public static boolean lostAppendRace(Throwable failure) {
+        return causes(failure).allMatch(t -> t instanceof ConcurrencyException
+                // The first event of a stream that another writer has just created: the same race at position 0.
+                || t instanceof AggregateStreamCreationException
+                || t instanceof jakarta.persistence.PersistenceException
+                || t instanceof org.hibernate.HibernateException
+                || t instanceof SQLException
+                || t instanceof org.springframework.dao.DataAccessException);
     }
 
     /** Whether the database has closed itself and will not take a write again in this process. */

@@ -87,7 +87,7 @@ public final class GroupDecisions {
             observer.decided(command, outcome, System.nanoTime() - started);
             outcomes.add(outcome);
         }
-        return new Decisions(outcomes, group.events, group.appended);
+        return new Decisions(outcomes, group.events, group.appended());
     }
 
     /** The group's state as its decisions so far leave it. */
@@ -97,11 +97,12 @@ public final class GroupDecisions {
         private final Map<String, Earlier<?>> earlier;
         private final Map<String, SiteState> sites;
         private final Supplier<String> ids;
-        private final Map<String, StreamHistory> appended = new HashMap<>();
+        /** The streams appended to, each copied once: a group may append a thousand events to one long stream. */
+        private final Map<String, Growing> appended = new HashMap<>();
         private final List<NewEvent> events = new ArrayList<>();
 
         Group(Loaded loaded, Supplier<String> ids) {
-            this.streams = new HashMap<>(loaded.streams());
+            this.streams = loaded.streams();
             this.earlier = new HashMap<>(loaded.earlier());
             this.sites = new HashMap<>(loaded.sites());
             this.ids = ids;
@@ -123,16 +124,46 @@ public final class GroupDecisions {
             }
             Object event = ((Decided.Record<?, ?>) decided).event();
             String eventId = ids.get();
-            StreamHistory history = streams.getOrDefault(target.stream(), StreamHistory.EMPTY)
-                    .appended(target.submissionKey());
-            streams.put(target.stream(), history);
-            appended.put(target.stream(), history);
+            long sequence = appended.computeIfAbsent(target.stream(),
+                    stream -> new Growing(streams.getOrDefault(stream, StreamHistory.EMPTY)))
+                    .append(target.submissionKey());
             if (submission != null) {
                 earlier.put(submission, new Earlier<>(eventId, event));
             }
             sites.computeIfPresent(target.site(), (site, state) -> state.recorded(event, eventId));
-            events.add(new NewEvent(decider.streamType(), target.stream(), history.head(), eventId, ids.get(), event));
+            events.add(new NewEvent(decider.streamType(), target.stream(), sequence, eventId, ids.get(), event));
             return Outcome.ofNew(decider.receipt(eventId, event));
+        }
+
+        Map<String, StreamHistory> appended() {
+            Map<String, StreamHistory> histories = new HashMap<>();
+            appended.forEach((stream, growing) -> histories.put(stream, growing.history()));
+            return histories;
+        }
+    }
+
+    /** A stream's history while its group appends to it. */
+    private static final class Growing {
+
+        private long head;
+        private final Map<String, Long> submissions;
+
+        Growing(StreamHistory loaded) {
+            this.head = loaded.head();
+            this.submissions = new HashMap<>(loaded.submissions());
+        }
+
+        /** @return the position of the event appended */
+        long append(String submissionKey) {
+            head++;
+            if (submissionKey != null) {
+                submissions.put(submissionKey, head);
+            }
+            return head;
+        }
+
+        StreamHistory history() {
+            return new StreamHistory(head, submissions);
         }
     }
 

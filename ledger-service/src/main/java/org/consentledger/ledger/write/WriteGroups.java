@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.consentledger.ledger.store.StoreFailures;
 import org.consentledger.ledger.write.GroupDecisions.Decisions;
 import org.consentledger.ledger.write.GroupDecisions.NewEvent;
 import org.consentledger.store.StoredStreams;
@@ -68,7 +69,7 @@ public class WriteGroups {
                 return attempt(commands, targets);
             } catch (RuntimeException failure) {
                 histories.forget(targets.stream().map(Decider.Target::stream).toList());
-                if (attempt == ATTEMPTS || !LostAppendRace.is(failure)) {
+                if (attempt == ATTEMPTS || !StoreFailures.lostAppendRace(failure)) {
                     commands.forEach(command -> metrics.decided(command, "failed", 0));
                     throw failure;
                 }

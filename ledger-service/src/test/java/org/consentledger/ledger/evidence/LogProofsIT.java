@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.consentledger.ledger.LedgerInstance;
 import org.consentledger.ledger.MutableClock;
+import org.consentledger.store.evidence.EvidenceLog;
 import org.consentledger.verifier.MerkleTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,5 @@
 package org.consentledger.projections.policy;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +20,13 @@ import org.consentledger.projections.ColumnLimits;
 import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.ReadModelPosition;
 import org.consentledger.projections.ReadModelProcessor;
-import org.consentledger.store.InList;
 import org.consentledger.store.StoredStreams;
+import org.consentledger.store.readmodels.ColumnWidths;
+import org.consentledger.store.readmodels.PolicyCatalogTable;
+import org.consentledger.store.readmodels.ReadModelNames;
+import org.consentledger.store.readmodels.ReadModelPositions;
 import org.consentledger.support.BoundedMap;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,12 +37,12 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ReadModelProcessor.NAME)
 public class PolicyCatalogProjection {
 
-    public static final String NAME = "policy-catalog";
+    public static final String NAME = ReadModelNames.POLICY_CATALOG;
 
     /** Sites whose versions are kept parsed; past this the least recently asked leave first. */
     private static final int CACHED_SITES = 1_000;
 
-    private final JdbcClient jdbc;
+    private final PolicyCatalogTable table;
     private final Serializer serializer;
     private final StoredStreams streams;
     private final ReadModelPosition position;
@@ -54,14 +50,15 @@ public class PolicyCatalogProjection {
     private final ParkedStreams parked;
     private final Map<String, List<CookiePolicyPublished>> parsed = BoundedMap.leastRecentlyUsed(CACHED_SITES);
 
-    public PolicyCatalogProjection(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer,
-                                   StoredStreams streams, ParkedStreams parked) {
-        this.jdbc = jdbc;
+    public PolicyCatalogProjection(PolicyCatalogTable table, @Qualifier("eventSerializer") Serializer serializer,
+                                   StoredStreams streams, ParkedStreams parked, ReadModelPositions positions,
+                                   ColumnWidths widths) {
+        this.table = table;
         this.serializer = serializer;
         this.streams = streams;
         this.parked = parked;
-        this.position = new ReadModelPosition(NAME, jdbc);
-        this.columns = new ColumnLimits(jdbc, NAME, "policy_catalog");
+        this.position = new ReadModelPosition(NAME, positions);
+        this.columns = new ColumnLimits(widths, NAME, "policy_catalog");
     }
 
     /**
@@ -81,27 +78,16 @@ public class PolicyCatalogProjection {
         columns.check("document", document);
         position.reached(token);
         // Streaming processors deliver at least once: a version already recorded is not recorded again.
-        if (jdbc.sql("select count(*) from policy_catalog where event_id = :id").param("id", eventId)
-                .query(Long.class).single() > 0) {
-            return;
+        if (!table.holds(eventId)) {
+            table.insert(new PolicyCatalogTable.Row(event.siteId(), event.version(), eventId, document),
+                    event.policy().effectiveFrom(), event.recordedAt());
         }
-        jdbc.sql("""
-                        insert into policy_catalog (site_id, version, effective_from, recorded_at, event_id, document)
-                        values (:site, :version, :effectiveFrom, :recordedAt, :eventId, :document)
-                        """)
-                .param("site", event.siteId())
-                .param("version", event.version())
-                .param("effectiveFrom", OffsetDateTime.ofInstant(event.policy().effectiveFrom(), ZoneOffset.UTC))
-                .param("recordedAt", OffsetDateTime.ofInstant(event.recordedAt(), ZoneOffset.UTC))
-                .param("eventId", eventId)
-                .param("document", document)
-                .update();
     }
 
     @ResetHandler
     void reset() {
         position.forget();
-        jdbc.sql("delete from policy_catalog").update();
+        table.clear();
     }
 
     /** Every version the store held when asked, oldest first; none for an unknown site. */
@@ -149,47 +135,8 @@ public class PolicyCatalogProjection {
         return Optional.of(known);
     }
 
-    /**
-     * A row of the catalog as stored, for the audit to hold against its event.
-     *
-     * @param document the published event as the catalog serialized it
-     */
-    public record Row(String siteId, int version, String eventId, String document) {
-    }
-
-    private static final String ROWS = "select site_id, version, event_id, document from policy_catalog c";
-
-    /** The catalog's rows made from these events, by event id; an event without a row is absent. */
-    public Map<String, Row> rows(Collection<String> eventIds) {
-        Map<String, Row> rows = new HashMap<>();
-        InList.rows(jdbc, ROWS + " where event_id in ", eventIds, PolicyCatalogProjection::row)
-                .forEach(row -> rows.put(row.eventId(), row));
-        return rows;
-    }
-
-    /** A row that no event in the store was made into (one added behind the ledger's back), if there is one. */
-    public Optional<Row> rowWithoutEvent() {
-        return jdbc.sql(ROWS + """
-                         where not exists (select 1 from domain_event_entry e where e.event_identifier = c.event_id)
-                         fetch first 1 rows only
-                        """)
-                .query(PolicyCatalogProjection::row)
-                .optional();
-    }
-
-    private static Row row(ResultSet rs, int row) throws SQLException {
-        return new Row(rs.getString("site_id"), rs.getInt("version"), rs.getString("event_id"),
-                rs.getString("document"));
-    }
-
     private List<CookiePolicyPublished> read(String siteId) {
-        return jdbc.sql("select document from policy_catalog where site_id = :site order by version")
-                .param("site", siteId)
-                .query(String.class)
-                .list()
-                .stream()
-                .map(this::deserialize)
-                .toList();
+        return table.documents(siteId).stream().map(this::deserialize).toList();
     }
 
     private CookiePolicyPublished deserialize(String document) {

@@ -1,12 +1,12 @@
-package org.consentledger.projections.consent;
+package org.consentledger.store.readmodels;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The consent history's index by visitor, which every answer reads through. A replay drops it with the rows and
  * inserts the whole history without it, then creates it in one pass once the history holds every event the store
- * held when the replay began: row by row, each insert into it lands at a random place. A million such rows took
- * H2 2.3 times as long (PostgreSQL 1.4 times) as inserting them without it and creating it afterwards.
+ * held when the replay began: row by row, each insert into it lands at a random place, which made a replay
+ * markedly slower than inserting the rows without it and creating it afterwards (benchmark/MEASUREMENTS.md).
  * <p>
  * While it is missing ({@code read_model_position.rebuild_until} set) the history answers nothing: a question would
  * have to read the whole table.
@@ -35,7 +35,7 @@ final class VisitorIndex {
                 .orElse(null);
         jdbc.sql("update read_model_position set rebuild_until = :newest where read_model = :name")
                 .param("newest", newest)
-                .param("name", ConsentHistoryProjection.NAME)
+                .param("name", ReadModelNames.CONSENT_HISTORY)
                 .update();
         return newest != null;
     }
@@ -47,7 +47,7 @@ final class VisitorIndex {
     /** Whether the index is being rebuilt, so that no answer can be read through it. */
     boolean missing() {
         return jdbc.sql("select rebuild_until from read_model_position where read_model = :name")
-                .param("name", ConsentHistoryProjection.NAME)
+                .param("name", ReadModelNames.CONSENT_HISTORY)
                 .query((rs, row) -> rs.getObject(1) != null)
                 .optional().orElse(false);
     }
@@ -61,12 +61,12 @@ final class VisitorIndex {
                         select count(*) from read_model_position
                          where read_model = :name and rebuild_until is not null and position >= rebuild_until
                         """)
-                .param("name", ConsentHistoryProjection.NAME)
+                .param("name", ReadModelNames.CONSENT_HISTORY)
                 .query(Long.class).single() > 0;
         if (rebuilt) {
             jdbc.sql(CREATE).update();
             jdbc.sql("update read_model_position set rebuild_until = null where read_model = :name")
-                    .param("name", ConsentHistoryProjection.NAME)
+                    .param("name", ReadModelNames.CONSENT_HISTORY)
                     .update();
         }
     }

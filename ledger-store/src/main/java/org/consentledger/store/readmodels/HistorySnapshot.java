@@ -1,18 +1,16 @@
-package org.consentledger.projections.consent;
+package org.consentledger.store.readmodels;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.consentledger.projections.ReadModelProcessor;
-import org.consentledger.projections.policy.PolicyCatalogProjection;
 import org.consentledger.verifier.Decision;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A visitor's decisions, when the read models were known to hold every event of the store as they were read;
- * learned without asking the event table about the visitor's stream (at a million events that lookup tripled an
- * answer's cost on H2: a stream's rows are spread over the whole table).
+ * learned without asking the event table about the visitor's stream (on H2 that lookup cost much of an answer: a
+ * stream's rows are spread over the whole table).
  * <p>
  * In order: each read model's position and reset generation (one row each, so the two agree), their processor's
  * number of segments (positions are kept for one segment only) and the store's newest index; then the site's number
@@ -27,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param versions how many policy versions of the site the catalog held
  * @param history  the visitor's decisions visible at the query's instants
  */
-record HistorySnapshot(boolean whole, boolean rebuilding, String parkedStream, long versions,
+public record HistorySnapshot(boolean whole, boolean rebuilding, String parkedStream, long versions,
                        List<Decision> history) {
 
     private static final HistorySnapshot UNKNOWN = new HistorySnapshot(false, false, null, 0, List.of());
@@ -60,7 +58,7 @@ record HistorySnapshot(boolean whole, boolean rebuilding, String parkedStream, l
      * @param visibleRows reads the visitor's decisions visible at the query's instants; called only when the read
      *                    models stood at the store's newest index
      */
-    static HistorySnapshot read(JdbcClient jdbc, String siteId, String visitorStream,
+    public static HistorySnapshot read(JdbcClient jdbc, String siteId, String visitorStream,
                                 Supplier<List<Decision>> visibleRows) {
         Map<String, Long> generations = new HashMap<>();
         boolean[] whole = {true};
@@ -68,9 +66,9 @@ record HistorySnapshot(boolean whole, boolean rebuilding, String parkedStream, l
         // Positional parameters, here and below: each answer runs these statements, and named ones cost a new SQL
         // string per statement (rewritten, then hashed again by H2's statement cache).
         jdbc.sql(STANDING)
-                .param(ReadModelProcessor.NAME)
-                .param(ConsentHistoryProjection.NAME)
-                .param(PolicyCatalogProjection.NAME)
+                .param(ReadModelNames.PROCESSOR)
+                .param(ReadModelNames.CONSENT_HISTORY)
+                .param(ReadModelNames.POLICY_CATALOG)
                 .query(rs -> {
                     long head = rs.getLong("head");
                     // An empty store has no newest index.
@@ -88,7 +86,7 @@ record HistorySnapshot(boolean whole, boolean rebuilding, String parkedStream, l
         long[] versions = {0};
         String[] parked = {null};
         jdbc.sql(VERSIONS_AND_PARKED)
-                .param(ReadModelProcessor.NAME)
+                .param(ReadModelNames.PROCESSOR)
                 .param(siteId)
                 .param(visitorStream)
                 .param(siteId)
@@ -102,8 +100,8 @@ record HistorySnapshot(boolean whole, boolean rebuilding, String parkedStream, l
         List<Decision> history = visibleRows.get();
         Map<String, Long> after = new HashMap<>();
         jdbc.sql(GENERATIONS)
-                .param(ConsentHistoryProjection.NAME)
-                .param(PolicyCatalogProjection.NAME)
+                .param(ReadModelNames.CONSENT_HISTORY)
+                .param(ReadModelNames.POLICY_CATALOG)
                 .query(rs -> {
                     after.put(rs.getString("read_model"), rs.getLong("generation"));
                 });

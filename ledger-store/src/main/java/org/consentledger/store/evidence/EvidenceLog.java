@@ -1,4 +1,4 @@
-package org.consentledger.ledger.evidence;
+package org.consentledger.store.evidence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,13 +14,13 @@ import org.consentledger.store.InList;
 import org.consentledger.verifier.MerkleFrontier;
 import org.consentledger.verifier.MerkleTree;
 import org.consentledger.verifier.SignedCheckpoint;
-import org.consentledger.verifier.SubtreeHashes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
-/** The Merkle log's leaves and signed checkpoints, as stored. */
-@Component
+/**
+ * The Merkle log's tables: its leaves ({@code merkle_leaf}), the perfect subtrees stored to answer proofs
+ * ({@code merkle_node}) and the signed checkpoints ({@code merkle_checkpoint}).
+ */
 public class EvidenceLog {
 
     /** Leaves read at a time when a tree is extended. */
@@ -29,7 +29,7 @@ public class EvidenceLog {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
 
-    EvidenceLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    public EvidenceLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
     }
@@ -47,7 +47,7 @@ public class EvidenceLog {
         return jdbc.sql("select coalesce(max(leaf_index), -1) + 1 from merkle_leaf").query(Long.class).single();
     }
 
-    void append(List<Leaf> leaves) {
+    public void append(List<Leaf> leaves) {
         jdbcTemplate.batchUpdate(
                 "insert into merkle_leaf (leaf_index, global_index, event_id, event_hash) values (?, ?, ?, ?)",
                 leaves, leaves.size(), (statement, leaf) -> {
@@ -59,14 +59,14 @@ public class EvidenceLog {
     }
 
     /** Where an event stands: its place in the store's global order, and whether the log holds a leaf for it. */
-    record Place(long globalIndex, boolean logged) {
+    public record Place(long globalIndex, boolean logged) {
     }
 
     /**
      * The places of those of these events the store holds, in one statement: the log's duplicate check and the
      * leaves' positions come from the same rows.
      */
-    Map<String, Place> placesOf(Collection<String> eventIds) {
+    public Map<String, Place> placesOf(Collection<String> eventIds) {
         Map<String, Place> places = new HashMap<>();
         jdbc.sql("""
                         select e.event_identifier, e.global_index, l.event_id
@@ -88,27 +88,22 @@ public class EvidenceLog {
                 .list();
     }
 
-    /** The log's perfect subtrees for one request: proofs and tree heads from them cost O(log n) reads. */
-    public SubtreeHashes tree() {
-        return new TiledTree(this);
-    }
-
     /**
      * Appends the stored leaves from the frontier's size up to {@code treeSize} to it, a page at a time, telling
      * {@code completed} of every subtree a leaf completes.
      */
-    void extend(MerkleFrontier frontier, long treeSize, MerkleFrontier.Completed completed) {
+    public void extend(MerkleFrontier frontier, long treeSize, MerkleFrontier.Completed completed) {
         for (long from = frontier.size(); from < treeSize; from += PAGE) {
             leaves(from, Math.min(from + PAGE, treeSize)).forEach(leaf -> frontier.append(leaf.leafHash(), completed));
         }
     }
 
-    /** One perfect subtree of a stored level ({@link TiledTree#stored}). */
-    record Node(int level, long index, String hash) {
+    /** One perfect subtree of a stored level, kept so that proofs read few nodes. */
+    public record Node(int level, long index, String hash) {
     }
 
     /** Stores these nodes; one stored before (by another instance) is left as it is. */
-    void storeNodes(List<Node> nodes) {
+    public void storeNodes(List<Node> nodes) {
         jdbcTemplate.batchUpdate("""
                         merge into merkle_node t
                         using (values (cast(? as integer), cast(? as bigint), cast(? as varchar(64))))
@@ -124,7 +119,7 @@ public class EvidenceLog {
     }
 
     /** The stored nodes of a level from index {@code from} up to {@code to} (excluded), by index. */
-    Map<Long, byte[]> tileNodes(int level, long from, long to) {
+    public Map<Long, byte[]> tileNodes(int level, long from, long to) {
         Map<Long, byte[]> nodes = new HashMap<>();
         jdbc.sql("""
                         select node_index, node_hash from merkle_node
@@ -139,19 +134,19 @@ public class EvidenceLog {
     }
 
     /** Every stored node, lowest level first. */
-    List<Node> nodes() {
+    public List<Node> nodes() {
         return jdbc.sql("select node_level, node_index, node_hash from merkle_node order by node_level, node_index")
                 .query((rs, row) -> new Node(rs.getInt(1), rs.getLong(2), rs.getString(3)))
                 .list();
     }
 
     /** How many nodes are stored. */
-    long storedNodeCount() {
+    public long storedNodeCount() {
         return jdbc.sql("select count(*) from merkle_node").query(Long.class).single();
     }
 
     /** The subtree roots of the largest checkpointed tree that has them stored. */
-    Optional<MerkleFrontier> latestFrontier() {
+    public Optional<MerkleFrontier> latestFrontier() {
         return jdbc.sql("""
                         select tree_size, frontier from merkle_checkpoint where frontier is not null
                          order by tree_size desc fetch first 1 rows only
@@ -174,7 +169,7 @@ public class EvidenceLog {
     }
 
     /** The leaves at these places of the store's global order, by place, a few hundred places a statement. */
-    Map<Long, Leaf> leavesAtPlaces(List<Long> globalIndexes) {
+    public Map<Long, Leaf> leavesAtPlaces(List<Long> globalIndexes) {
         Map<Long, Leaf> leaves = new HashMap<>();
         for (List<Long> chunk : InList.chunks(globalIndexes)) {
             jdbc.sql("select leaf_index, global_index, event_id, event_hash from merkle_leaf where global_index in "
@@ -253,7 +248,7 @@ public class EvidenceLog {
                 .list();
     }
 
-    void store(SignedCheckpoint checkpoint, MerkleFrontier frontier) {
+    public void store(SignedCheckpoint checkpoint, MerkleFrontier frontier) {
         jdbc.sql("""
                         insert into merkle_checkpoint (tree_size, root_hash, signed_at, key_id, signature, frontier)
                         values (:size, :root, :signedAt, :keyId, :signature, :frontier)

@@ -1,4 +1,4 @@
-package org.consentledger.projections.consent;
+package org.consentledger.store.readmodels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * When an answer may trust the read models without asking the event store about the visitor's stream: only when
  * both stood at the store's newest event and no replay emptied them while the visitor's rows were read. Run here,
- * on the ledger's own schema (its migrations live in the service).
+ * on the ledger's own schema.
  */
 class HistorySnapshotTest {
 

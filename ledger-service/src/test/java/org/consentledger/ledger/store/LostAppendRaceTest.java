@@ -1,4 +1,4 @@
-package org.consentledger.ledger.write;
+package org.consentledger.ledger.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,15 +13,15 @@ class LostAppendRaceTest {
 
     @Test
     void aDuplicatePositionIsALostRace() {
-        assertThat(LostAppendRace.is(new ConcurrencyException("taken",
+        assertThat(StoreFailures.lostAppendRace(new ConcurrencyException("taken",
                 new SQLIntegrityConstraintViolationException("duplicate key")))).isTrue();
-        assertThat(LostAppendRace.is(new AggregateStreamCreationException("created meanwhile"))).isTrue();
+        assertThat(StoreFailures.lostAppendRace(new AggregateStreamCreationException("created meanwhile"))).isTrue();
     }
 
     @Test
     void aRefusalOrAFaultIsNot() {
-        assertThat(LostAppendRace.is(LedgerRejection.invalid("text", "no"))).isFalse();
-        assertThat(LostAppendRace.is(new ConcurrencyException("taken", new IllegalStateException("bug")))).isFalse();
-        assertThat(LostAppendRace.is(new IllegalStateException("bug"))).isFalse();
+        assertThat(StoreFailures.lostAppendRace(LedgerRejection.invalid("text", "no"))).isFalse();
+        assertThat(StoreFailures.lostAppendRace(new ConcurrencyException("taken", new IllegalStateException("bug")))).isFalse();
+        assertThat(StoreFailures.lostAppendRace(new IllegalStateException("bug"))).isFalse();
     }
 }

@@ -1,0 +1,53 @@
+package org.consentledger.ledger.store;
+
+import org.consentledger.store.events.EventRows;
+import org.consentledger.store.evidence.EvidenceLog;
+import org.consentledger.store.readmodels.ColumnWidths;
+import org.consentledger.store.readmodels.ConsentHistoryTable;
+import org.consentledger.store.readmodels.DeadLetters;
+import org.consentledger.store.readmodels.PolicyCatalogTable;
+import org.consentledger.store.readmodels.ReadModelPositions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The storage module's tables, as the features above read and write them. */
+@Configuration(proxyBeanMethods = false)
+class StoreTables {
+
+    @Bean
+    ConsentHistoryTable consentHistoryTable(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        return new ConsentHistoryTable(jdbc, jdbcTemplate);
+    }
+
+    @Bean
+    PolicyCatalogTable policyCatalogTable(JdbcClient jdbc) {
+        return new PolicyCatalogTable(jdbc);
+    }
+
+    @Bean
+    ReadModelPositions readModelPositions(JdbcClient jdbc) {
+        return new ReadModelPositions(jdbc);
+    }
+
+    @Bean
+    DeadLetters deadLetters(JdbcClient jdbc) {
+        return new DeadLetters(jdbc);
+    }
+
+    @Bean
+    EvidenceLog evidenceLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        return new EvidenceLog(jdbc, jdbcTemplate);
+    }
+
+    @Bean
+    EventRows eventRows(JdbcClient jdbc) {
+        return new EventRows(jdbc);
+    }
+
+    @Bean
+    ColumnWidths columnWidths(JdbcClient jdbc) {
+        return new ColumnWidths(jdbc);
+    }
+}
