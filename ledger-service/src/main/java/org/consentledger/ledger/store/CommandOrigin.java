@@ -8,10 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Events record the command they came from ({@code correlationId}, {@code traceId}), as with Axon's default, but
- * nothing else is correlated. Axon computes correlation data for every message a unit of work creates, including the
- * result of each event an event processor handles; for stored events that meant deserializing their metadata in
- * every processor, for a result nobody reads.
+ * Only a command is the origin of what its handling creates ({@code correlationId}, {@code traceId}); the write path
+ * gives each event its command's id that way itself. Axon's default computes correlation data for every message a
+ * unit of work creates, including the result of each event an event processor handles; for stored events that meant
+ * deserializing their metadata in every processor, for a result nobody reads.
  */
 @Configuration(proxyBeanMethods = false)
 class CommandOrigin {
