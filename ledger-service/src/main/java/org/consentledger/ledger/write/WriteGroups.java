@@ -11,13 +11,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.consentledger.ledger.store.StoreFailures;
 import org.consentledger.ledger.write.GroupDecisions.Decisions;
 import org.consentledger.ledger.write.GroupDecisions.NewEvent;
@@ -33,7 +30,7 @@ import org.consentledger.store.StoredStreams;
  * The appends take turns, from append to commit: the store hands out global indexes when events are inserted, but
  * they become visible when their transaction commits. Interleaved transactions make every event processor keep each
  * index not yet visible as a "gap" in its tracking token, a set copied into the token of every event it tracks and
- * named in every query it makes; taking turns, groups commit in index order. Loading and deciding run outside the
+ * named in every query it makes; taking turns, groups commit in index order. Loading and deciding come before the
  * turn, so several writer threads can prepare groups at once.
  */
 public class WriteGroups {
@@ -79,23 +76,38 @@ public class WriteGroups {
         }
     }
 
-    private record Prepared(Decisions decisions, EventLinker.Linked linked) {
-    }
-
+    /**
+     * One transaction: load, decide and link, stage the new events, then commit in turn. Axon's unit of work appends
+     * the staged events as it commits, and wakes the event processors once the commit is done.
+     */
     private List<Outcome> attempt(List<?> commands, List<Decider.Target> targets) {
-        Prepared prepared = transactions.fetchInTransaction(() -> {
+        DefaultUnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
+        try {
+            unit.attachTransaction(transactions);
             Decisions decided = decisions.decide(commands, load(targets),
                     IdentifierFactory.getInstance()::generateIdentifier, this::decided);
-            return new Prepared(decided, chain.link(messages(decided.events())));
-        });
-        if (prepared.decisions().events().isEmpty()) {
-            return prepared.decisions().outcomes();
+            EventLinker.Linked linked = chain.link(messages(decided.events()));
+            if (decided.events().isEmpty()) {
+                unit.commit();
+                return decided.outcomes();
+            }
+            eventStore.publish(linked.events());
+            appendTurn.lock();
+            try {
+                unit.commit();
+            } finally {
+                appendTurn.unlock();
+            }
+            metrics.appended(decided.events());
+            histories.remember(decided.streams());
+            linked.committed();
+            return decided.outcomes();
+        } catch (RuntimeException | Error failure) {
+            if (unit.isActive()) {
+                unit.rollback(failure);
+            }
+            throw failure;
         }
-        append(prepared.linked().events());
-        metrics.appended(prepared.decisions().events());
-        histories.remember(prepared.decisions().streams());
-        prepared.linked().committed();
-        return prepared.decisions().outcomes();
     }
 
     private void decided(Object command, Outcome outcome, long nanos) {
@@ -140,25 +152,6 @@ public class WriteGroups {
                 .<DomainEventMessage<?>>map(e -> new GenericDomainEventMessage<>(e.streamType(),
                 e.stream(), e.sequence(), e.payload(), Map.of("correlationId", e.commandId(), "traceId", e.commandId()),
                 e.eventId(), now)).toList();
-    }
-
-    /** Appends and commits in turn; Axon's unit of work wakes the event processors once the commit is done. */
-    private void append(List<? extends EventMessage<?>> events) {
-        appendTurn.lock();
-        try {
-            DefaultUnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
-            unit.attachTransaction(transactions);
-            ResultMessage<?> result = unit.executeWithResult(() -> {
-                eventStore.publish(events);
-                return null;
-            }, RollbackConfigurationType.ANY_THROWABLE);
-            if (result.isExceptional()) {
-                Throwable failure = result.exceptionResult();
-                throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-            }
-        } finally {
-            appendTurn.unlock();
-        }
     }
 
     private static void pause(int attempt) {
