@@ -190,6 +190,24 @@ class ConsentBatchIT {
         assertThat(order).hasSize(6 * 3 * 130).isSorted();
     }
 
+    @Test
+    void aBatchIsStoredStreamByStreamKeepingEachVisitorsOwnOrder() {
+        // In stream order, two instances appending to the same visitors take the store's unique keys in one order.
+        LedgerInstance.Response response = ledger.post(BATCH, batch(
+                consent("sorted-b", "sb-1", at(1), "[\"statistics\"]", "[]"),
+                consent("sorted-a", "sa-1", at(1), "[\"statistics\"]", "[]"),
+                consent("sorted-b", "sb-2", at(2), "[\"first-party\"]", "[]")));
+        assertThat(response.json().get("recorded").asInt()).isEqualTo(3);
+        ledger.awaitEvidenceLogCaughtUp();
+
+        EvidenceLog log = ledger.bean(EvidenceLog.class);
+        long a = log.leafOf(events("sorted-a").get(0).get("eventId").asString()).orElseThrow().globalIndex();
+        List<Long> b = events("sorted-b").stream()
+                .map(e -> log.leafOf(e.get("eventId").asString()).orElseThrow().globalIndex()).toList();
+        assertThat(events("sorted-b")).extracting(e -> e.get("consentId").asString()).containsExactly("sb-1", "sb-2");
+        assertThat(b).isSorted().allMatch(index -> index > a);
+    }
+
     private String at(int minutes) {
         return start.plus(Duration.ofMinutes(minutes)).toString();
     }
