@@ -27,7 +27,7 @@ class StreamHistories {
         this.recent = BoundedMap.synchronizedLeastRecentlyUsed(remembered);
     }
 
-    /** The given streams' histories, in the caller's transaction. */
+    /** The given streams' histories, in the caller's transaction, in a map of the caller's own. */
     Map<String, StreamHistory> read(Collection<String> streams) {
         Map<String, StreamHistory> read = new HashMap<>();
         List<String> unknown = streams.stream().distinct().filter(stream -> {

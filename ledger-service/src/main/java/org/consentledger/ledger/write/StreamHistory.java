@@ -1,6 +1,5 @@
 package org.consentledger.ledger.write;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -17,15 +16,5 @@ public record StreamHistory(long head, Map<String, Long> submissions) {
 
     public StreamHistory {
         submissions = Map.copyOf(submissions);
-    }
-
-    /** The history once an event is appended at the next position, recording the given submission (or none). */
-    StreamHistory appended(String submissionKey) {
-        if (submissionKey == null) {
-            return new StreamHistory(head + 1, submissions);
-        }
-        Map<String, Long> next = new HashMap<>(submissions);
-        next.put(submissionKey, head + 1);
-        return new StreamHistory(head + 1, next);
     }
 }

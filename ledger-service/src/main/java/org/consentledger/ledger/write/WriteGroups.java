@@ -123,7 +123,7 @@ public class WriteGroups {
             (target.submissionKey() != null ? keyed : plain).add(target.stream());
             siteIds.add(target.site());
         }
-        Map<String, StreamHistory> streams = new HashMap<>(histories.read(keyed));
+        Map<String, StreamHistory> streams = histories.read(keyed);
         plain.removeAll(keyed);
         heads.lastSequences(plain).forEach((stream, head) -> streams.put(stream, new StreamHistory(head, Map.of())));
         Map<String, Earlier<?>> earlier = new HashMap<>();

@@ -50,8 +50,12 @@ public final class DecisionScenario {
         for (Object event : events) {
             Decider.Target target = targetOfEvent.apply(event);
             String eventId = "stored-" + ids.incrementAndGet();
-            streams.put(target.stream(), streams.getOrDefault(target.stream(), StreamHistory.EMPTY)
-                    .appended(target.submissionKey()));
+            StreamHistory before = streams.getOrDefault(target.stream(), StreamHistory.EMPTY);
+            Map<String, Long> submissions = new HashMap<>(before.submissions());
+            if (target.submissionKey() != null) {
+                submissions.put(target.submissionKey(), before.head() + 1);
+            }
+            streams.put(target.stream(), new StreamHistory(before.head() + 1, submissions));
             String submission = GroupDecisions.submission(target);
             if (submission != null) {
                 earlier.put(submission, new Earlier<>(eventId, event));
