@@ -1,0 +1,55 @@
+package org.consentledger.ledger.erasure;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM with the JDK's provider, written as {@code nonce (12 bytes) || ciphertext || tag (16 bytes)}. Every
+ * call draws a fresh random nonce, and every key it is given is used for one purpose bound in the associated data.
+ */
+final class Aead {
+
+    static final int NONCE_BYTES = 12;
+    static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Aead() {
+    }
+
+    static byte[] encrypt(byte[] key, byte[] plaintext, byte[] associatedData) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData);
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is unavailable", e);
+        }
+    }
+
+    /** @throws UnreadableSeal when the bytes were not sealed by this key for this associated data, or were altered */
+    static byte[] decrypt(byte[] key, byte[] sealed, byte[] associatedData) {
+        if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw new UnreadableSeal("the sealed bytes are too short to hold a nonce and a tag");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                    new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.updateAAD(associatedData);
+            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+        } catch (AEADBadTagException e) {
+            throw new UnreadableSeal("the sealed bytes do not open with this key: altered, cut, or sealed for another");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.consentledger.ledger.erasure;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Keyed hashes (HMAC-SHA256 under the ledger's pseudonym secret) that stand for a visitor id, or a client's id of a
+ * submission, wherever the ledger would otherwise write it: stream names, read models, the submission index. Without
+ * the secret they cannot be computed, so trying every likely visitor id against the database leads nowhere.
+ */
+public final class VisitorPseudonyms {
+
+    private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
+
+    private final SecretKeySpec secret;
+
+    public VisitorPseudonyms(LedgerSecrets secrets) {
+        this.secret = new SecretKeySpec(secrets.pseudonymSecret(), "HmacSHA256");
+    }
+
+    /**
+     * The stream of a visitor's events on a site, {@code site/pseudonym}: the n-th stream of that visitor, since a
+     * visitor erased and seen again starts a new one ({@code generation} 0 first).
+     */
+    public String stream(String siteId, String visitorId, int generation) {
+        return siteId + "/" + keyed("stream", siteId, visitorId, Integer.toString(generation)).substring(0, 32);
+    }
+
+    /** What a client's id of a submission (a consent id, a withdrawal id) is indexed as within its stream. */
+    public String submission(String stream, String kind, String clientId) {
+        return kind + ":" + keyed("submission", stream, kind, clientId).substring(0, 32);
+    }
+
+    private String keyed(String purpose, String... parts) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(secret);
+            hmac.update(purpose.getBytes(StandardCharsets.UTF_8));
+            for (String part : parts) {
+                // Lengths first, so that no two lists of parts hash the same text.
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                hmac.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+                hmac.update((byte) ':');
+                hmac.update(bytes);
+            }
+            return URL.encodeToString(hmac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
+    }
+}
