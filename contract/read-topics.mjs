@@ -22,8 +22,8 @@ const schemas = new URL('../ledger-api/src/main/resources/schemas/', import.meta
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);
-const validEvent = ajv.compile(JSON.parse(readFileSync(new URL('consent-events.v2.schema.json', schemas))));
-const validState = ajv.compile(JSON.parse(readFileSync(new URL('consent-state.v1.schema.json', schemas))));
+const validEvent = ajv.compile(JSON.parse(readFileSync(new URL('consent-events.v3.schema.json', schemas))));
+const validState = ajv.compile(JSON.parse(readFileSync(new URL('consent-state.v2.schema.json', schemas))));
 const ledgerKey = createPublicKey(await (await fetch(`${args.base}/.well-known/consent-ledger/checkpoint-key.pem`)).text());
 
 const failures = [];
@@ -81,7 +81,7 @@ function state(where, message) {
   const value = JSON.parse(text(message.value));
   if (text(message.headers?.['content-type']) !== 'application/json') throw new Error('no content-type application/json');
   if (!validState(value)) throw new Error(`schema: ${ajv.errorsText(validState.errors)}`);
-  if (text(message.key) !== `${value.siteId}/${value.visitorId}`) throw new Error('key is not the visitor\'s');
+  if (text(message.key) !== `${value.siteId}/${value.subject}`) throw new Error('key is not the visitor\'s');
   counts.states++;
 }
 

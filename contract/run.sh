@@ -21,6 +21,7 @@ java -jar "$jar" --server.address=127.0.0.1 --server.port="$port" \
     --spring.datasource.url="jdbc:h2:file:$state/ledger" \
     --ledger.evidence.signing-key-file="$state/keys/checkpoint.pem" \
     --ledger.access.token-file="$state/keys/access-token" \
+    --ledger.personal-data.key-file="$state/keys/personal-data.keys" \
     --ledger.kafka.bootstrap-servers="$KAFKA_BOOTSTRAP" --ledger.kafka.topic="$topics-events" \
     --ledger.kafka.state-topic="$topics-state" --ledger.kafka.checkpoint-topic="$topics-checkpoints" \
     > "$state/ledger.log" 2>&1 &

@@ -5,8 +5,11 @@
 #                            blocks, as the ledger reads them); every instance signs with this one key
 #   access-token             the operator's bearer token (every role, every site; ledger.access.token-file); keys of
 #                            narrower reach are configured by their hash (docs/http-api.md: Access)
+#   personal-data.keys       the pseudonym secret and the key-encryption key of visitors' personal data
+#                            (ledger.personal-data.key-file, docs/erasure.md); every instance needs the same file
 # Files that exist are kept: a new signing key would leave earlier checkpoints signed by a key no one is given any
-# more. Delete a file to make a new one. Needs openssl.
+# more, and a new personal-data key file would leave every visitor's sealed data unreadable. Delete a file to make a
+# new one. Needs openssl.
 #
 #   deploy/compose/make-secrets.sh [DIR]
 set -euo pipefail
@@ -45,7 +48,16 @@ if [ ! -s "$token" ]; then
 else
     echo "kept $token"
 fi
-chmod 644 "$password" "$key" "$token"
+personal=$dir/personal-data.keys
+if [ ! -s "$personal" ]; then
+    { echo "pseudonyms $(openssl rand -base64 32)"; echo "kek-$(date -u +%Y%m%d) $(openssl rand -base64 32)"; } \
+        > "$personal.tmp"
+    mv "$personal.tmp" "$personal"
+    echo "wrote $personal"
+else
+    echo "kept $personal"
+fi
+chmod 644 "$password" "$key" "$token" "$personal"
 
 # The ledger names its key by the first 16 hex digits of the SHA-256 of the public key (DER), as checkpoints do.
 echo "signing key id: $(openssl pkey -in "$key" -pubout -outform DER | sha256sum | cut -c1-16)"

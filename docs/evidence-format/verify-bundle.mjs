@@ -1,5 +1,6 @@
-// A second verifier of consent-ledger-evidence/2 and /1 bundles, written from docs/evidence-format.md (the § numbers
-// below) and sharing no code with the Java one, so that the two disagree when the document is wrong or incomplete.
+// A second verifier of consent-ledger-evidence/3, /2 and /1 bundles, written from docs/evidence-format.md (the §
+// numbers below) and sharing no code with the Java one, so that the two disagree when the document is wrong or
+// incomplete.
 //
 //   node verify-bundle.mjs BUNDLE.json KEY.pem    exit 0 verified, 1 not verified, 2 wrong command or unreadable file
 //
@@ -9,12 +10,17 @@ import { readFileSync, realpathSync } from 'node:fs';
 
 export const VERSION = 'consent-ledger-evidence/2';
 export const VERSION_1 = 'consent-ledger-evidence/1';
+export const VERSION_3 = 'consent-ledger-evidence/3';
 const GENESIS = '0'.repeat(64);
+const ERASED = 'erased';
+// Event types by their format 1 names and, for events of format 2 (§13), by their stable names.
 const TYPE = {
   policy: 'org.consentledger.api.policy.CookiePolicyPublished',
   given: 'org.consentledger.api.consent.ConsentGiven',
   withdrawn: 'org.consentledger.api.consent.ConsentWithdrawn',
 };
+const STABLE = { policy: 'policy.published', given: 'consent.given', withdrawn: 'consent.withdrawn',
+  erased: 'subject.erased' };
 
 // ---- JSON, read strictly (§2): repeated member names refused, integers kept exact as BigInt ----
 
@@ -194,13 +200,51 @@ export function keyId(key) {
   return sha256(key.export({ type: 'spki', format: 'der' })).toString('hex').slice(0, 16);
 }
 
+const isHex64 = (s) => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s);
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 export function eventHash(e) {
-  if (typeof e.previousHash !== 'string' || !/^[0-9a-f]{64}$/.test(e.previousHash)) throw new RangeError('previousHash');
+  if (!isHex64(e.previousHash)) throw new RangeError('previousHash');
   if (typeof e.sequence !== 'bigint' || e.sequence < 0n) throw new RangeError('sequence');
   const { eventId, type, stream, sequence, payload, previousHash } = e;
   if (![eventId, type, stream].every((v) => typeof v === 'string') || payload === undefined) throw new RangeError('event');
   return sha256(canonicalize({ eventId, type, stream, sequence, payload, previousHash })).toString('hex');
 }
+
+// §13: an event of format 2 is hashed over its public part and the commitment to its personal part.
+export function eventHashTwo(e) {
+  if (!isHex64(e.previousHash)) throw new RangeError('previousHash');
+  if (typeof e.sequence !== 'bigint' || e.sequence < 0n) throw new RangeError('sequence');
+  const { eventId, type, stream, sequence, previousHash } = e;
+  const commitment = e.commitment ?? null;
+  if (![eventId, type, stream].every((v) => typeof v === 'string') || !isObject(e.public)) {
+    throw new RangeError('event');
+  }
+  if (commitment !== null && !isHex64(commitment)) throw new RangeError('commitment');
+  return sha256(canonicalize({ format: 2n, eventId, type, stream, sequence, public: e.public, commitment,
+    previousHash })).toString('hex');
+}
+
+export function commitmentOf(salt, fields) {
+  return sha256(salt, canonicalize(fields)).toString('hex');
+}
+
+// An event of a bundle as its event format shows it (§14.1); bundles of format 1 and 2 hold events of format 1 only.
+function readEvent(e, formatThree) {
+  if (!formatThree) return { e, format: 1, isPolicy: e.type === TYPE.policy, shown: e.payload, fields: null };
+  if (e.format !== 1n && e.format !== 2n) throw new RangeError(`event ${e.eventId} states no event format 1 or 2`);
+  if (e.format === 1n) {
+    return { e, format: 1, isPolicy: e.type === TYPE.policy, shown: e.payload, fields: null,
+      erased: e.payload === ERASED };
+  }
+  const personal = e.personal ?? null;
+  return { e, format: 2, isPolicy: e.type === STABLE.policy, isErasure: e.type === STABLE.erased, shown: e.public,
+    personal, personalErased: personal === ERASED,
+    fields: isObject(personal) && isObject(personal.fields) ? personal.fields : null };
+}
+
+// Whether the event still shows anything personal: a format 1 payload, or a personal part not erased.
+const showsPersonalData = (r) => (r.format === 1 ? !r.erased : r.personal !== null && !r.personalErased);
 
 // RFC 9162 §2.1.3.2; the proof lists sibling hashes from the leaf up.
 export function inclusionHolds(index, size, leafHash, proof, root) {
@@ -269,8 +313,8 @@ function decodePolicy(p) {
   };
 }
 
-function decodeDecision(e, withdrawal) {
-  const p = e.payload;
+// p: the payload (format 1) or the public part (format 2), which holds every member the answer reads.
+function decodeDecision(e, p, withdrawal) {
   return {
     eventId: e.eventId, sequence: e.sequence, withdrawal, policyVersion: integer(p.policyVersion),
     occurredAt: parseInstant(p.occurredAt), recordedAt: parseInstant(p.recordedAt),
@@ -382,7 +426,9 @@ export function verifyBundle(text, key) {
   try {
     const id = keyId(key);
     const formatOne = bundle.version === VERSION_1;
-    note('version', formatOne || bundle.version === VERSION, `The bundle is in format ${VERSION_1} or ${VERSION}.`);
+    const formatThree = bundle.version === VERSION_3;
+    note('version', formatOne || formatThree || bundle.version === VERSION,
+      `The bundle is in format ${VERSION_1}, ${VERSION} or ${VERSION_3}.`);
     const unsigned = Object.assign(Object.create(null), bundle);
     delete unsigned.signature;
     note('bundle-signature', signatureHolds(key, canonicalize(unsigned), bundle.signature),
@@ -397,11 +443,28 @@ export function verifyBundle(text, key) {
     const policies = [];
     const decisions = [];
     const streams = new Map();
-    for (const e of bundle.events) {
+    const read = bundle.events.map((e) => readEvent(e, formatThree));
+    const visitorStreams = new Set(read.filter((r) => !r.isPolicy).map((r) => r.e.stream));
+    for (const r of read) {
+      const e = r.e;
       const name = `Event ${e.eventId} (${e.stream} #${e.sequence})`;
-      let hashHolds = false;
-      try { hashHolds = eventHash(e) === e.hash; } catch { /* a malformed event has no hash to match */ }
-      note('event-hash', hashHolds, `${name} has the hash ${e.hash}.`);
+      if (r.erased) {
+        note('event-hash', true, `${name}: content erased; position and hash proven by the log and the chain.`);
+      } else {
+        let hashHolds = false;
+        try { hashHolds = (r.format === 1 ? eventHash(e) : eventHashTwo(e)) === e.hash; } catch { /* no hash */ }
+        note('event-hash', hashHolds, `${name} has the hash ${e.hash}.`);
+      }
+      const commitment = e.commitment ?? null;
+      if (r.format === 2 && (commitment !== null || r.personal !== null)) {
+        let holds = r.personalErased && commitment !== null;
+        try {
+          holds ||= commitment !== null && r.fields !== null && isHex64(r.personal.salt)
+            && commitmentOf(hexBytes(r.personal.salt), r.fields) === commitment;
+        } catch { /* fields without canonical form commit to nothing */ }
+        note('commitment', holds, r.personalErased ? `${name}: personal part erased; the commitment stands in for it.`
+          : `${name}'s personal part is the one its commitment was made for.`);
+      }
       if (formatOne) {
         let included = false;
         try {
@@ -410,15 +473,32 @@ export function verifyBundle(text, key) {
         } catch { /* a malformed proof proves nothing */ }
         note('inclusion', included, `${name} is entry ${e.leafIndex} of the signed log.`);
       }
-      const recordedAt = e.payload.recordedAt;
-      note('recorded-by-as-of', recordedAt !== undefined && recordedAt !== null && parseInstant(recordedAt) <= asOf,
-        `${name} was recorded by asOf.`);
-      const isPolicy = e.type === TYPE.policy;
-      const expected = isPolicy ? bundle.piiController : `${bundle.piiController}/${bundle.piiPrincipalId}`;
-      note('stream', e.stream === expected, `${name} belongs to ${expected}.`);
-      if (isPolicy) policies.push(decodePolicy(e.payload));
-      else if (e.type === TYPE.given) decisions.push(decodeDecision(e, false));
-      else if (e.type === TYPE.withdrawn) decisions.push(decodeDecision(e, true));
+      if (r.erased) {
+        note('recorded-by-as-of', true, `${name}: content erased; when it was recorded cannot be shown.`);
+      } else {
+        const recordedAt = r.shown.recordedAt;
+        note('recorded-by-as-of', recordedAt !== undefined && recordedAt !== null && parseInstant(recordedAt) <= asOf,
+          `${name} was recorded by asOf.`);
+      }
+      const visitorStream = `${bundle.piiController}/${bundle.piiPrincipalId}`;
+      if (r.isPolicy || !formatThree) {
+        const expected = r.isPolicy ? bundle.piiController : visitorStream;
+        note('stream', e.stream === expected, `${name} belongs to ${expected}.`);
+      } else {
+        // §14.2: one stream for all the visitor's events; what an event shows of its visitor names the bundle's.
+        const holds = visitorStreams.size === 1 && typeof e.stream === 'string'
+          && e.stream.startsWith(`${bundle.piiController}/`)
+          && (r.format === 2 || r.erased || e.stream === visitorStream)
+          && (r.fields === null || r.fields.visitorId === bundle.piiPrincipalId);
+        note('stream', holds, `${name} belongs to the one visitor stream, of visitor ${bundle.piiPrincipalId}.`);
+      }
+      // The answer counts what can be attributed to the visitor: a payload, or personal fields (§14.3).
+      const attributed = r.format === 1 ? !r.erased : r.fields !== null;
+      const type = r.format === 1 ? e.type : { [STABLE.policy]: TYPE.policy, [STABLE.given]: TYPE.given,
+        [STABLE.withdrawn]: TYPE.withdrawn }[e.type];
+      if (type === TYPE.policy && !r.erased) policies.push(decodePolicy(r.shown));
+      else if (type === TYPE.given && attributed) decisions.push(decodeDecision(e, r.shown, false));
+      else if (type === TYPE.withdrawn && attributed) decisions.push(decodeDecision(e, r.shown, true));
       if (!streams.has(e.stream)) streams.set(e.stream, []);
       streams.get(e.stream).push(e);
     }
@@ -443,6 +523,14 @@ export function verifyBundle(text, key) {
       });
       note('chain', broken === -1,
         `The ${ordered.length} events of ${stream} form an unbroken chain from its first event.`);
+    }
+    // §14.2: a stream with an erasure or erased content shows nothing personal, and ends with its erasure.
+    const erased = new Set(read.filter((r) => r.isErasure || r.erased || r.personalErased).map((r) => r.e.stream));
+    if (formatThree && erased.size > 0) {
+      const inErased = read.filter((r) => erased.has(r.e.stream));
+      const holds = !inErased.some(showsPersonalData) && inErased.filter((r) => r.isErasure).every((x) => inErased
+        .every((r) => r === x || r.e.stream !== x.e.stream || r.e.sequence < x.e.sequence));
+      note('erasure', holds, `${[...erased].sort().join(', ')} erased whole, each erasure its stream's last event.`);
     }
     const recomputed = resolve(bundle.piiController, bundle.piiPrincipalId, parseInstant(bundle.at), asOf,
       policies, decisions);

@@ -102,7 +102,7 @@ public final class ConsentRateTable {
                 categories.forEach(c -> count(site, day, c).withdrawn++);
             }
             default -> {
-                // Counted by nobody here.
+                // An erasure changes no rate: this consumer keeps nothing per visitor that it would have to forget.
             }
         }
         return true;

@@ -49,6 +49,20 @@ class ConsentRateTableTest {
     }
 
     @Test
+    void anErasureLeavesEveryRateAsItWas() {
+        table.add(given("e1", "2026-11-20T10:00:00Z", "[\"statistics\"]", "[]"));
+        ConsentRateTable.Key statistics = new ConsentRateTable.Key("shop", DAY, "statistics");
+
+        assertThat(table.add(JSON.readTree("""
+                {"id": "x1", "type": "org.consentledger.subject.erased", "subject": "p1",
+                 "data": {"siteId": "shop", "erasureId": "ticket-1", "reason": "art17-request",
+                          "recordedAt": "2026-11-21T10:00:00Z"}}
+                """))).isTrue();
+        assertThat(table.rows()).containsOnlyKeys(statistics);
+        assertThat(table.rows().get(statistics).granted()).isEqualTo(1);
+    }
+
+    @Test
     void aBoundedMemoryOfIdsForgetsTheOldestFirst() {
         ConsentRateTable small = new ConsentRateTable(2);
         small.add(given("a", "2026-11-20T10:00:00Z", "[\"x\"]", "[]"));

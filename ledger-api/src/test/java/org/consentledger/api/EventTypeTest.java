@@ -4,19 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** The names published and hashed are fixed strings: a renamed or moved class fails here, not in the field. */
 class EventTypeTest {
 
     @ParameterizedTest
     @CsvSource({
-            "CONSENT_GIVEN,     consent.given,     ConsentGiven,          org.consentledger.consent.given,     org.consentledger.api.consent.ConsentGiven",
-            "CONSENT_WITHDRAWN, consent.withdrawn, ConsentWithdrawn,      org.consentledger.consent.withdrawn, org.consentledger.api.consent.ConsentWithdrawn",
-            "POLICY_PUBLISHED,  policy.published,  CookiePolicyPublished, org.consentledger.policy.published,  org.consentledger.api.policy.CookiePolicyPublished"})
+            "CONSENT_GIVEN,     consent.given,     ConsentGiven,            org.consentledger.consent.given,     org.consentledger.api.consent.ConsentGiven",
+            "CONSENT_WITHDRAWN, consent.withdrawn, ConsentWithdrawn,        org.consentledger.consent.withdrawn, org.consentledger.api.consent.ConsentWithdrawn",
+            "POLICY_PUBLISHED,  policy.published,  CookiePolicyPublished, org.consentledger.policy.published,  org.consentledger.api.policy.CookiePolicyPublished",
+            "SUBJECT_ERASED,    subject.erased,    SubjectErased,         org.consentledger.subject.erased,    "})
     void eachTypeKeepsTheNamesItWasReleasedWith(EventType type, String stable, String label, String cloudEvent,
                                                  String formatOne) {
         assertThat(type.stableName()).isEqualTo(stable);
@@ -27,17 +28,28 @@ class EventTypeTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void formatOneNamesAreThePayloadClassesAsStored(EventType type) {
-        // Events already stored and hashed name their payload's class; a class moved since could not be read.
-        assertThat(type.formatOneName()).isEqualTo(type.payloadType().getName());
-        assertThat(type.label()).isEqualTo(type.payloadType().getSimpleName());
+    void newEventsAreStoredUnderTheirStableNameAndReadBackIntoTheirRecord(EventType type) {
+        assertThat(type.storedName(type.payloadType())).isEqualTo(type.stableName());
+        assertThat(EventType.ofStoredName(type.stableName())).contains(type);
+        assertThat(type.typeStoredAs(type.stableName())).isEqualTo(type.payloadType());
+        assertThat(EventType.formatOf(type.stableName())).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = "SUBJECT_ERASED", mode = EnumSource.Mode.EXCLUDE)
+    void formatOneEventsAreReadUnderTheClassNameTheyWereStoredWith(EventType type) {
+        // Events already stored and hashed name the class their payload had then; the class may have moved since.
+        assertThat(EventType.ofStoredName(type.formatOneName())).contains(type);
+        assertThat(type.typeStoredAs(type.formatOneName())).isEqualTo(type.formatOneType());
+        assertThat(EventType.formatOf(type.formatOneName())).isEqualTo(1);
+        assertThat(EventType.ofPayload(type.formatOneType())).contains(type);
     }
 
     @ParameterizedTest
     @EnumSource(EventType.class)
     void everyNameLeadsBackToItsType(EventType type) {
         assertThat(EventType.ofPayload(type.payloadType())).contains(type);
-        assertThat(EventType.ofFormatOneName(type.formatOneName())).contains(type);
+        assertThat(EventType.ofStableName(type.stableName())).contains(type);
         assertThat(EventType.ofCloudEventType(type.cloudEventType())).contains(type);
     }
 

@@ -10,8 +10,17 @@ package org.consentledger.ledger;
  */
 public sealed interface Decided<E, R> {
 
-    /** A new event; its receipt is made once the store has given it an id. */
-    record Record<E, R>(E event) implements Decided<E, R> {
+    /**
+     * A new event; its receipt is made once the store has given it an id.
+     *
+     * @param personal the event's personal part, which the write path seals before the event is stored; null for
+     *                 an event without one
+     */
+    record Record<E, R>(E event, Object personal) implements Decided<E, R> {
+
+        public Record(E event) {
+            this(event, null);
+        }
     }
 
     /** Nothing new: the receipt of the event that recorded the same submission, marked as a replay. */

@@ -48,6 +48,10 @@ public class LedgerRejection extends RuntimeException {
         return new LedgerRejection(Kind.CONFLICT, field, message);
     }
 
+    public static LedgerRejection notFound(String field, String message) {
+        return new LedgerRejection(Kind.NOT_FOUND, field, message);
+    }
+
     public static LedgerRejection unknownSite(String siteId) {
         return new LedgerRejection(Kind.NOT_FOUND, "siteId", "site '" + siteId + "' has no cookie policy in the ledger");
     }

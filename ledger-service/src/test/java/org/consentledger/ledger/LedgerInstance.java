@@ -61,7 +61,8 @@ public final class LedgerInstance implements AutoCloseable {
                 "server.port", 0,
                 "server.address", "127.0.0.1",
                 "ledger.evidence.signing-key-file", dataDirectory.resolve("keys/checkpoint.pem").toAbsolutePath(),
-                "ledger.access.token-file", dataDirectory.resolve("keys/access-token").toAbsolutePath()));
+                "ledger.access.token-file", dataDirectory.resolve("keys/access-token").toAbsolutePath(),
+                "ledger.personal-data.key-file", dataDirectory.resolve("keys/personal-data.keys").toAbsolutePath()));
         all.putAll(TestDatabase.forDirectory(dataDirectory));
         // Tests that load the ledger send faster than an operator would let one key; RateLimitIT sets its own.
         all.put("ledger.access.rate-limit.requests-per-second", 0);

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * {@link LedgerInstance}s started on the same directory, so that a test can kill it the way a crashed server dies:
  * no shutdown hook, no claims handed back.
  */
-final class LedgerProcess implements AutoCloseable {
+public final class LedgerProcess implements AutoCloseable {
 
     private final Process process;
     private final URI base;
@@ -33,7 +33,7 @@ final class LedgerProcess implements AutoCloseable {
     }
 
     /** Starts the service and waits until it reports ready. */
-    static LedgerProcess start(Path dataDirectory) throws IOException, InterruptedException {
+    public static LedgerProcess start(Path dataDirectory) throws IOException, InterruptedException {
         return start(dataDirectory, Files.createTempDirectory(dataDirectory, "process-"), List.of());
     }
 
@@ -41,7 +41,7 @@ final class LedgerProcess implements AutoCloseable {
      * Starts the service with its database and keys in {@code dataDirectory}, its log and working files in
      * {@code workDirectory} and these command-line settings, and waits until it reports ready.
      */
-    static LedgerProcess start(Path dataDirectory, Path workDirectory, List<String> settings)
+    public static LedgerProcess start(Path dataDirectory, Path workDirectory, List<String> settings)
             throws IOException, InterruptedException {
         String jar = System.getProperty("ledger.test.service-jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
@@ -58,7 +58,8 @@ final class LedgerProcess implements AutoCloseable {
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--ledger.evidence.signing-key-file="
                         + dataDirectory.resolve("keys/checkpoint.pem").toAbsolutePath(),
-                "--ledger.access.token-file=" + tokenFile));
+                "--ledger.access.token-file=" + tokenFile,
+                "--ledger.personal-data.key-file=" + dataDirectory.resolve("keys/personal-data.keys").toAbsolutePath()));
         TestDatabase.forDirectory(dataDirectory).forEach((key, value) -> command.add("--" + key + "=" + value));
         command.addAll(settings);
         Path log = workDirectory.resolve("service.log");
@@ -93,7 +94,7 @@ final class LedgerProcess implements AutoCloseable {
     }
 
     /** A request with the token the ledger made on its first start; {@code json} null for none. */
-    LedgerInstance.Response send(String method, String path, String json) throws IOException, InterruptedException {
+    public LedgerInstance.Response send(String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
@@ -114,7 +115,7 @@ final class LedgerProcess implements AutoCloseable {
     }
 
     /** What the service has logged so far. */
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.consentledger.ledger.consent.ConsentProperties;
 import org.consentledger.ledger.evidence.EvidenceProperties;
+import org.consentledger.ledger.personal.PersonalDataProperties;
 import org.consentledger.ledger.policy.PolicyProperties;
 import org.consentledger.ledger.relay.RelayProperties;
 import org.consentledger.ledger.store.StoreProperties;
@@ -61,6 +62,10 @@ class SettingDefaultsTest {
                 setting("ledger.evidence.checkpoint-after", EvidenceProperties.class, "ledger.evidence", EvidenceProperties::checkpointAfter),
                 setting("ledger.evidence.max-bundle-events", EvidenceProperties.class, "ledger.evidence", EvidenceProperties::maxBundleEvents),
                 setting("ledger.evidence.chained-streams", EvidenceProperties.class, "ledger.evidence", EvidenceProperties::chainedStreams),
+                setting("ledger.evidence.truncate-ip", EvidenceProperties.class, "ledger.evidence", EvidenceProperties::truncateIp),
+                setting("ledger.personal-data.key-file", PersonalDataProperties.class, "ledger.personal-data", PersonalDataProperties::keyFile),
+                setting("ledger.personal-data.cached-keys", PersonalDataProperties.class, "ledger.personal-data", PersonalDataProperties::cachedKeys),
+                setting("ledger.personal-data.rewrap-every", PersonalDataProperties.class, "ledger.personal-data", PersonalDataProperties::rewrapEvery),
                 setting("ledger.store.processor-linger", StoreProperties.class, "ledger.store", StoreProperties::processorLinger),
                 setting("ledger.store.probe-every", StoreProperties.class, "ledger.store", StoreProperties::probeEvery),
                 setting("ledger.store.exit-when-closed", StoreProperties.class, "ledger.store", StoreProperties::exitWhenClosed),

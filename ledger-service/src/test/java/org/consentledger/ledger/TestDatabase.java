@@ -12,12 +12,12 @@ import org.consentledger.verifier.EventHash;
  * PostgreSQL ({@code ledger.test.database=postgres}), a database of its own on the given server, named after the
  * directory so that a restart in the same test finds the same data.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
     private TestDatabase() {
     }
 
-    static Map<String, Object> forDirectory(Path dataDirectory) {
+    public static Map<String, Object> forDirectory(Path dataDirectory) {
         if (!"postgres".equals(System.getProperty("ledger.test.database"))) {
             return Map.of("spring.datasource.url", "jdbc:h2:file:" + dataDirectory.resolve("ledger").toAbsolutePath());
         }

@@ -2,20 +2,23 @@ package org.consentledger.verifier;
 
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.consentledger.api.EventType;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentGivenV1;
 import org.consentledger.api.consent.ConsentWithdrawn;
+import org.consentledger.api.consent.ConsentWithdrawnV1;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,8 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class BundleVerifier {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Map<String, Class<?>> TYPES = Arrays.stream(EventType.values())
-            .collect(Collectors.toUnmodifiableMap(EventType::formatOneName, EventType::payloadType));
 
     private BundleVerifier() {
     }
@@ -39,8 +40,8 @@ public final class BundleVerifier {
      * and the test vectors give each.
      */
     public enum Check {
-        READABLE, VERSION, BUNDLE_SIGNATURE, CHECKPOINT_SIGNATURE, EVENT_HASH, INCLUSION, RECORDED_BY_AS_OF, STREAM,
-        CHAIN, ANSWER, EVALUABLE;
+        READABLE, VERSION, BUNDLE_SIGNATURE, CHECKPOINT_SIGNATURE, EVENT_HASH, COMMITMENT, INCLUSION,
+        RECORDED_BY_AS_OF, STREAM, CHAIN, ERASURE, ANSWER, EVALUABLE;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -83,8 +84,10 @@ public final class BundleVerifier {
         }
         String keyId = SignedCheckpoint.Signatures.keyId(key);
         boolean formatOne = EvidenceBundle.VERSION_1.equals(bundle.version());
-        findings.add(check(Check.VERSION, formatOne || EvidenceBundle.VERSION.equals(bundle.version()),
-                "The bundle is in format " + EvidenceBundle.VERSION_1 + " or " + EvidenceBundle.VERSION + "."));
+        boolean formatThree = EvidenceBundle.VERSION_3.equals(bundle.version());
+        findings.add(check(Check.VERSION, formatOne || formatThree || EvidenceBundle.VERSION.equals(bundle.version()),
+                "The bundle is in format %s, %s or %s.".formatted(EvidenceBundle.VERSION_1, EvidenceBundle.VERSION,
+                        EvidenceBundle.VERSION_3)));
         ObjectNode unsigned = ((ObjectNode) tree).deepCopy();
         unsigned.remove("signature");
         findings.add(check(Check.BUNDLE_SIGNATURE,
@@ -98,22 +101,34 @@ public final class BundleVerifier {
         List<Decision> decisions = new ArrayList<>();
         List<CookiePolicyPublished> policies = new ArrayList<>();
         Map<String, List<EvidenceBundle.LoggedEvent>> streams = new TreeMap<>();
-        for (EvidenceBundle.LoggedEvent event : bundle.events()) {
-            findings.addAll(checkEvent(event, checkpoint, bundle, formatOne));
+        List<BundleEvent> events = bundle.events().stream().map(e -> BundleEvent.of(e, formatThree)).toList();
+        Set<String> visitorStreams = events.stream().filter(e -> !e.isPolicy()).map(e -> e.event().stream())
+                .collect(Collectors.toSet());
+        for (BundleEvent shown : events) {
+            EvidenceBundle.LoggedEvent event = shown.event();
+            findings.addAll(checkEvent(shown, checkpoint, bundle, formatOne));
+            findings.add(formatThree ? checkStream(shown, bundle, visitorStreams) : checkStream(shown, bundle));
             streams.computeIfAbsent(event.stream(), s -> new ArrayList<>()).add(event);
-            Object payload = payload(event);
-            if (payload instanceof CookiePolicyPublished policy) {
+            Object content = shown.content();
+            if (content instanceof CookiePolicyPublished policy) {
                 policies.add(policy);
-            } else if (payload instanceof ConsentGiven given) {
+            } else if (content instanceof ConsentGiven given) {
                 decisions.add(Decision.of(given, event.eventId(), event.sequence()));
-            } else if (payload instanceof ConsentWithdrawn withdrawn) {
+            } else if (content instanceof ConsentWithdrawn withdrawn) {
+                decisions.add(Decision.of(withdrawn, event.eventId(), event.sequence()));
+            } else if (content instanceof ConsentGivenV1 given) {
+                decisions.add(Decision.of(given, event.eventId(), event.sequence()));
+            } else if (content instanceof ConsentWithdrawnV1 withdrawn) {
                 decisions.add(Decision.of(withdrawn, event.eventId(), event.sequence()));
             }
         }
         if (!formatOne) {
             findings.add(checkLogProof(bundle));
         }
-        streams.forEach((stream, events) -> findings.add(checkChain(stream, events)));
+        streams.forEach((stream, inStream) -> findings.add(checkChain(stream, inStream)));
+        if (formatThree) {
+            checkErasure(events).ifPresent(findings::add);
+        }
 
         ConsentAnswer recomputed = PointInTimeResolver.resolve(
                 new ConsentAt(bundle.piiController(), bundle.piiPrincipalId(), bundle.at(), bundle.asOf()),
@@ -128,19 +143,21 @@ public final class BundleVerifier {
         return new Verification(findings);
     }
 
-    private static List<Finding> checkEvent(EvidenceBundle.LoggedEvent event, SignedCheckpoint checkpoint,
-                                            EvidenceBundle bundle, boolean formatOne) {
+    private static List<Finding> checkEvent(BundleEvent shown, SignedCheckpoint checkpoint, EvidenceBundle bundle,
+                                            boolean formatOne) {
         List<Finding> findings = new ArrayList<>();
-        String name = "Event %s (%s #%d)".formatted(event.eventId(), event.stream(), event.sequence());
-        boolean hashHolds;
-        try {
-            hashHolds = EventHash.of(event.eventId(), event.type(), event.stream(), event.sequence(), event.payload(),
-                    event.previousHash()).equals(event.hash());
-        } catch (RuntimeException e) {
-            hashHolds = false;
+        EvidenceBundle.LoggedEvent event = shown.event();
+        String name = name(event);
+        if (shown.contentErased()) {
+            findings.add(check(Check.EVENT_HASH, true, name + "'s content was erased: its place and its hash "
+                    + event.hash() + " are proven by the log and the chain alone."));
+        } else {
+            findings.add(check(Check.EVENT_HASH, shown.hashHolds(),
+                    name + " has the hash " + event.hash() + ", recomputed from its content."));
         }
-        findings.add(check(Check.EVENT_HASH, hashHolds,
-                name + " has the hash " + event.hash() + ", recomputed from its content."));
+        if (shown.hasPersonalPart()) {
+            findings.add(checkCommitment(shown, name));
+        }
         if (formatOne) {
             boolean included;
             try {
@@ -154,15 +171,89 @@ public final class BundleVerifier {
             findings.add(check(Check.INCLUSION, included,
                     "%s is entry %d of the signed log.".formatted(name, event.leafIndex())));
         }
-        JsonNode recordedAt = event.payload().get("recordedAt");
-        boolean known = recordedAt != null && !java.time.Instant.parse(recordedAt.asString()).isAfter(bundle.asOf());
-        findings.add(check(Check.RECORDED_BY_AS_OF, known,
-                "%s was recorded (%s) by asOf.".formatted(name, recordedAt == null ? "?" : recordedAt.asString())));
-        String expectedStream = payload(event) instanceof CookiePolicyPublished ? bundle.piiController()
-                : bundle.piiController() + "/" + bundle.piiPrincipalId();
-        findings.add(check(Check.STREAM, expectedStream.equals(event.stream()),
-                "%s belongs to %s.".formatted(name, expectedStream)));
+        if (shown.contentErased()) {
+            // Nothing of the event is left to date it; it counts for nothing, so nothing rests on its date.
+            findings.add(check(Check.RECORDED_BY_AS_OF, true, name + "'s content was erased: when it was recorded "
+                    + "cannot be shown, and it counts for nothing in the answer."));
+        } else {
+            JsonNode recordedAt = shown.shown().get("recordedAt");
+            boolean known = recordedAt != null
+                    && !java.time.Instant.parse(recordedAt.asString()).isAfter(bundle.asOf());
+            findings.add(check(Check.RECORDED_BY_AS_OF, known, "%s was recorded (%s) by asOf."
+                    .formatted(name, recordedAt == null ? "?" : recordedAt.asString())));
+        }
         return findings;
+    }
+
+    /** Format 3: the personal part shown is the one committed to, or was erased and the commitment stands for it. */
+    private static Finding checkCommitment(BundleEvent shown, String name) {
+        String commitment = shown.event().commitment();
+        if (shown.personalErased() && commitment != null) {
+            return check(Check.COMMITMENT, true,
+                    "%s's personal part was erased; its commitment %s stands in for it.".formatted(name, commitment));
+        }
+        return check(Check.COMMITMENT, shown.commitmentHolds(),
+                "%s's personal part is the one its commitment %s was made for.".formatted(name, commitment));
+    }
+
+    /** Formats 1 and 2: the site's policy stream, or the visitor's stream named by the visitor id. */
+    private static Finding checkStream(BundleEvent shown, EvidenceBundle bundle) {
+        String expectedStream = shown.content() instanceof CookiePolicyPublished ? bundle.piiController()
+                : bundle.piiController() + "/" + bundle.piiPrincipalId();
+        return check(Check.STREAM, expectedStream.equals(shown.event().stream()),
+                "%s belongs to %s.".formatted(name(shown.event()), expectedStream));
+    }
+
+    /**
+     * Format 3: the site's policy stream, or the one other stream of the site, whose name need not say who the
+     * visitor is; what the event shows of its visitor must name the bundle's.
+     */
+    private static Finding checkStream(BundleEvent shown, EvidenceBundle bundle, Set<String> visitorStreams) {
+        String stream = shown.event().stream();
+        String name = name(shown.event());
+        if (shown.isPolicy()) {
+            return check(Check.STREAM, bundle.piiController().equals(stream),
+                    "%s belongs to %s.".formatted(name, bundle.piiController()));
+        }
+        String visitorStream = bundle.piiController() + "/" + bundle.piiPrincipalId();
+        boolean holds = visitorStreams.size() == 1 && stream.startsWith(bundle.piiController() + "/");
+        String shows = "it names no visitor";
+        if (shown.format() == 1 && !shown.contentErased()) {
+            holds &= stream.equals(visitorStream);
+            shows = "as an event of format 1 with its payload, its stream is named by visitor "
+                    + bundle.piiPrincipalId();
+        }
+        JsonNode fields = shown.personalFields();
+        if (fields != null) {
+            JsonNode visitorId = fields.get("visitorId");
+            holds &= visitorId != null && visitorId.isString() && visitorId.asString().equals(bundle.piiPrincipalId());
+            shows = "its personal part names visitor " + bundle.piiPrincipalId();
+        }
+        return check(Check.STREAM, holds, "%s belongs to %s, the one stream of the bundle's visitor events; %s."
+                .formatted(name, stream, shows));
+    }
+
+    /**
+     * Format 3: an erased visitor's stream ends with its erasure and shows nothing personal any more. Checked too for
+     * a stream with erased content and no erasure in the bundle (one recorded after {@code asOf}): a visitor is
+     * erased whole, so that hiding some of a visitor's events as erased cannot change the answer.
+     */
+    private static Optional<Finding> checkErasure(List<BundleEvent> events) {
+        Set<String> erased = events.stream()
+                .filter(e -> e.isErasure() || e.contentErased() || e.personalErased())
+                .map(e -> e.event().stream()).collect(Collectors.toCollection(TreeSet::new));
+        if (erased.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean holds = events.stream().filter(e -> erased.contains(e.event().stream()))
+                .noneMatch(BundleEvent::showsPersonalData);
+        for (BundleEvent erasure : events.stream().filter(BundleEvent::isErasure).toList()) {
+            holds &= events.stream().filter(e -> e != erasure && e.event().stream().equals(erasure.event().stream()))
+                    .allMatch(e -> e.event().sequence() < erasure.event().sequence());
+        }
+        return Optional.of(check(Check.ERASURE, holds, ("The visitor data of %s was erased whole: no event of it "
+                + "shows personal data any more, and an erasure the bundle holds is the last event of its stream.")
+                .formatted(String.join(", ", erased))));
     }
 
     /** Format 2: the bundle's one log proof leads from every event, at its leaf index, to the checkpoint's root. */
@@ -204,16 +295,8 @@ public final class BundleVerifier {
                         .formatted(ordered.size(), stream));
     }
 
-    private static Object payload(EvidenceBundle.LoggedEvent event) {
-        Class<?> type = TYPES.get(event.type());
-        if (type == null) {
-            return null;
-        }
-        try {
-            return JSON.treeToValue(event.payload(), type);
-        } catch (RuntimeException e) {
-            return null;
-        }
+    private static String name(EvidenceBundle.LoggedEvent event) {
+        return "Event %s (%s #%d)".formatted(event.eventId(), event.stream(), event.sequence());
     }
 
     private static Finding check(Check check, boolean holds, String statement) {

@@ -5,8 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentGivenV1;
 import org.consentledger.api.consent.ConsentStatus;
 import org.consentledger.api.consent.ConsentWithdrawn;
+import org.consentledger.api.consent.ConsentWithdrawnV1;
 
 /**
  * One event of a visitor's history, reduced to what decides categories.
@@ -32,6 +34,16 @@ public record Decision(
         granted = List.copyOf(granted);
         denied = List.copyOf(denied);
         withdrawn = List.copyOf(withdrawn);
+    }
+
+    public static Decision of(ConsentGivenV1 event, String eventId, long sequence) {
+        return new Decision(eventId, sequence, Kind.GIVEN, event.policyVersion(), event.occurredAt(),
+                event.recordedAt(), event.granted(), event.denied(), List.of());
+    }
+
+    public static Decision of(ConsentWithdrawnV1 event, String eventId, long sequence) {
+        return new Decision(eventId, sequence, Kind.WITHDRAWN, event.policyVersion(), event.occurredAt(),
+                event.recordedAt(), List.of(), List.of(), event.categories());
     }
 
     public static Decision of(ConsentGiven event, String eventId, long sequence) {

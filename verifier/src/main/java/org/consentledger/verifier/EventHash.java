@@ -10,9 +10,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The hash the ledger gives every stored event, chaining the events of one stream together.
+ * The hash the ledger gives every stored event, chaining the events of one stream together. Events are stored in
+ * one of two formats; both hashes are specified here.
  *
- * <h2>Specification</h2>
+ * <h2>Format 1</h2>
  *
  * An event's hash is
  *
@@ -34,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * hash of the event before it in the same stream, so altering, removing or reordering an event
  * changes the hash of every later event of that stream.
  *
- * <h2>Example</h2>
+ * <h3>Example</h3>
  *
  * The first event of a stream, canonical form (one line, UTF-8; {@code ü} is the two bytes
  * {@code c3 bc}):
@@ -44,6 +45,45 @@ import tools.jackson.databind.node.ObjectNode;
  * </pre>
  *
  * has the hash {@code 5d8513a4533fe6a7f40aeeba227ee81bc4d3f9deb873f8373a4c400e741f0b20}.
+ *
+ * <h2>Format 2</h2>
+ *
+ * The event is split into a public part and a personal part; the hash covers the public part and a
+ * {@link PersonalCommitment} to the personal part, so the personal part can be destroyed without changing it:
+ *
+ * <pre>
+ *   lower-case hex( SHA-256( JCS( {
+ *       "format":       2,
+ *       "eventId":      &lt;event id, JSON string&gt;,
+ *       "type":         &lt;the type's stable registered name, e.g. "consent.given"&gt;,
+ *       "stream":       &lt;stream id, JSON string&gt;,
+ *       "sequence":     &lt;position in the stream, JSON integer &gt;= 0&gt;,
+ *       "public":       &lt;the public part, JSON object&gt;,
+ *       "commitment":   &lt;64 lower-case hex, or null when the event has no personal part&gt;,
+ *       "previousHash": &lt;as in format 1&gt;
+ *   } ) ) )
+ * </pre>
+ *
+ * an object of exactly these eight members.
+ *
+ * <h3>Example</h3>
+ *
+ * A {@code consent.given} whose personal part, canonical form ({@code –} is {@code e2 80 93}, {@code ü} is
+ * {@code c3 bc}), is
+ *
+ * <pre>
+ * {"consentId":"example-consent-1","evidence":{"banner":"Cookies? Ja, gern – Zürich","userAgent":"Mozilla/5.0"},"visitorId":"alice"}
+ * </pre>
+ *
+ * with the salt {@code 000102…1e1f} (the 32 bytes 0x00 to 0x1f) has the commitment
+ * {@code 8237647b07d81c28fbcc30c4a1ed399c321ea9837973c02a8416dd3883efde2e}. As the first event of its stream,
+ * canonical form
+ *
+ * <pre>
+ * {"commitment":"8237647b07d81c28fbcc30c4a1ed399c321ea9837973c02a8416dd3883efde2e","eventId":"0193f7a2-5c1e-7b4d-9e8f-3a2b1c0d4e5f","format":2,"previousHash":"0000000000000000000000000000000000000000000000000000000000000000","public":{"denied":["marketing"],"granted":["statistics"],"occurredAt":"2026-12-06T03:19:49Z","policyVersion":1,"recordedAt":"2026-12-06T03:19:49.883385Z","siteId":"smartbump.opendatasoft.com","source":"banner"},"sequence":0,"stream":"smartbump.opendatasoft.com/p-7c1e4b9a","type":"consent.given"}
+ * </pre>
+ *
+ * it has the hash {@code 27ab31f9712b87ad7b149719a010ad8f48ec7421776a9a3d15a5f35429b389ec}.
  */
 public final class EventHash {
 
@@ -56,7 +96,7 @@ public final class EventHash {
     }
 
     /**
-     * Computes an event's hash as specified in the class documentation.
+     * Computes the hash of an event of format 1, as specified in the class documentation.
      *
      * @throws NullPointerException if any argument is null (a JSON {@code null} payload is
      *         {@code NullNode}, not a Java null)
@@ -65,10 +105,43 @@ public final class EventHash {
      */
     public static String of(String eventId, String type, String stream, long sequence, JsonNode payload,
             String previousHash) {
+        Objects.requireNonNull(payload, "payload");
+        ObjectNode event = header(eventId, type, stream, sequence, previousHash);
+        event.set("payload", payload);
+        return sha256Hex(CanonicalJson.canonicalize(event));
+    }
+
+    /**
+     * Computes the hash of an event of format 2, as specified in the class documentation.
+     *
+     * @param type       the type's stable registered name ({@code consent.given})
+     * @param commitment the {@link PersonalCommitment} to the personal part, or null when the event has none
+     * @throws NullPointerException if any argument but {@code commitment} is null
+     * @throws IllegalArgumentException if {@code sequence} is negative, {@code previousHash} or a non-null
+     *         {@code commitment} is not 64 lower-case hex characters, or {@code publicPart} is not a JSON object or
+     *         has no canonical form
+     */
+    public static String ofFormatTwo(String eventId, String type, String stream, long sequence, JsonNode publicPart,
+            String commitment, String previousHash) {
+        Objects.requireNonNull(publicPart, "publicPart");
+        if (!publicPart.isObject()) {
+            throw new IllegalArgumentException("the public part must be a JSON object, was " + publicPart.getNodeType());
+        }
+        if (commitment != null && !isHash(commitment)) {
+            throw new IllegalArgumentException(
+                    "commitment must be 64 lower-case hex characters or null, was \"" + commitment + "\"");
+        }
+        ObjectNode event = header(eventId, type, stream, sequence, previousHash);
+        event.put("format", 2);
+        event.set("public", publicPart);
+        event.put("commitment", commitment);
+        return sha256Hex(CanonicalJson.canonicalize(event));
+    }
+
+    private static ObjectNode header(String eventId, String type, String stream, long sequence, String previousHash) {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(stream, "stream");
-        Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(previousHash, "previousHash");
         if (sequence < 0) {
             throw new IllegalArgumentException("sequence must be >= 0, was " + sequence);
@@ -84,9 +157,8 @@ public final class EventHash {
         event.put("type", type);
         event.put("stream", stream);
         event.put("sequence", sequence);
-        event.set("payload", payload);
         event.put("previousHash", previousHash);
-        return sha256Hex(CanonicalJson.canonicalize(event));
+        return event;
     }
 
     /** Whether {@code s} has the form of an event hash: 64 lower-case hex characters. */

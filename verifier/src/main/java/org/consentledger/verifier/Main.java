@@ -53,7 +53,7 @@ public final class Main {
         return 1;
     }
 
-    static PublicKey readPublicKey(String pem) throws GeneralSecurityException {
+    public static PublicKey readPublicKey(String pem) throws GeneralSecurityException {
         String base64 = pem.replaceAll("(?s).*-----BEGIN PUBLIC KEY-----(.*)-----END PUBLIC KEY-----.*", "$1").strip();
         return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(base64)));
     }

@@ -182,6 +182,84 @@ class EventHashTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    // Format 2, the worked example of EventHash's documentation. Computed outside Java: node:crypto's SHA-256 of the
+    // canonical form below, written out by hand.
+    private static final String FORMAT_TWO_EVENT_ID = "0193f7a2-5c1e-7b4d-9e8f-3a2b1c0d4e5f";
+    private static final String FORMAT_TWO_STREAM = "smartbump.opendatasoft.com/p-7c1e4b9a";
+    private static final String PUBLIC = "{\"siteId\":\"smartbump.opendatasoft.com\",\"policyVersion\":1,"
+            + "\"occurredAt\":\"2026-12-06T03:19:49Z\",\"recordedAt\":\"2026-12-06T03:19:49.883385Z\","
+            + "\"granted\":[\"statistics\"],\"denied\":[\"marketing\"],\"source\":\"banner\"}";
+    private static final String FORMAT_TWO_HASH = "27ab31f9712b87ad7b149719a010ad8f48ec7421776a9a3d15a5f35429b389ec";
+
+    private static String formatTwoEvent(String commitment) {
+        return EventHash.ofFormatTwo(FORMAT_TWO_EVENT_ID, "consent.given", FORMAT_TWO_STREAM, 0, json(PUBLIC),
+                commitment, EventHash.GENESIS);
+    }
+
+    @Test
+    void hashesTheWorkedExampleOfFormatTwo() {
+        String commitment = PersonalCommitment.of(PersonalCommitmentTest.SALT, json(PersonalCommitmentTest.PERSONAL));
+
+        assertThat(formatTwoEvent(commitment)).isEqualTo(FORMAT_TWO_HASH);
+    }
+
+    @Test
+    void formatTwoHashIsSha256OfTheDocumentedCanonicalForm() {
+        String canonical = "{\"commitment\":\"" + PersonalCommitmentTest.COMMITMENT + "\",\"eventId\":\""
+                + FORMAT_TWO_EVENT_ID + "\",\"format\":2,\"previousHash\":\"" + EventHash.GENESIS + "\",\"public\":"
+                + "{\"denied\":[\"marketing\"],\"granted\":[\"statistics\"],\"occurredAt\":\"2026-12-06T03:19:49Z\","
+                + "\"policyVersion\":1,\"recordedAt\":\"2026-12-06T03:19:49.883385Z\","
+                + "\"siteId\":\"smartbump.opendatasoft.com\",\"source\":\"banner\"},\"sequence\":0,"
+                + "\"stream\":\"" + FORMAT_TWO_STREAM + "\",\"type\":\"consent.given\"}";
+
+        assertThat(EventHash.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8))).isEqualTo(FORMAT_TWO_HASH);
+    }
+
+    @Test
+    void formatTwoHashesANullCommitmentAsJsonNull() {
+        String canonical = "{\"commitment\":null,\"eventId\":\"e\",\"format\":2,\"previousHash\":\""
+                + EventHash.GENESIS + "\",\"public\":{},\"sequence\":0,\"stream\":\"s\",\"type\":\"subject.erased\"}";
+
+        assertThat(EventHash.ofFormatTwo("e", "subject.erased", "s", 0, json("{}"), null, EventHash.GENESIS))
+                .isEqualTo(EventHash.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void formatTwoHashesDifferFromFormatOneAndFromEachOther() {
+        Set<String> hashes = Set.of(formatTwoEvent(null), formatTwoEvent(PersonalCommitmentTest.COMMITMENT),
+                formatTwoEvent(FIRST_HASH),
+                EventHash.of(FORMAT_TWO_EVENT_ID, "consent.given", FORMAT_TWO_STREAM, 0, json(PUBLIC),
+                        EventHash.GENESIS));
+
+        assertThat(hashes).hasSize(4);
+    }
+
+    @Test
+    void formatTwoRefusesWhatFormatOneRefusesAndMore() {
+        JsonNode pub = json(PUBLIC);
+        String g = EventHash.GENESIS;
+        String c = PersonalCommitmentTest.COMMITMENT;
+        assertThatThrownBy(() -> EventHash.ofFormatTwo("e", "t", "s", -1, pub, c, g))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sequence");
+        assertThatThrownBy(() -> EventHash.ofFormatTwo("e", "t", "s", 0, pub, c, g.toUpperCase().replace('0', 'A')))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("previousHash");
+        assertThatThrownBy(() -> EventHash.ofFormatTwo("e", "t", "s", 0, pub, c.toUpperCase(), g))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("commitment");
+        assertThatThrownBy(() -> EventHash.ofFormatTwo("e", "t", "s", 0, pub, c.substring(1), g))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("commitment");
+        for (String notAnObject : List.of("null", "[]", "\"public\"", "1")) {
+            assertThatThrownBy(() -> EventHash.ofFormatTwo("e", "t", "s", 0, json(notAnObject), c, g))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("public");
+        }
+        assertThatThrownBy(() -> EventHash.ofFormatTwo("e", "t", "s", 0, json("{\"ratio\":0.5}"), c, g))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventHash.ofFormatTwo(null, "t", "s", 0, pub, c, g)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> EventHash.ofFormatTwo("e", null, "s", 0, pub, c, g)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> EventHash.ofFormatTwo("e", "t", null, 0, pub, c, g)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> EventHash.ofFormatTwo("e", "t", "s", 0, null, c, g)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> EventHash.ofFormatTwo("e", "t", "s", 0, pub, c, null)).isInstanceOf(NullPointerException.class);
+    }
+
     @Test
     void hexHelpers() {
         assertThat(EventHash.sha256Hex(new byte[0]))

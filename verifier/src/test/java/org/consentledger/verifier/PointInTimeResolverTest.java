@@ -21,9 +21,9 @@ import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAnswer.CategoryAnswer;
 import org.consentledger.api.consent.ConsentAnswer.CookieAnswer;
 import org.consentledger.api.consent.ConsentAt;
-import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentGivenV1;
 import org.consentledger.api.consent.ConsentStatus;
-import org.consentledger.api.consent.ConsentWithdrawn;
+import org.consentledger.api.consent.ConsentWithdrawnV1;
 import org.consentledger.api.policy.Cookie;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
@@ -538,9 +538,9 @@ class PointInTimeResolverTest {
 
     @Test
     void decisions_can_be_built_from_the_ledger_events() {
-        ConsentGiven given = new ConsentGiven(SITE, VISITOR, "consent-1", V1, t("2024-02-01T10:00:00Z"),
+        ConsentGivenV1 given = new ConsentGivenV1(SITE, VISITOR, "consent-1", V1, t("2024-02-01T10:00:00Z"),
                 t("2024-02-01T10:00:01Z"), List.of(STATISTICS), List.of(MARKETING), "banner", Map.of());
-        ConsentWithdrawn withdrawn = new ConsentWithdrawn(SITE, VISITOR, "withdrawal-1", V1,
+        ConsentWithdrawnV1 withdrawn = new ConsentWithdrawnV1(SITE, VISITOR, "withdrawal-1", V1,
                 t("2024-03-01T10:00:00Z"), t("2024-03-01T10:00:01Z"), List.of());
         List<Decision> history = List.of(Decision.of(given, "e-1", 1), Decision.of(withdrawn, "e-2", 2));
 

@@ -6,7 +6,4 @@ public interface ConsentDecision {
     String siteId();
 
     String visitorId();
-
-    /** The visitor's stream on the site ({@link VisitorStream#id}), which the decision's event goes to. */
-    String streamId();
 }

@@ -2,28 +2,31 @@ package org.consentledger.api.consent;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import org.consentledger.api.PersonalEvent;
 import org.consentledger.api.Recorded;
+import org.consentledger.api.SealedPart;
 
 /**
- * A visitor withdrew consent for {@code categories} (empty: every category that requires consent).
+ * A visitor withdrew consent for {@code categories} (empty: every category that requires consent), in evidence
+ * format 2; who withdrew is the personal part ({@link ConsentWithdrawnPersonal}).
  *
  * @param policyVersion the version in force at {@code occurredAt}, against which the categories were checked
  */
 public record ConsentWithdrawn(
         String siteId,
-        String visitorId,
-        String withdrawalId,
         int policyVersion,
         Instant occurredAt,
         Instant recordedAt,
-        List<String> categories) implements Recorded {
+        List<String> categories,
+        SealedPart personal) implements Recorded, PersonalEvent<ConsentWithdrawn, ConsentWithdrawnPersonal> {
 
-    public boolean withdrawsEverything() {
-        return categories.isEmpty();
+    @Override
+    public ConsentWithdrawn sealedAs(SealedPart personal) {
+        return new ConsentWithdrawn(siteId, policyVersion, occurredAt, recordedAt, categories, personal);
     }
 
-    public boolean sameSubmissionAs(WithdrawConsent command) {
-        return occurredAt.equals(command.occurredAt()) && Set.copyOf(categories).equals(Set.copyOf(command.categories()));
+    @Override
+    public Class<ConsentWithdrawnPersonal> personalType() {
+        return ConsentWithdrawnPersonal.class;
     }
 }

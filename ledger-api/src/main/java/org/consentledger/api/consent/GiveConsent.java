@@ -3,7 +3,6 @@ package org.consentledger.api.consent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Record the choice a visitor made in a site's consent banner.
@@ -23,10 +22,4 @@ public record GiveConsent(
         List<String> denied,
         String source,
         Map<String, String> evidence) implements ConsentDecision {
-
-    @Override
-    @TargetAggregateIdentifier
-    public String streamId() {
-        return VisitorStream.id(siteId, visitorId);
-    }
 }

@@ -1,15 +1,16 @@
 package org.consentledger.api.consent;
 
 /**
- * Names the event stream of one visitor on one site. Site ids cannot contain '/', so the name is unambiguous
- * and never collides with a site's own policy stream.
+ * Names the stream evidence format 1 kept a visitor's events in on one site: the site id, '/', the visitor id. Site
+ * ids cannot contain '/', so the name is unambiguous and never collides with a site's own policy stream. Format 2
+ * names a visitor's stream by a keyed hash instead ({@link VisitorStreams}).
  */
 public final class VisitorStream {
 
     private VisitorStream() {
     }
 
-    public static String id(String siteId, String visitorId) {
+    public static String formatOne(String siteId, String visitorId) {
         return siteId + "/" + visitorId;
     }
 }

@@ -2,7 +2,6 @@ package org.consentledger.api.consent;
 
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Withdraw a visitor's consent.
@@ -16,10 +15,4 @@ public record WithdrawConsent(
         String withdrawalId,
         Instant occurredAt,
         List<String> categories) implements ConsentDecision {
-
-    @Override
-    @TargetAggregateIdentifier
-    public String streamId() {
-        return VisitorStream.id(siteId, visitorId);
-    }
 }

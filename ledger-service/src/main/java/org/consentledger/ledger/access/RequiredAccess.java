@@ -14,6 +14,7 @@ public record RequiredAccess(Role role, String site) {
     static final RequiredAccess OPEN = new RequiredAccess(null, null);
 
     private static final String SITES = "/api/v1/sites/";
+    private static final String ERASURE = "/erasure";
 
     public static RequiredAccess of(String method, String path) {
         if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")
@@ -25,6 +26,9 @@ public record RequiredAccess(Role role, String site) {
             return new RequiredAccess(Role.AUDIT, null);
         }
         Optional<String> site = siteOf(path);
+        if (site.isPresent() && method.equals("POST") && path.endsWith(ERASURE)) {
+            return new RequiredAccess(Role.ERASE, site.get());
+        }
         if (site.isPresent()) {
             boolean reads = method.equals("GET") || method.equals("HEAD");
             return new RequiredAccess(reads ? Role.AUDIT : Role.INGEST, site.get());

@@ -6,6 +6,11 @@ public enum Role {
     INGEST,
     /** Read answers, evidence, events and policies of the key's sites, and the log's checkpoints and proofs. */
     AUDIT,
+    /**
+     * Erase visitors of the key's sites: forgets who they were for good, so no other role implies it and a key
+     * gets it only when named.
+     */
+    ERASE,
     /** Rebuild read models, replay the Kafka relay, read metrics: the whole ledger, every site. */
     ADMIN
 }

@@ -1,7 +1,8 @@
 package org.consentledger.ledger.consent;
 
 import java.time.Clock;
-import org.consentledger.ledger.store.SubmissionKeys;
+import org.consentledger.ledger.evidence.EvidenceProperties;
+import org.consentledger.ledger.personal.VisitorPseudonyms;
 import org.consentledger.ledger.write.WriterSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,18 +11,19 @@ import org.springframework.context.annotation.Configuration;
 class ConsentConfiguration {
 
     @Bean
-    SubmissionKeys consentSubmissionKeys() {
-        return new ConsentSubmissionKeys();
+    ConsentSubmissionKeys consentSubmissionKeys(VisitorPseudonyms pseudonyms) {
+        return new ConsentSubmissionKeys(pseudonyms);
     }
 
     @Bean
-    ConsentRules consentRules(Clock clock, ConsentProperties properties) {
-        return new ConsentRules(clock, properties);
+    ConsentRules consentRules(Clock clock, ConsentProperties properties, EvidenceProperties evidence) {
+        return new ConsentRules(clock, properties, evidence.truncateIp());
     }
 
     @Bean
-    ConsentDecider consentDecider(ConsentRules rules) {
-        return new ConsentDecider(rules);
+    ConsentDecider consentDecider(ConsentRules rules, VisitorPseudonyms pseudonyms,
+                                  ConsentSubmissionKeys submissionKeys) {
+        return new ConsentDecider(rules, pseudonyms, submissionKeys);
     }
 
     /** Visitors' decisions are most of what the writer records, so its settings are theirs. */

@@ -2,10 +2,13 @@ package org.consentledger.ledger.consent;
 
 import org.consentledger.api.consent.ConsentDecision;
 import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentGivenPersonal;
 import org.consentledger.api.consent.ConsentWithdrawn;
+import org.consentledger.api.consent.ConsentWithdrawnPersonal;
 import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.ledger.Decided;
+import org.consentledger.ledger.personal.VisitorPseudonyms;
 import org.consentledger.ledger.policy.PolicyVersions;
 import org.consentledger.ledger.policy.PublishedSite;
 import org.consentledger.ledger.write.Decider;
@@ -21,9 +24,13 @@ public class ConsentDecider implements Decider<ConsentDecision> {
     static final String STREAM_TYPE = "VisitorConsent";
 
     private final ConsentRules rules;
+    private final VisitorPseudonyms pseudonyms;
+    private final ConsentSubmissionKeys submissionKeys;
 
-    public ConsentDecider(ConsentRules rules) {
+    public ConsentDecider(ConsentRules rules, VisitorPseudonyms pseudonyms, ConsentSubmissionKeys submissionKeys) {
         this.rules = rules;
+        this.pseudonyms = pseudonyms;
+        this.submissionKeys = submissionKeys;
     }
 
     @Override
@@ -32,8 +39,9 @@ public class ConsentDecider implements Decider<ConsentDecision> {
     }
 
     @Override
-    public Target target(ConsentDecision command) {
-        return new Target(command.streamId(), command.siteId(), ConsentSubmissionKeys.ofDecision(command));
+    public Target target(ConsentDecision command, int generation) {
+        String stream = pseudonyms.stream(command.siteId(), command.visitorId(), generation);
+        return new Target(stream, command.siteId(), submissionKeys.ofDecision(stream, command));
     }
 
     @Override
@@ -45,10 +53,10 @@ public class ConsentDecider implements Decider<ConsentDecision> {
     }
 
     @Override
-    public Object receipt(String eventId, Object event) {
+    public Object receipt(ConsentDecision command, String eventId, Object event, Object personal) {
         return event instanceof ConsentGiven given
-                ? ConsentRules.receipt(eventId, given)
-                : ConsentRules.receipt(eventId, (ConsentWithdrawn) event);
+                ? ConsentRules.receipt(eventId, given, (ConsentGivenPersonal) personal)
+                : ConsentRules.receipt(eventId, (ConsentWithdrawn) event, (ConsentWithdrawnPersonal) personal);
     }
 
     @Override

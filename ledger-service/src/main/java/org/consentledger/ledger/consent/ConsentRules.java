@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.consentledger.api.EventType;
 import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentGivenPersonal;
 import org.consentledger.api.consent.ConsentWithdrawn;
+import org.consentledger.api.consent.ConsentWithdrawnPersonal;
 import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.WithdrawConsent;
@@ -30,10 +33,13 @@ public class ConsentRules {
 
     private final Clock clock;
     private final ConsentProperties properties;
+    private final boolean truncateIp;
 
-    public ConsentRules(Clock clock, ConsentProperties properties) {
+    /** @param truncateIp whether the visitor's address in the evidence is cut to its network ({@link IpAddresses}) */
+    public ConsentRules(Clock clock, ConsentProperties properties, boolean truncateIp) {
         this.clock = clock;
         this.properties = properties;
+        this.truncateIp = truncateIp;
     }
 
     /**
@@ -43,12 +49,14 @@ public class ConsentRules {
      * @param earlier the event that recorded this {@code consentId} before, if the visitor used it
      */
     public Decided<ConsentGiven, Receipt> give(GiveConsent command, Optional<Earlier<ConsentGiven>> earlier,
-                                      PolicyVersions policies) {
+                                               PolicyVersions policies) {
         if (earlier.isPresent()) {
-            return replay(earlier.get(), earlier.get().event().sameSubmissionAs(command), "consentId",
-                    command.consentId(), receipt(earlier.get().eventId(), earlier.get().event()));
+            Earlier<ConsentGiven> before = earlier.get();
+            ConsentGivenPersonal personal = before.personal(ConsentGivenPersonal.class);
+            return replay(sameSubmission(before.event(), personal, command), "consentId", command.consentId(),
+                    receipt(before.eventId(), before.event(), personal));
         }
-        return new Decided.Record<>(give(command, policies));
+        return give(command, policies);
     }
 
     /** As {@link #give(GiveConsent, Optional, PolicyVersions)}, for a withdrawal and its {@code withdrawalId}. */
@@ -56,29 +64,46 @@ public class ConsentRules {
                                                        Optional<Earlier<ConsentWithdrawn>> earlier,
                                                        PolicyVersions policies) {
         if (earlier.isPresent()) {
-            return replay(earlier.get(), earlier.get().event().sameSubmissionAs(command), "withdrawalId",
-                    command.withdrawalId(), receipt(earlier.get().eventId(), earlier.get().event()));
+            Earlier<ConsentWithdrawn> before = earlier.get();
+            ConsentWithdrawnPersonal personal = before.personal(ConsentWithdrawnPersonal.class);
+            return replay(sameSubmission(before.event(), command), "withdrawalId", command.withdrawalId(),
+                    receipt(before.eventId(), before.event(), personal));
         }
-        return new Decided.Record<>(withdraw(command, policies));
+        return withdraw(command, policies);
     }
 
     /** What the ledger answers for a recorded consent. */
-    public static Receipt receipt(String eventId, ConsentGiven event) {
-        return new Receipt(eventId, EventType.CONSENT_GIVEN.label(), event.siteId(), event.visitorId(),
-                event.consentId(), event.occurredAt(), event.recordedAt(), false);
+    public static Receipt receipt(String eventId, ConsentGiven event, ConsentGivenPersonal personal) {
+        return new Receipt(eventId, EventType.CONSENT_GIVEN.label(), event.siteId(), personal.visitorId(),
+                personal.consentId(), event.occurredAt(), event.recordedAt(), false);
     }
 
     /** What the ledger answers for a recorded withdrawal. */
-    public static Receipt receipt(String eventId, ConsentWithdrawn event) {
-        return new Receipt(eventId, EventType.CONSENT_WITHDRAWN.label(), event.siteId(), event.visitorId(),
-                event.withdrawalId(), event.occurredAt(), event.recordedAt(), false);
+    public static Receipt receipt(String eventId, ConsentWithdrawn event, ConsentWithdrawnPersonal personal) {
+        return new Receipt(eventId, EventType.CONSENT_WITHDRAWN.label(), event.siteId(), personal.visitorId(),
+                personal.withdrawalId(), event.occurredAt(), event.recordedAt(), false);
+    }
+
+    /** True when the command asks for exactly what the event recorded: a resubmission, not a new choice. */
+    static boolean sameSubmission(ConsentGiven event, ConsentGivenPersonal personal, GiveConsent command) {
+        return event.policyVersion() == command.policyVersion()
+                && event.occurredAt().equals(command.occurredAt())
+                && Set.copyOf(event.granted()).equals(Set.copyOf(command.granted()))
+                && Set.copyOf(event.denied()).equals(Set.copyOf(command.denied()))
+                && Objects.equals(event.source(), command.source())
+                && personal.evidence().equals(command.evidence());
+    }
+
+    static boolean sameSubmission(ConsentWithdrawn event, WithdrawConsent command) {
+        return event.occurredAt().equals(command.occurredAt())
+                && Set.copyOf(event.categories()).equals(Set.copyOf(command.categories()));
     }
 
     /**
      * The same id with other content is refused: the client would otherwise believe its new choice was recorded.
      */
-    private static <E> Decided<E, Receipt> replay(Earlier<E> earlier, boolean sameSubmission, String idField,
-                                                  String id, Receipt receipt) {
+    private static <E> Decided<E, Receipt> replay(boolean sameSubmission, String idField, String id,
+                                                  Receipt receipt) {
         if (!sameSubmission) {
             throw LedgerRejection.conflict(idField, "%s '%s' was already used for another submission"
                     .formatted(idField, id));
@@ -86,7 +111,7 @@ public class ConsentRules {
         return new Decided.Replay<>(receipt.asReplay());
     }
 
-    ConsentGiven give(GiveConsent command, PolicyVersions policies) {
+    Decided.Record<ConsentGiven, Receipt> give(GiveConsent command, PolicyVersions policies) {
         Instant now = admit(command.siteId(), command.occurredAt(), policies);
         CookiePolicy policy = policies.version(command.policyVersion())
                 .orElseThrow(() -> LedgerRejection.invalid("policyVersion", "site '%s' has no policy version %d"
@@ -101,19 +126,20 @@ public class ConsentRules {
         Set<String> seen = new HashSet<>();
         checkCategories(command.granted(), "granted", policy, seen, false);
         checkCategories(command.denied(), "denied", policy, seen, true);
-        return new ConsentGiven(command.siteId(), command.visitorId(), command.consentId(), policy.version(),
-                command.occurredAt(), now, command.granted(), command.denied(), command.source(),
-                Map.copyOf(command.evidence()));
+        return new Decided.Record<>(new ConsentGiven(command.siteId(), policy.version(), command.occurredAt(), now,
+                command.granted(), command.denied(), command.source(), null),
+                new ConsentGivenPersonal(command.visitorId(), command.consentId(),
+                        truncateIp ? IpAddresses.truncated(command.evidence()) : Map.copyOf(command.evidence())));
     }
 
-    ConsentWithdrawn withdraw(WithdrawConsent command, PolicyVersions policies) {
+    Decided.Record<ConsentWithdrawn, Receipt> withdraw(WithdrawConsent command, PolicyVersions policies) {
         Instant now = admit(command.siteId(), command.occurredAt(), policies);
         CookiePolicy policy = policies.inForceAt(command.occurredAt())
                 .orElseThrow(() -> LedgerRejection.invalid("occurredAt", "no policy of site '%s' was in force at %s"
                         .formatted(command.siteId(), command.occurredAt())));
         checkCategories(command.categories(), "categories", policy, new HashSet<>(), true);
-        return new ConsentWithdrawn(command.siteId(), command.visitorId(), command.withdrawalId(), policy.version(),
-                command.occurredAt(), now, command.categories());
+        return new Decided.Record<>(new ConsentWithdrawn(command.siteId(), policy.version(), command.occurredAt(), now,
+                command.categories(), null), new ConsentWithdrawnPersonal(command.visitorId(), command.withdrawalId()));
     }
 
     /** Checks what every submission needs, and gives the instant it is recorded at. */

@@ -9,20 +9,24 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.consentledger.api.EventType;
+import org.consentledger.api.PersonalEvent;
 import org.consentledger.ledger.write.EventLinker;
 import org.consentledger.support.BoundedMap;
 import org.consentledger.verifier.EventHash;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Gives every event, before it is stored, its hash and the hash of the event before it in the same stream
- * ({@link EventHash}), as metadata that the event store keeps with the event. Altering, removing or reordering a
+ * Gives every event, before it is stored, its hash (evidence format 2, {@link EventHash#ofFormatTwo}) and the hash of
+ * the event before it in the same stream, as metadata that the event store keeps with the event. Altering, removing or reordering a
  * stored event then breaks the chain where it happened.
  */
 public class EventChain implements EventLinker {
 
     public static final String HASH = "hash";
     public static final String PREVIOUS_HASH = "previousHash";
+    /** The member of a stored format 2 payload that holds its sealed personal part. */
+    public static final String PERSONAL = "personal";
 
     private final EventStorageEngine storage;
     private final Serializer serializer;
@@ -57,12 +61,26 @@ public class EventChain implements EventLinker {
             String stream = event.getAggregateIdentifier();
             String previous = previousHash(stream, event.getSequenceNumber(), pending);
             SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-            String hash = EventHash.of(event.getIdentifier(), EventType.of(event.getPayload()).formatOneName(), stream,
-                    event.getSequenceNumber(), json.readTree(payload.getData()), previous);
+            String hash = hash(event, payload, previous);
             pending.put(stream, new Link(event.getSequenceNumber(), hash));
             chained.add(new ChainedEvent<>(event, Map.of(HASH, hash, PREVIOUS_HASH, previous), serializer, payload));
         }
         return new Chained(chained, pending, committed);
+    }
+
+    /**
+     * Evidence format 2: the public part is the payload as stored without its sealed personal part, which the
+     * commitment stands for.
+     */
+    private String hash(DomainEventMessage<?> event, SerializedObject<byte[]> payload, String previous) {
+        ObjectNode stored = (ObjectNode) json.readTree(payload.getData());
+        String commitment = null;
+        if (event.getPayload() instanceof PersonalEvent<?, ?> personal) {
+            stored.remove(PERSONAL);
+            commitment = personal.personal().commitment();
+        }
+        return EventHash.ofFormatTwo(event.getIdentifier(), EventType.of(event.getPayload()).stableName(),
+                event.getAggregateIdentifier(), event.getSequenceNumber(), stored, commitment, previous);
     }
 
     private String previousHash(String stream, long sequence, Map<String, Link> pending) {

@@ -10,16 +10,23 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.consentledger.api.EventType;
+import org.consentledger.api.PersonalEvent;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentGivenV1;
 import org.consentledger.api.consent.ConsentWithdrawn;
-import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.api.consent.ConsentWithdrawnV1;
+import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.evidence.StoredEvents.Stored;
+import org.consentledger.ledger.personal.DataKey;
+import org.consentledger.ledger.personal.DataKeys;
+import org.consentledger.ledger.personal.PersonalParts;
 import org.consentledger.ledger.store.StreamPositions;
 import org.consentledger.store.evidence.EvidenceLog;
 import org.consentledger.support.Waiting;
@@ -53,9 +60,14 @@ public class EvidenceBundles {
     private final StreamPositions positions;
     private final Clock clock;
     private final int maxEvents;
+    private final VisitorStreams streams;
+    private final DataKeys keys;
 
     EvidenceBundles(StoredEvents store, EvidenceLog log, Checkpoints checkpoints, CheckpointKey key,
-                    StreamPositions positions, Clock clock, EvidenceProperties properties) {
+                    StreamPositions positions, Clock clock, EvidenceProperties properties, VisitorStreams streams,
+                    DataKeys keys) {
+        this.streams = streams;
+        this.keys = keys;
         this.store = store;
         this.log = log;
         this.checkpoints = checkpoints;
@@ -67,7 +79,8 @@ public class EvidenceBundles {
 
     /** The bundle, as the JSON bytes that were signed. */
     public byte[] bundle(String siteId, String visitorId, Instant at, Instant asOf) {
-        String visitorStream = VisitorStream.id(siteId, visitorId);
+        String visitorStream = bundledStream(siteId, visitorId);
+        Optional<DataKey> dataKey = keys.current(visitorStream);
         long stored = store.count(List.of(siteId, visitorStream));
         if (stored > maxEvents) {
             throw LedgerRejection.invalid("visitorId", ("visitor '%s' and the site's policy versions are %,d events, "
@@ -95,31 +108,35 @@ public class EvidenceBundles {
                         + " at its place " + event.globalIndex());
             }
             ObjectNode entry = logged.addObject()
+                    .put("format", EventType.formatOf(event.type()))
                     .put("eventId", event.eventId())
                     .put("type", event.type())
                     .put("stream", event.stream())
                     .put("sequence", event.sequence());
-            entry.set("payload", event.payload());
+            EventType type = EventType.ofStoredName(event.type()).orElseThrow(() ->
+                    new IllegalStateException("event " + event.eventId() + " is of no type the ledger knows"));
+            Object payload = EventType.formatOf(event.type()) == 1 ? formatOne(entry, event, type)
+                    : formatTwo(entry, event, type, dataKey);
             entry.put("previousHash", event.previousHash())
                     .put("hash", event.hash())
                     .put("leafIndex", leaf.leafIndex());
-            EventType type = EventType.ofFormatOneName(event.type()).orElseThrow(() ->
-                    new IllegalStateException("event " + event.eventId() + " is of no type the ledger knows"));
-            if (type == EventType.POLICY_PUBLISHED) {
-                policies.add(JSON.treeToValue(event.payload(), CookiePolicyPublished.class));
-            } else if (type == EventType.CONSENT_GIVEN) {
-                decisions.add(Decision.of(JSON.treeToValue(event.payload(), ConsentGiven.class),
-                        event.eventId(), event.sequence()));
-            } else {
-                decisions.add(Decision.of(JSON.treeToValue(event.payload(), ConsentWithdrawn.class),
-                        event.eventId(), event.sequence()));
+            if (payload instanceof CookiePolicyPublished policy) {
+                policies.add(policy);
+            } else if (payload instanceof ConsentGiven given) {
+                decisions.add(Decision.of(given, event.eventId(), event.sequence()));
+            } else if (payload instanceof ConsentWithdrawn withdrawn) {
+                decisions.add(Decision.of(withdrawn, event.eventId(), event.sequence()));
+            } else if (payload instanceof ConsentGivenV1 given) {
+                decisions.add(Decision.of(given, event.eventId(), event.sequence()));
+            } else if (payload instanceof ConsentWithdrawnV1 withdrawn) {
+                decisions.add(Decision.of(withdrawn, event.eventId(), event.sequence()));
             }
         }
         // One proof for every event: a visitor's events share the upper nodes of their paths to the root.
         long[] places = leaves.values().stream().mapToLong(EvidenceLog.Leaf::leafIndex).sorted().toArray();
         List<String> logProof = MultiInclusionProof.build(subtrees, places, checkpoint.treeSize()).stream()
                 .map(HexFormat.of()::formatHex).toList();
-        EvidenceBundle unsigned = new EvidenceBundle(EvidenceBundle.VERSION, UUID.randomUUID().toString(),
+        EvidenceBundle unsigned = new EvidenceBundle(EvidenceBundle.VERSION_3, UUID.randomUUID().toString(),
                 clock.instant(), siteId, visitorId, at, asOf,
                 PointInTimeResolver.resolve(new ConsentAt(siteId, visitorId, at, asOf), policies, decisions),
                 List.of(), checkpoint, logProof, null);
@@ -137,6 +154,46 @@ public class EvidenceBundles {
         byte[] bundle = Arrays.copyOf(signed, signed.length - 1 + member.length);
         System.arraycopy(member, 0, bundle, signed.length - 1, member.length);
         return bundle;
+    }
+
+    /**
+     * The visitor's current stream; for a visitor erased and not seen since, the stream erased last, whose bundle
+     * proves the erasure and the public parts of what it held.
+     */
+    private String bundledStream(String siteId, String visitorId) {
+        String current = streams.current(siteId, visitorId);
+        List<VisitorStreams.Erasure> erased = streams.erased(siteId, visitorId);
+        return erased.isEmpty() || store.count(List.of(current)) > 0 ? current
+                : erased.get(erased.size() - 1).stream();
+    }
+
+    /** A format 1 event as it was stored; the record it holds. */
+    private static Object formatOne(ObjectNode entry, Stored event, EventType type) {
+        entry.set("payload", event.payload());
+        return JSON.treeToValue(event.payload(), type.formatOneType());
+    }
+
+    /**
+     * A format 2 event: its public part, its commitment and its personal part opened with the stream's key (its salt
+     * and fields, which the verifier checks against the commitment), or {@code "erased"} once the key is gone. The
+     * record it holds counts for the answer only while its personal part shows whose it is.
+     */
+    private static Object formatTwo(ObjectNode entry, Stored event, EventType type, Optional<DataKey> key) {
+        entry.set("public", StoredHashes.publicPart(event.payload()));
+        String commitment = StoredHashes.commitment(event.payload());
+        entry.put("commitment", commitment);
+        Object payload = JSON.treeToValue(event.payload(), type.payloadType());
+        if (!(payload instanceof PersonalEvent<?, ?> sealed) || commitment == null) {
+            entry.putNull("personal");
+            return payload;
+        }
+        if (key.isEmpty()) {
+            entry.put("personal", "erased");
+            return null;
+        }
+        PersonalParts.Opened<?> opened = PersonalParts.open(sealed, event.eventId(), key.get());
+        entry.putObject("personal").put("salt", HexFormat.of().formatHex(opened.salt())).set("fields", opened.fields());
+        return payload;
     }
 
     /** Evidence can only cite events the log has taken in; the log follows the store within moments. */

@@ -1,8 +1,13 @@
 package org.consentledger.ledger.evidence;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -14,10 +19,14 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.consentledger.api.EventType;
+import org.consentledger.api.PersonalEvent;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
-import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.personal.DataKey;
+import org.consentledger.ledger.personal.DataKeys;
+import org.consentledger.ledger.personal.PersonalParts;
 import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.ledger.web.Ids;
 import org.springframework.http.MediaType;
@@ -39,22 +48,43 @@ class EvidenceController {
     private final PublishedPolicies policies;
     private final JsonMapper json;
     private final EvidenceBundles bundles;
+    private final VisitorStreams streams;
+    private final DataKeys keys;
 
     EvidenceController(QueryGateway queries, EventStore eventStore, PublishedPolicies policies, JsonMapper json,
-                       EvidenceBundles bundles) {
+                       EvidenceBundles bundles, VisitorStreams streams, DataKeys keys) {
         this.queries = queries;
         this.eventStore = eventStore;
         this.policies = policies;
         this.json = json;
         this.bundles = bundles;
+        this.streams = streams;
+        this.keys = keys;
     }
 
     @Operation(summary = "Which cookies the visitor allowed at instant 'at', as the ledger knew it at 'asOf'")
     @QuestionParameters
     @GetMapping("/consent")
-    ConsentAnswer consentAt(@Parameter(hidden = true) ConsentAt question) {
-        return queries.query(question, ResponseTypes.optionalInstanceOf(ConsentAnswer.class)).join()
+    VisitorAnswer consentAt(@Parameter(hidden = true) ConsentAt question) {
+        ConsentAnswer answer = queries.query(question, ResponseTypes.optionalInstanceOf(ConsentAnswer.class)).join()
                 .orElseThrow(() -> LedgerRejection.unknownSite(question.siteId()));
+        List<VisitorStreams.Erasure> erased = streams.erased(question.siteId(), question.visitorId());
+        return new VisitorAnswer(answer, erased.isEmpty() ? null : Erased.of(erased.get(erased.size() - 1)));
+    }
+
+    /**
+     * The answer, and for a visitor erased before (whose answer is then made only of what came after) the last
+     * erasure.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VisitorAnswer(@JsonUnwrapped ConsentAnswer answer, Erased erased) {
+    }
+
+    record Erased(Instant at, String erasureId, String reason) {
+
+        static Erased of(VisitorStreams.Erasure erasure) {
+            return new Erased(erasure.at(), erasure.erasureId(), erasure.reason());
+        }
     }
 
     @Operation(summary = "The answer at 'at' as known at 'asOf', with every event and policy behind it, their hashes, "
@@ -71,25 +101,41 @@ class EvidenceController {
         return bundles.bundle(question.siteId(), question.visitorId(), question.at(), question.asOf());
     }
 
-    @Operation(summary = "The visitor's events in ledger order: the raw history an auditor replays")
+    @Operation(summary = "The visitor's events in ledger order, the raw history an auditor replays: the streams erased "
+            + "first, their events with their public parts only (personal: erased), then the current one")
     @GetMapping("/events")
     VisitorHistory events(@PathVariable String siteId, @PathVariable String visitorId) {
         if (!policies.hasSite(Ids.site(siteId))) {
             throw LedgerRejection.unknownSite(siteId);
         }
-        List<Map<String, Object>> events = eventStore.readEvents(VisitorStream.id(siteId, Ids.visitor(visitorId)))
-                .asStream()
-                .map(this::entry)
-                .toList();
+        String visitor = Ids.visitor(visitorId);
+        List<String> visitorStreams = new ArrayList<>();
+        streams.erased(siteId, visitor).forEach(erased -> visitorStreams.add(erased.stream()));
+        visitorStreams.add(streams.current(siteId, visitor));
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (String stream : visitorStreams) {
+            Optional<DataKey> key = keys.current(stream);
+            eventStore.readEvents(stream).asStream().map(event -> entry(event, key)).forEach(events::add);
+        }
         return new VisitorHistory(siteId, visitorId, events);
     }
 
-    private Map<String, Object> entry(DomainEventMessage<?> event) {
+    /** The public part, and the personal part opened with the stream's key, or {@code "erased"} once it is gone. */
+    private Map<String, Object> entry(DomainEventMessage<?> event, Optional<DataKey> key) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("eventId", event.getIdentifier());
         entry.put("type", EventType.of(event.getPayload()).label());
         entry.put("sequence", event.getSequenceNumber());
         entry.putAll(json.convertValue(event.getPayload(), new TypeReference<Map<String, Object>>() { }));
+        if (event.getPayload() instanceof PersonalEvent<?, ?> sealed) {
+            entry.remove(EventChain.PERSONAL);
+            if (key.isPresent()) {
+                entry.putAll(json.convertValue(PersonalParts.open(sealed, event.getIdentifier(), key.get()).fields(),
+                        new TypeReference<Map<String, Object>>() { }));
+            } else {
+                entry.put(EventChain.PERSONAL, "erased");
+            }
+        }
         return entry;
     }
 

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         a bundle is put together and signed in memory, so a visitor with more is refused
  * @param chainedStreams   how many streams' last hash the chain keeps in memory (a stream id, a sequence number and
  *                         a hash each); an append to a stream it does not remember reads that hash from the store
+ * @param truncateIp       cut the visitor's address in a consent's evidence ({@code ipAddress}) to its /24 (IPv4) or
+ *                         /48 (IPv6) network before it is sealed
  */
 @ConfigurationProperties("ledger.evidence")
 public record EvidenceProperties(
@@ -21,5 +23,6 @@ public record EvidenceProperties(
         @DefaultValue("PT10S") Duration checkpointEvery,
         @DefaultValue("1000") int checkpointAfter,
         @DefaultValue("50000") int maxBundleEvents,
-        @DefaultValue("100000") int chainedStreams) {
+        @DefaultValue("100000") int chainedStreams,
+        @DefaultValue("true") boolean truncateIp) {
 }

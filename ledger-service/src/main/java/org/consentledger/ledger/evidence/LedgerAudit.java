@@ -9,14 +9,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.consentledger.api.EventType;
+import org.consentledger.api.PersonalEvent;
 import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentGivenV1;
 import org.consentledger.api.consent.ConsentWithdrawn;
-import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.api.consent.ConsentWithdrawnV1;
 import org.consentledger.ledger.evidence.StoredEvents.Stored;
+import org.consentledger.ledger.personal.DataKey;
+import org.consentledger.ledger.personal.DataKeys;
+import org.consentledger.ledger.personal.PersonalParts;
+import org.consentledger.ledger.personal.UnreadableSeal;
 import org.consentledger.ledger.store.StreamPositions;
 import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.ReadModelProcessor;
 import org.consentledger.store.evidence.EvidenceLog;
+import org.consentledger.store.personal.ErasedStreams;
 import org.consentledger.store.readmodels.ConsentHistoryTable;
 import org.consentledger.store.readmodels.PolicyCatalogTable;
 import org.consentledger.support.Waiting;
@@ -39,9 +46,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class LedgerAudit {
 
     private static final int PAGE = 1_000;
-    private static final String GIVEN = EventType.CONSENT_GIVEN.formatOneName();
-    private static final String WITHDRAWN = EventType.CONSENT_WITHDRAWN.formatOneName();
-    private static final String PUBLISHED = EventType.POLICY_PUBLISHED.formatOneName();
+    private static final Set<String> DECISIONS = Set.of(EventType.CONSENT_GIVEN.formatOneName(),
+            EventType.CONSENT_GIVEN.stableName(), EventType.CONSENT_WITHDRAWN.formatOneName(),
+            EventType.CONSENT_WITHDRAWN.stableName());
+    private static final Set<String> PUBLISHED = Set.of(EventType.POLICY_PUBLISHED.formatOneName(),
+            EventType.POLICY_PUBLISHED.stableName());
     private static final java.time.Duration LOG_SETTLE = java.time.Duration.ofSeconds(10);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -53,9 +62,14 @@ public class LedgerAudit {
     private final StreamPositions positions;
     private final ParkedStreams parked;
     private final PolicyCatalogTable catalog;
+    private final DataKeys keys;
+    private final ErasedStreams erasures;
 
     LedgerAudit(StoredEvents store, EvidenceLog evidence, CheckpointKey key, ConsentHistoryTable history,
-                StreamPositions positions, ParkedStreams parked, PolicyCatalogTable catalog) {
+                StreamPositions positions, ParkedStreams parked, PolicyCatalogTable catalog, DataKeys keys,
+                ErasedStreams erasures) {
+        this.keys = keys;
+        this.erasures = erasures;
         this.catalog = catalog;
         this.store = store;
         this.evidence = evidence;
@@ -65,9 +79,13 @@ public class LedgerAudit {
         this.parked = parked;
     }
 
-    /** @param problem null when everything checked out */
-    public record Report(boolean intact, long eventsChecked, long leavesChecked, long checkpointsChecked,
-                         Problem problem) {
+    /**
+     * @param erasedEvents of the events checked, those of erased visitor streams: their personal parts can no longer
+     *                     be opened, their public parts and hashes are checked like any other
+     * @param problem      null when everything checked out
+     */
+    public record Report(boolean intact, long eventsChecked, long erasedEvents, long leavesChecked,
+                         long checkpointsChecked, Problem problem) {
     }
 
     /** What did not match, and where. */
@@ -84,9 +102,10 @@ public class LedgerAudit {
         // indexes: leaves are matched to events by the place they recorded, not by their own position.
         long logReached = awaitLogWithoutHoles();
         long checked = 0;
+        long erased = 0;
         // First what the log holds that the store lost: a removed event is named as itself.
         for (EvidenceLog.Leaf orphan : evidence.orphans()) {
-            return new Report(false, 0, leaves, 0, new Problem(orphan.eventId(), orphan.globalIndex(), null, null,
+            return new Report(false, 0, 0, leaves, 0, new Problem(orphan.eventId(), orphan.globalIndex(), null, null,
                     "event %s, leaf %d of the log, is no longer in the store where the log recorded it (place %d)"
                             .formatted(orphan.eventId(), orphan.leafIndex(), orphan.globalIndex())));
         }
@@ -114,31 +133,36 @@ public class LedgerAudit {
                             .formatted(leaf.eventHash(), event.hash()));
                 }
                 if (problem != null) {
-                    return new Report(false, checked, 0, 0, problem);
+                    return new Report(false, checked, erased, 0, 0, problem);
                 }
                 checked++;
                 after = event.globalIndex();
             }
-            Problem row = historyProblem(page, historyReached, parkedStreams);
+            Map<String, ErasedStreams.Erased> erasedStreams = erasures.of(visitorStreams(page));
+            erased += page.stream().filter(e -> erasedStreams.containsKey(e.stream())).count();
+            Problem row = personalProblem(page, erasedStreams);
+            if (row == null) {
+                row = historyProblem(page, historyReached, parkedStreams, erasedStreams.keySet());
+            }
             if (row == null) {
                 row = catalogProblem(page, historyReached, parkedStreams);
             }
             if (row != null) {
-                return new Report(false, checked, 0, 0, row);
+                return new Report(false, checked, erased, 0, 0, row);
             }
         }
         Optional<PolicyCatalogTable.Row> forgedVersion = catalog.rowWithoutEvent();
         if (forgedVersion.isPresent()) {
             PolicyCatalogTable.Row row = forgedVersion.get();
-            return new Report(false, checked, 0, 0, new Problem(row.eventId(), null, row.siteId(), null,
+            return new Report(false, checked, erased, 0, 0, new Problem(row.eventId(), null, row.siteId(), null,
                     "the policy catalog holds version %d of site %s as event %s, which is not in the store"
                             .formatted(row.version(), row.siteId(), row.eventId())));
         }
         Optional<ConsentHistoryTable.Row> forged = history.rowWithoutEvent();
         if (forged.isPresent()) {
             ConsentHistoryTable.Row row = forged.get();
-            String stream = VisitorStream.id(row.siteId(), row.visitorId());
-            return new Report(false, checked, 0, 0, new Problem(row.decision().eventId(), null, stream, null,
+            String stream = row.siteId() + "/" + row.visitorId();
+            return new Report(false, checked, erased, 0, 0, new Problem(row.decision().eventId(), null, stream, null,
                     "the consent history holds a row for event %s of stream %s, which is not in the store"
                             .formatted(row.decision().eventId(), stream)));
         }
@@ -149,7 +173,7 @@ public class LedgerAudit {
         for (SignedCheckpoint checkpoint : evidence.checkpoints()) {
             String problem = checkpointProblem(checkpoint, leaves, tree, computedTiles);
             if (problem != null) {
-                return new Report(false, checked, leaves, checkpoints, new Problem(null, null, null, null, problem));
+                return new Report(false, checked, erased, leaves, checkpoints, new Problem(null, null, null, null, problem));
             }
             checkpoints++;
         }
@@ -159,12 +183,12 @@ public class LedgerAudit {
         for (EvidenceLog.Node node : evidence.nodes()) {
             String expected = tiles.get(node.level() + "/" + node.index());
             if (!node.hash().equals(expected)) {
-                return new Report(false, checked, leaves, checkpoints, new Problem(null, null, null, null,
+                return new Report(false, checked, erased, leaves, checkpoints, new Problem(null, null, null, null,
                         "the log's stored subtree %d/%d holds %s, but its leaves give %s: proofs made from it would "
                                 .formatted(node.level(), node.index(), node.hash(), expected) + "not verify"));
             }
         }
-        return new Report(true, checked, leaves, checkpoints, null);
+        return new Report(true, checked, erased, leaves, checkpoints, null);
     }
 
     /**
@@ -205,8 +229,7 @@ public class LedgerAudit {
         }
         String recomputed;
         try {
-            recomputed = EventHash.of(event.eventId(), event.type(), event.stream(), event.sequence(),
-                    event.payload(), previous);
+            recomputed = StoredHashes.recompute(event);
         } catch (RuntimeException e) {
             return problem(event, "its stored form cannot be read: " + e.getMessage());
         }
@@ -217,9 +240,51 @@ public class LedgerAudit {
         return null;
     }
 
-    /** The first of these events whose row in the consent history says other than the event does. */
-    private Problem historyProblem(List<Stored> page, long reached, Set<String> parkedStreams) {
-        Map<String, Stored> decisions = applied(page, reached, parkedStreams, Set.of(GIVEN, WITHDRAWN));
+    /** The streams of visitors among these events (a site's policy stream is named by the site alone). */
+    private static List<String> visitorStreams(List<Stored> page) {
+        return page.stream().map(Stored::stream).filter(s -> s.indexOf('/') > 0).distinct().toList();
+    }
+
+    /**
+     * The first event with a sealed personal part that does not open to what its hash covers: its stream's data key
+     * is gone though no erasure was recorded (destroyed behind the ledger's back), or the sealed bytes were replaced.
+     */
+    private Problem personalProblem(List<Stored> page, Map<String, ErasedStreams.Erased> erasedStreams) {
+        List<Stored> sealed = page.stream().filter(e -> e.payload() != null && EventType.formatOf(e.type()) == 2
+                && StoredHashes.commitment(e.payload()) != null && !erasedStreams.containsKey(e.stream())).toList();
+        if (sealed.isEmpty()) {
+            return null;
+        }
+        Map<String, DataKey> streamKeys;
+        try {
+            streamKeys = keys.current(sealed.stream().map(Stored::stream).distinct().toList());
+        } catch (UnreadableSeal e) {
+            return problem(sealed.get(0), "a data key of its page cannot be unwrapped: " + e.getMessage());
+        }
+        for (Stored event : sealed) {
+            DataKey key = streamKeys.get(event.stream());
+            if (key == null) {
+                return problem(event, "its stream %s has no data key, yet no erasure was recorded for it: its personal "
+                        .formatted(event.stream()) + "part cannot be opened");
+            }
+            try {
+                PersonalEvent<?, ?> payload = (PersonalEvent<?, ?>) JSON.treeToValue(event.payload(),
+                        EventType.ofStoredName(event.type()).orElseThrow().payloadType());
+                PersonalParts.open(payload, event.eventId(), key);
+            } catch (RuntimeException e) {
+                return problem(event, "its personal part does not open to what its hash covers: " + e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first of these events whose row in the consent history says other than the event does; an erased stream's
+     * events have no rows.
+     */
+    private Problem historyProblem(List<Stored> page, long reached, Set<String> parkedStreams, Set<String> erased) {
+        Map<String, Stored> decisions = applied(page, reached, parkedStreams, DECISIONS);
+        decisions.values().removeIf(event -> erased.contains(event.stream()));
         Map<String, ConsentHistoryTable.Row> rows = history.rows(decisions.keySet());
         for (Stored event : decisions.values()) {
             ConsentHistoryTable.Row row = rows.get(event.eventId());
@@ -228,7 +293,7 @@ public class LedgerAudit {
             }
             Decision expected = decision(event);
             if (!row.decision().equals(expected)
-                    || !VisitorStream.id(row.siteId(), row.visitorId()).equals(event.stream())) {
+                    || !(row.siteId() + "/" + row.visitorId()).equals(event.stream())) {
                 return problem(event, "the consent history, which answers are made from, holds %s for it; the event "
                         + "says %s".formatted(row.decision(), expected));
             }
@@ -238,7 +303,7 @@ public class LedgerAudit {
 
     /** The first of these policy versions whose row in the policy catalog says other than its event does. */
     private Problem catalogProblem(List<Stored> page, long reached, Set<String> parkedStreams) {
-        Map<String, Stored> published = applied(page, reached, parkedStreams, Set.of(PUBLISHED));
+        Map<String, Stored> published = applied(page, reached, parkedStreams, PUBLISHED);
         if (published.isEmpty()) {
             return null;
         }
@@ -280,10 +345,18 @@ public class LedgerAudit {
     }
 
     private static Decision decision(Stored event) {
-        return event.type().equals(GIVEN)
-                ? Decision.of(JSON.treeToValue(event.payload(), ConsentGiven.class), event.eventId(), event.sequence())
-                : Decision.of(JSON.treeToValue(event.payload(), ConsentWithdrawn.class), event.eventId(),
-                        event.sequence());
+        Object payload = JSON.treeToValue(event.payload(), EventType.ofStoredName(event.type()).orElseThrow()
+                .typeStoredAs(event.type()));
+        if (payload instanceof ConsentGiven given) {
+            return Decision.of(given, event.eventId(), event.sequence());
+        }
+        if (payload instanceof ConsentWithdrawn withdrawn) {
+            return Decision.of(withdrawn, event.eventId(), event.sequence());
+        }
+        if (payload instanceof ConsentGivenV1 given) {
+            return Decision.of(given, event.eventId(), event.sequence());
+        }
+        return Decision.of((ConsentWithdrawnV1) payload, event.eventId(), event.sequence());
     }
 
     private String checkpointProblem(SignedCheckpoint checkpoint, long leaves, MerkleFrontier tree,

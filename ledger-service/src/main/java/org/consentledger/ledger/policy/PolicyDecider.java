@@ -25,7 +25,7 @@ public class PolicyDecider implements Decider<PublishCookiePolicy> {
 
     /** A site's versions are the site's own stream; a version published again is found among them. */
     @Override
-    public Target target(PublishCookiePolicy command) {
+    public Target target(PublishCookiePolicy command, int generation) {
         String site = command.policy().siteId();
         return new Target(site, site, null);
     }
@@ -37,7 +37,7 @@ public class PolicyDecider implements Decider<PublishCookiePolicy> {
     }
 
     @Override
-    public Object receipt(String eventId, Object event) {
+    public Object receipt(PublishCookiePolicy command, String eventId, Object event, Object personal) {
         return PublishedSite.receipt(eventId, (CookiePolicyPublished) event);
     }
 

@@ -11,13 +11,15 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentGivenV1;
 import org.consentledger.api.consent.ConsentWithdrawn;
-import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.api.consent.ConsentWithdrawnV1;
+import org.consentledger.api.erasure.SubjectErased;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.support.PerBatch;
 import org.consentledger.verifier.Decision;
@@ -54,19 +56,48 @@ public class KafkaRelay {
     }
 
     @EventHandler
-    void on(ConsentGiven event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
-            ReplayStatus replay) {
-        String key = VisitorStream.id(event.siteId(), event.visitorId());
-        send(OutgoingEvents.of(event, eventId, sequence).record(topics.events(), key, json));
-        sendState(key, event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence), replay);
+    void on(ConsentGiven event, DomainEventMessage<?> message, ReplayStatus replay) {
+        visitorEvent(message, OutgoingEvents.of(event, message), Decision.of(event, message.getIdentifier(),
+                message.getSequenceNumber()), event.siteId(), replay);
     }
 
     @EventHandler
-    void on(ConsentWithdrawn event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
-            ReplayStatus replay) {
-        String key = VisitorStream.id(event.siteId(), event.visitorId());
-        send(OutgoingEvents.of(event, eventId, sequence).record(topics.events(), key, json));
-        sendState(key, event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence), replay);
+    void on(ConsentWithdrawn event, DomainEventMessage<?> message, ReplayStatus replay) {
+        visitorEvent(message, OutgoingEvents.of(event, message), Decision.of(event, message.getIdentifier(),
+                message.getSequenceNumber()), event.siteId(), replay);
+    }
+
+    /** Format 1 events, stored before visitor streams were named by a keyed hash, go out as they always did. */
+    @EventHandler
+    void on(ConsentGivenV1 event, DomainEventMessage<?> message, ReplayStatus replay) {
+        visitorEvent(message, OutgoingEvents.of(event, message), Decision.of(event, message.getIdentifier(),
+                message.getSequenceNumber()), event.siteId(), replay);
+    }
+
+    @EventHandler
+    void on(ConsentWithdrawnV1 event, DomainEventMessage<?> message, ReplayStatus replay) {
+        visitorEvent(message, OutgoingEvents.of(event, message), Decision.of(event, message.getIdentifier(),
+                message.getSequenceNumber()), event.siteId(), replay);
+    }
+
+    /**
+     * The erasure goes out keyed like the visitor's events, so that consumers erase what they keep under that key,
+     * and the visitor's state gets a tombstone: the compacted topic then forgets it.
+     */
+    @EventHandler
+    void on(SubjectErased event, DomainEventMessage<?> message) {
+        String stream = message.getAggregateIdentifier();
+        send(OutgoingEvents.of(event, message).record(topics.events(), stream, json));
+        states.forget(stream);
+        send(new ProducerRecord<>(topics.state(), stream, null));
+    }
+
+    /** Keyed by the visitor's stream, so that one visitor's events stay in order on one partition. */
+    private void visitorEvent(DomainEventMessage<?> message, OutgoingEvent outgoing, Decision decision, String siteId,
+                              ReplayStatus replay) {
+        String stream = message.getAggregateIdentifier();
+        send(outgoing.record(topics.events(), stream, json));
+        sendState(stream, siteId, decision, replay);
     }
 
     @EventHandler
@@ -79,12 +110,12 @@ public class KafkaRelay {
      * the latest record per visitor would otherwise see each visitor's old states pass by again. Only a visitor's
      * newest state, identical to the one the topic holds, goes out again.
      */
-    private void sendState(String key, String siteId, String visitorId, Decision decision, ReplayStatus replay) {
-        if (replay.isReplay() && states.newerThan(siteId, visitorId, decision.sequence())) {
+    private void sendState(String stream, String siteId, Decision decision, ReplayStatus replay) {
+        if (replay.isReplay() && states.newerThan(stream, decision.sequence())) {
             return;
         }
-        ProducerRecord<String, byte[]> state = new ProducerRecord<>(topics.state(), key,
-                json.writeValueAsBytes(states.after(siteId, visitorId, decision)));
+        ProducerRecord<String, byte[]> state = new ProducerRecord<>(topics.state(), stream,
+                json.writeValueAsBytes(states.after(stream, siteId, decision)));
         state.headers().add("content-type", "application/json".getBytes(StandardCharsets.US_ASCII));
         send(state);
     }

@@ -12,12 +12,13 @@ import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.verifier.Decision;
 
 /**
- * A visitor's latest decision per category, as the compacted {@code consent-state} topic carries it: for each
+ * A visitor's latest decision per category, as the compacted {@code consent-state} topic carries it, under the
+ * visitor's pseudonymous key ({@code subject}, the stream's name after the site): for each
  * category the last event by {@code occurredAt} (record order breaking ties) that touched it, among the events the
  * ledger had recorded up to {@code lastEventId}. Expiry depends on when one asks, so grants carry {@code expiresAt}
  * and consumers apply it.
  */
-record VisitorState(String siteId, String visitorId, String lastEventId, long sequence, Instant recordedAt,
+record VisitorState(String siteId, String subject, String lastEventId, long sequence, Instant recordedAt,
                     List<CategoryState> categories) {
 
     record CategoryState(String id, ConsentStatus status, String decidedBy, Instant occurredAt, int policyVersion,
@@ -28,9 +29,9 @@ record VisitorState(String siteId, String visitorId, String lastEventId, long se
      * @param history  the visitor's events up to and including the latest, in any order
      * @param policies the site's published versions by number
      */
-    static VisitorState fold(String siteId, String visitorId, List<Decision> history, IntFunction<CookiePolicy> policies) {
+    static VisitorState fold(String siteId, String subject, List<Decision> history, IntFunction<CookiePolicy> policies) {
         List<Decision> inRecordOrder = history.stream().sorted(Comparator.comparingLong(Decision::sequence)).toList();
-        VisitorState state = new VisitorState(siteId, visitorId, null, -1, null, List.of());
+        VisitorState state = new VisitorState(siteId, subject, null, -1, null, List.of());
         for (Decision decision : inRecordOrder) {
             state = state.then(decision, policies.apply(decision.policyVersion()));
         }
@@ -55,7 +56,7 @@ record VisitorState(String siteId, String visitorId, String lastEventId, long se
             states.put(category, new CategoryState(category, status, decision.eventId(), decision.occurredAt(),
                     decision.policyVersion(), expiresAt));
         }
-        return new VisitorState(siteId, visitorId, decision.eventId(), decision.sequence(), decision.recordedAt(),
+        return new VisitorState(siteId, subject, decision.eventId(), decision.sequence(), decision.recordedAt(),
                 List.copyOf(states.values()));
     }
 

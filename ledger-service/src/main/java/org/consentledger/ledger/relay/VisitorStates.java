@@ -3,7 +3,7 @@ package org.consentledger.ledger.relay;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.projections.consent.StoredDecision;
@@ -27,27 +27,31 @@ class VisitorStates {
         this.recent = BoundedMap.synchronizedLeastRecentlyUsed(remembered);
     }
 
-    VisitorState after(String siteId, String visitorId, Decision decision) {
-        String stream = VisitorStream.id(siteId, visitorId);
+    VisitorState after(String stream, String siteId, Decision decision) {
         VisitorState previous = recent.get(stream);
         VisitorState state = previous != null && previous.sequence() == decision.sequence() - 1
                 ? previous.then(decision, policy(siteId, decision.policyVersion()))
-                : read(siteId, visitorId, decision.sequence());
+                : read(stream, siteId, decision.sequence());
         recent.put(stream, state);
         return state;
     }
 
-    /** Whether the visitor's stream holds an event after the one at {@code sequence}. */
-    boolean newerThan(String siteId, String visitorId, long sequence) {
-        return eventStore.lastSequenceNumberFor(VisitorStream.id(siteId, visitorId)).orElse(-1L) > sequence;
+    /** After the stream's erasure: nothing of it is kept. */
+    void forget(String stream) {
+        recent.remove(stream);
     }
 
-    private VisitorState read(String siteId, String visitorId, long sequence) {
-        List<Decision> history = eventStore.readEvents(VisitorStream.id(siteId, visitorId)).asStream()
+    /** Whether the visitor's stream holds an event after the one at {@code sequence}. */
+    boolean newerThan(String stream, long sequence) {
+        return eventStore.lastSequenceNumberFor(stream).orElse(-1L) > sequence;
+    }
+
+    private VisitorState read(String stream, String siteId, long sequence) {
+        List<Decision> history = eventStore.readEvents(stream).asStream()
                 .filter(e -> e.getSequenceNumber() <= sequence)
                 .map(StoredDecision::of)
                 .toList();
-        return VisitorState.fold(siteId, visitorId, history, version -> policy(siteId, version));
+        return VisitorState.fold(siteId, VisitorStreams.visitorKey(stream), history, version -> policy(siteId, version));
     }
 
     private CookiePolicy policy(String siteId, int version) {

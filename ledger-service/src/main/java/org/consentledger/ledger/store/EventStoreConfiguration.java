@@ -42,7 +42,7 @@ public class EventStoreConfiguration {
     @Bean
     @Primary
     public Serializer ledgerSerializer() {
-        return JacksonSerializer.builder().objectMapper(storeMapper()).build();
+        return RegisteredTypeSerializer.of(storeMapper());
     }
 
     /** How far streams go in the store, many streams a statement: the write side and the read models ask it. */

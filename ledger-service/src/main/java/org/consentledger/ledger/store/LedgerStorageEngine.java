@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import jakarta.persistence.TypedQuery;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
@@ -24,7 +25,6 @@ import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.consentledger.api.Recorded;
-import jakarta.persistence.TypedQuery;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -60,6 +60,9 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
             + "e.payloadRevision, e.payload, e.metaData) FROM ";
 
     private final TransactionManager transactions;
+    /** The metadata entry in which the write path hands over an event's submission key. */
+    public static final String SUBMISSION_KEY = "submissionKey";
+
     private final SubmissionKeys submissionKeys;
     private final CommitDeadline commitDeadline;
     private volatile String insert;
@@ -72,6 +75,15 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
         this.transactions = transactions;
         this.submissionKeys = submissionKeys;
         this.commitDeadline = commitDeadline;
+    }
+
+    /**
+     * The key the write path decided for the event ({@link #SUBMISSION_KEY} in its metadata); for an event of format 1
+     * the key its payload names.
+     */
+    private String submissionKey(EventMessage<?> event) {
+        Object decided = event.getMetaData().get(SUBMISSION_KEY);
+        return decided != null ? decided.toString() : submissionKeys.of(event.getPayload());
     }
 
     @Override
@@ -87,7 +99,7 @@ public class LedgerStorageEngine extends JpaEventStorageEngine {
                 try (PreparedStatement statement = connection.prepareStatement(insertStatement())) {
                     for (int i = 0; i < rows.size(); i++) {
                         bind(statement, rows.get(i), events.get(i));
-                        statement.setString(10, submissionKeys.of(events.get(i).getPayload()));
+                        statement.setString(10, submissionKey(events.get(i)));
                         statement.addBatch();
                     }
                     statement.executeBatch();

@@ -25,8 +25,9 @@ public final class StoreFailures {
 
     /**
      * Whether a failure is a lost race to append to a stream: the store's unique (stream, position) key refused an
-     * event because another writer appended at that position first. Every link of the cause chain must be part of it
-     * (Axon's exception over JPA over Hibernate over SQL); a refusal or a bug is none of these.
+     * event because another writer appended at that position first, or the unique key of the data keys refused the
+     * key another writer made for the same new stream first. Every link of the cause chain must be part of it (Axon's
+     * exception over JPA over Hibernate over SQL, Spring's over SQL); a refusal or a bug is none of these.
      */
     public static boolean lostAppendRace(Throwable failure) {
         return causes(failure).allMatch(t -> t instanceof ConcurrencyException
@@ -35,7 +36,9 @@ public final class StoreFailures {
                 || t instanceof jakarta.persistence.PersistenceException
                 || t instanceof org.hibernate.HibernateException
                 || t instanceof SQLException
-                || t instanceof org.springframework.dao.DataAccessException);
+                || t instanceof org.springframework.dao.DataAccessException
+                // What H2 carries under its SQL exception when a row another transaction inserted is committed.
+                || t.getClass().getName().equals("org.h2.message.DbException"));
     }
 
     /** Whether the database has closed itself and will not take a write again in this process. */

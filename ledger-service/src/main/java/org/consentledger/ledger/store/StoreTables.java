@@ -2,6 +2,9 @@ package org.consentledger.ledger.store;
 
 import org.consentledger.store.events.EventRows;
 import org.consentledger.store.evidence.EvidenceLog;
+import org.consentledger.store.personal.ErasedStreams;
+import org.consentledger.store.personal.SecretFingerprints;
+import org.consentledger.store.personal.VisitorKeyTable;
 import org.consentledger.store.readmodels.ColumnWidths;
 import org.consentledger.store.readmodels.ConsentHistoryTable;
 import org.consentledger.store.readmodels.DeadLetters;
@@ -29,6 +32,21 @@ class StoreTables {
     @Bean
     ReadModelPositions readModelPositions(JdbcClient jdbc) {
         return new ReadModelPositions(jdbc);
+    }
+
+    @Bean
+    ErasedStreams erasedStreams(JdbcClient jdbc) {
+        return new ErasedStreams(jdbc);
+    }
+
+    @Bean
+    SecretFingerprints secretFingerprints(JdbcClient jdbc) {
+        return new SecretFingerprints(jdbc);
+    }
+
+    @Bean
+    VisitorKeyTable visitorKeyTable(JdbcClient jdbc) {
+        return new VisitorKeyTable(jdbc);
     }
 
     @Bean

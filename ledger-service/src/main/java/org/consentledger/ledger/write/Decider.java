@@ -13,8 +13,21 @@ public interface Decider<C> {
     /** Whether this decider takes the command. */
     boolean decides(Object command);
 
-    /** Where the command's event goes and what the decision reads. */
-    Target target(C command);
+    /**
+     * Where the command's event goes and what the decision reads.
+     *
+     * @param generation which of the visitor's streams: 0 for the first, one more for each stream erased before it
+     *                   (a decider of streams that are never erased ignores it)
+     */
+    Target target(C command, int generation);
+
+    /**
+     * Whether the command is answered from an erased stream that holds its submission (an erasure sent again),
+     * rather than taken to the visitor's next stream.
+     */
+    default boolean answeredFromErasedStream(C command) {
+        return false;
+    }
 
     /**
      * The event to record, the receipt of the earlier event that recorded the same submission, or a refusal thrown
@@ -22,8 +35,8 @@ public interface Decider<C> {
      */
     Decided<?, ?> decide(C command, Situation situation);
 
-    /** What the ledger answers for an event this decider recorded under the given id. */
-    Object receipt(String eventId, Object event);
+    /** What the ledger answers for an event this decider recorded for the command, with its personal part. */
+    Object receipt(C command, String eventId, Object event, Object personal);
 
     /** The type the store keeps with each event of the stream (Axon's aggregate type column). */
     String streamType();

@@ -1,10 +1,12 @@
 package org.consentledger.ledger.write;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.consentledger.ledger.Decided;
 import org.consentledger.ledger.LedgerRejection;
@@ -37,10 +39,12 @@ public final class GroupDecisions {
     /**
      * An event to append.
      *
-     * @param commandId the id of the command it records, kept with the event as where it came from
+     * @param commandId     the id of the command it records, kept with the event as where it came from
+     * @param submissionKey the key the stream's submission index holds the command's client id under, or null
+     * @param personal      the event's personal part, to be sealed before it is stored; null for none
      */
     public record NewEvent(String streamType, String stream, long sequence, String eventId, String commandId,
-                           Object payload) {
+                           String submissionKey, Object payload, Object personal) {
     }
 
     /**
@@ -61,8 +65,57 @@ public final class GroupDecisions {
         throw new IllegalArgumentException("no decider takes " + command.getClass().getSimpleName());
     }
 
+    /** Where the command goes on the visitor's first stream: what the histories are first read for. */
     public Decider.Target target(Object command) {
-        return deciderOf(command).target(command);
+        return deciderOf(command).target(command, 0);
+    }
+
+    /** The streams of at most this many erasures of one visitor are passed over: a bound, not an expected number. */
+    static final int MOST_ERASURES = 1_000;
+
+    /**
+     * Each command's target, and the histories of the streams with submissions. A visitor's stream that was erased
+     * takes no event again: a command for it goes to the visitor's next stream, read in its turn, unless it is
+     * answered from the erased stream ({@link Decider#answeredFromErasedStream}).
+     *
+     * @param read the histories of the given streams (an absent one has no events)
+     */
+    public Settled settle(List<?> commands, Function<Collection<String>, Map<String, StreamHistory>> read) {
+        List<Decider.Target> targets = new ArrayList<>(commands.stream().map(this::target).toList());
+        int[] generations = new int[commands.size()];
+        Map<String, StreamHistory> histories = new HashMap<>(read.apply(keyedStreams(targets)));
+        for (int round = 0; ; round++) {
+            List<String> unread = new ArrayList<>();
+            for (int i = 0; i < commands.size(); i++) {
+                Decider.Target target = targets.get(i);
+                StreamHistory history = histories.get(target.stream());
+                if (target.submissionKey() == null || history == null || !history.erased()
+                        || history.submissions().containsKey(target.submissionKey())
+                        && deciderOf(commands.get(i)).answeredFromErasedStream(commands.get(i))) {
+                    continue;
+                }
+                if (round == MOST_ERASURES) {
+                    throw new IllegalStateException("stream " + target.stream() + " follows too many erased streams");
+                }
+                Decider.Target next = deciderOf(commands.get(i)).target(commands.get(i), ++generations[i]);
+                targets.set(i, next);
+                if (!histories.containsKey(next.stream())) {
+                    unread.add(next.stream());
+                }
+            }
+            if (unread.isEmpty()) {
+                return new Settled(targets, histories);
+            }
+            histories.putAll(read.apply(unread.stream().distinct().toList()));
+        }
+    }
+
+    /** Each command's target and the histories read for them. */
+    public record Settled(List<Decider.Target> targets, Map<String, StreamHistory> histories) {
+    }
+
+    private static List<String> keyedStreams(List<Decider.Target> targets) {
+        return targets.stream().filter(t -> t.submissionKey() != null).map(Decider.Target::stream).distinct().toList();
     }
 
     /** Told how each command was decided and how long that took. */
@@ -73,17 +126,22 @@ public final class GroupDecisions {
         void decided(Object command, Outcome outcome, long nanos);
     }
 
-    public Decisions decide(List<?> commands, Loaded loaded, Supplier<String> ids) {
-        return decide(commands, loaded, ids, Observer.NONE);
+    public Decisions decide(List<?> commands, List<Decider.Target> targets, Loaded loaded, Supplier<String> ids) {
+        return decide(commands, targets, loaded, ids, Observer.NONE);
     }
 
-    /** @param ids gives each new event's id and each recorded command's id */
-    public Decisions decide(List<?> commands, Loaded loaded, Supplier<String> ids, Observer observer) {
+    /**
+     * @param targets each command's target, as {@link #settle} found them
+     * @param ids     gives each new event's id and each recorded command's id
+     */
+    public Decisions decide(List<?> commands, List<Decider.Target> targets, Loaded loaded, Supplier<String> ids,
+                            Observer observer) {
         Group group = new Group(loaded, ids);
         List<Outcome> outcomes = new ArrayList<>(commands.size());
-        for (Object command : commands) {
+        for (int i = 0; i < commands.size(); i++) {
+            Object command = commands.get(i);
             long started = System.nanoTime();
-            Outcome outcome = group.decide(command);
+            Outcome outcome = group.decide(command, targets.get(i));
             observer.decided(command, outcome, System.nanoTime() - started);
             outcomes.add(outcome);
         }
@@ -108,31 +166,40 @@ public final class GroupDecisions {
             this.ids = ids;
         }
 
-        Outcome decide(Object command) {
+        Outcome decide(Object command, Decider.Target target) {
             Decider<Object> decider = deciderOf(command);
-            Decider.Target target = decider.target(command);
             String submission = submission(target);
+            Growing grown = appended.get(target.stream());
+            long head = grown != null ? grown.head : streams.getOrDefault(target.stream(), StreamHistory.EMPTY).head();
+            if (grown != null && grown.history().erased() && !(decider.answeredFromErasedStream(command)
+                    && grown.submissions.containsKey(target.submissionKey()))) {
+                // Erased by a command of this very group: the visitor's next stream was not read for it.
+                return Outcome.ofRefusal(new LedgerRejection(LedgerRejection.Kind.UNAVAILABLE, null,
+                        "the visitor was erased a moment ago; send the request again"));
+            }
             Decided<?, ?> decided;
             try {
                 decided = decider.decide(command, new Situation(sites.get(target.site()),
-                        Optional.ofNullable(submission == null ? null : earlier.get(submission))));
+                        Optional.ofNullable(submission == null ? null : earlier.get(submission)), head));
             } catch (LedgerRejection refused) {
                 return Outcome.ofRefusal(refused);
             }
             if (decided instanceof Decided.Replay<?, ?> replay) {
                 return Outcome.ofReplay(replay.receipt());
             }
-            Object event = ((Decided.Record<?, ?>) decided).event();
+            Decided.Record<?, ?> recorded = (Decided.Record<?, ?>) decided;
+            Object event = recorded.event();
             String eventId = ids.get();
             long sequence = appended.computeIfAbsent(target.stream(),
                     stream -> new Growing(streams.getOrDefault(stream, StreamHistory.EMPTY)))
                     .append(target.submissionKey());
             if (submission != null) {
-                earlier.put(submission, new Earlier<>(eventId, event));
+                earlier.put(submission, new Earlier<>(eventId, event, recorded.personal()));
             }
             sites.computeIfPresent(target.site(), (site, state) -> state.recorded(event, eventId));
-            events.add(new NewEvent(decider.streamType(), target.stream(), sequence, eventId, ids.get(), event));
-            return Outcome.ofNew(decider.receipt(eventId, event));
+            events.add(new NewEvent(decider.streamType(), target.stream(), sequence, eventId, ids.get(),
+                    target.submissionKey(), event, recorded.personal()));
+            return Outcome.ofNew(decider.receipt(command, eventId, event, recorded.personal()));
         }
 
         Map<String, StreamHistory> appended() {

@@ -5,10 +5,11 @@ import java.util.Optional;
 /**
  * What a decision reads, loaded before any decision of its group is made.
  *
- * @param site    the site's state as published so far, including what its group decided before this command
- * @param earlier the event that recorded the command's client id before, if it was used
+ * @param site       the site's state as published so far, including what its group decided before this command
+ * @param earlier    the event that recorded the command's client id before, if it was used
+ * @param streamHead the position of the target stream's last event, -1 for a stream without events
  */
-public record Situation(SiteState site, Optional<Earlier<?>> earlier) {
+public record Situation(SiteState site, Optional<Earlier<?>> earlier, long streamHead) {
 
     public <S extends SiteState> S site(Class<S> type) {
         return type.cast(site);

@@ -14,7 +14,20 @@ public record StreamHistory(long head, Map<String, Long> submissions) {
 
     static final StreamHistory EMPTY = new StreamHistory(-1, Map.of());
 
+    /** The submission kind of an erasure: the event that closes a visitor's stream for good. */
+    public static final String ERASURE = "erasure";
+
     public StreamHistory {
         submissions = Map.copyOf(submissions);
+    }
+
+    /** Whether the stream was erased: it takes no event again, and the visitor's next one starts a new stream. */
+    public boolean erased() {
+        for (String key : submissions.keySet()) {
+            if (key.startsWith(ERASURE + ":")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

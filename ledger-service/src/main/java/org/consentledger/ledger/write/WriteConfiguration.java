@@ -4,6 +4,7 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.consentledger.ledger.personal.DataKeys;
 import org.consentledger.ledger.store.DurableCommits;
 import org.consentledger.ledger.store.SubmissionIndex;
 import org.consentledger.ledger.store.SubmissionKeys;
@@ -23,10 +24,11 @@ class WriteConfiguration {
     @Bean
     WriteGroups writeGroups(GroupDecisions decisions, SubmissionIndex index, SubmissionKeys keys,
                             EventStore eventStore, StoredStreams heads, SiteStates sites, EventLinker chain,
-                            TransactionManager transactions, WriterSettings settings, MeterRegistry meters) {
+                            TransactionManager transactions, WriterSettings settings, MeterRegistry meters,
+                            DataKeys dataKeys, List<AppendEffect> effects) {
         return new WriteGroups(decisions,
                 new StreamHistories(index, keys, eventStore, settings.rememberedStreams()),
-                heads, sites, eventStore, chain, transactions, new CommandMetrics(meters));
+                heads, sites, eventStore, chain, transactions, new CommandMetrics(meters), dataKeys, effects);
     }
 
     @Bean

@@ -15,6 +15,11 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.consentledger.api.PersonalEvent;
+import org.consentledger.ledger.personal.DataKey;
+import org.consentledger.ledger.personal.DataKeys;
+import org.consentledger.ledger.personal.PersonalParts;
+import org.consentledger.ledger.store.LedgerStorageEngine;
 import org.consentledger.ledger.store.StoreFailures;
 import org.consentledger.ledger.write.GroupDecisions.Decisions;
 import org.consentledger.ledger.write.GroupDecisions.NewEvent;
@@ -45,10 +50,13 @@ public class WriteGroups {
     private final EventLinker chain;
     private final TransactionManager transactions;
     private final CommandMetrics metrics;
+    private final DataKeys dataKeys;
+    private final List<AppendEffect> effects;
     private final ReentrantLock appendTurn = new ReentrantLock(true);
 
     WriteGroups(GroupDecisions decisions, StreamHistories histories, StoredStreams heads, SiteStates sites,
-                EventStore eventStore, EventLinker chain, TransactionManager transactions, CommandMetrics metrics) {
+                EventStore eventStore, EventLinker chain, TransactionManager transactions, CommandMetrics metrics,
+                DataKeys dataKeys, List<AppendEffect> effects) {
         this.decisions = decisions;
         this.histories = histories;
         this.heads = heads;
@@ -57,16 +65,16 @@ public class WriteGroups {
         this.chain = chain;
         this.transactions = transactions;
         this.metrics = metrics;
+        this.dataKeys = dataKeys;
+        this.effects = List.copyOf(effects);
     }
 
     /** Records the commands, each with its own outcome, in the order given. */
     public List<Outcome> record(List<?> commands) {
-        List<Decider.Target> targets = commands.stream().map(decisions::target).toList();
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(commands, targets);
+                return attempt(commands);
             } catch (RuntimeException failure) {
-                histories.forget(targets.stream().map(Decider.Target::stream).toList());
                 if (attempt == ATTEMPTS || !StoreFailures.lostAppendRace(failure)) {
                     commands.forEach(command -> metrics.decided(command, "failed", 0));
                     throw failure;
@@ -80,17 +88,25 @@ public class WriteGroups {
      * One transaction: load, decide and link, stage the new events, then commit in turn. Axon's unit of work appends
      * the staged events as it commits, and wakes the event processors once the commit is done.
      */
-    private List<Outcome> attempt(List<?> commands, List<Decider.Target> targets) {
+    private List<Outcome> attempt(List<?> commands) {
         DefaultUnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
+        List<Decider.Target> targets = commands.stream().map(decisions::target).toList();
+        DataKeys.ForAppend keys = null;
         try {
             unit.attachTransaction(transactions);
-            Decisions decided = decisions.decide(commands, load(targets),
+            GroupDecisions.Settled settled = decisions.settle(commands, histories::read);
+            targets = settled.targets();
+            Decisions decided = decisions.decide(commands, targets, load(settled),
                     IdentifierFactory.getInstance()::generateIdentifier, this::decided);
-            EventLinker.Linked linked = chain.link(messages(decided.events()));
+            keys = dataKeys.forAppend(decided.events().stream().filter(e -> e.personal() != null)
+                    .map(NewEvent::stream).distinct().toList());
+            List<NewEvent> sealed = sealed(decided.events(), keys);
+            EventLinker.Linked linked = chain.link(messages(sealed));
             if (decided.events().isEmpty()) {
                 unit.commit();
                 return decided.outcomes();
             }
+            effects.forEach(effect -> effect.staged(sealed));
             eventStore.publish(linked.events());
             appendTurn.lock();
             try {
@@ -100,11 +116,17 @@ public class WriteGroups {
             }
             metrics.appended(decided.events());
             histories.remember(decided.streams());
+            dataKeys.committed(keys);
             linked.committed();
+            effects.forEach(effect -> effect.committed(sealed));
             return decided.outcomes();
         } catch (RuntimeException | Error failure) {
             if (unit.isActive()) {
                 unit.rollback(failure);
+            }
+            histories.forget(targets.stream().map(Decider.Target::stream).toList());
+            if (keys != null) {
+                dataKeys.rolledBack(keys);
             }
             throw failure;
         }
@@ -115,7 +137,8 @@ public class WriteGroups {
     }
 
     /** Everything the group's decisions read, a few statements for the whole group. */
-    private GroupDecisions.Loaded load(List<Decider.Target> targets) {
+    private GroupDecisions.Loaded load(GroupDecisions.Settled settled) {
+        List<Decider.Target> targets = settled.targets();
         Set<String> keyed = new HashSet<>();
         Set<String> plain = new HashSet<>();
         Set<String> siteIds = new HashSet<>();
@@ -123,7 +146,7 @@ public class WriteGroups {
             (target.submissionKey() != null ? keyed : plain).add(target.stream());
             siteIds.add(target.site());
         }
-        Map<String, StreamHistory> streams = histories.read(keyed);
+        Map<String, StreamHistory> streams = new HashMap<>(settled.histories());
         plain.removeAll(keyed);
         heads.lastSequences(plain).forEach((stream, head) -> streams.put(stream, new StreamHistory(head, Map.of())));
         Map<String, Earlier<?>> earlier = new HashMap<>();
@@ -134,10 +157,29 @@ public class WriteGroups {
                     : history.submissions().get(target.submissionKey());
             if (position != null && !earlier.containsKey(submission)) {
                 DomainEventMessage<?> event = eventStore.readEvents(target.stream(), position).next();
-                earlier.put(submission, new Earlier<>(event.getIdentifier(), event.getPayload()));
+                earlier.put(submission, earlier(target.stream(), event));
             }
         }
         return new GroupDecisions.Loaded(streams, earlier, sites.load(siteIds));
+    }
+
+    /** An earlier event with its personal part opened: the rules compare it with the submission sent again. */
+    private Earlier<?> earlier(String stream, DomainEventMessage<?> event) {
+        if (!(event.getPayload() instanceof PersonalEvent<?, ?> personal) || personal.personal() == null) {
+            return new Earlier<>(event.getIdentifier(), event.getPayload());
+        }
+        DataKey key = dataKeys.known(stream).orElseThrow(() -> new IllegalStateException(
+                "stream " + stream + " holds event " + event.getIdentifier() + " but no data key to open it"));
+        return new Earlier<>(event.getIdentifier(), event.getPayload(),
+                PersonalParts.open(personal, event.getIdentifier(), key).value());
+    }
+
+    /** The new events with their personal parts sealed under their streams' keys. */
+    private static List<NewEvent> sealed(List<NewEvent> events, DataKeys.ForAppend keys) {
+        return events.stream().map(e -> e.personal() == null ? e
+                : new NewEvent(e.streamType(), e.stream(), e.sequence(), e.eventId(), e.commandId(), e.submissionKey(),
+                PersonalParts.seal((PersonalEvent) e.payload(), e.personal(), e.eventId(), keys.keys().get(e.stream())),
+                null)).toList();
     }
 
     /**
@@ -150,8 +192,14 @@ public class WriteGroups {
         Instant now = GenericEventMessage.clock.instant();
         return events.stream().sorted(Comparator.comparing(NewEvent::stream))
                 .<DomainEventMessage<?>>map(e -> new GenericDomainEventMessage<>(e.streamType(),
-                e.stream(), e.sequence(), e.payload(), Map.of("correlationId", e.commandId(), "traceId", e.commandId()),
-                e.eventId(), now)).toList();
+                e.stream(), e.sequence(), e.payload(), metaData(e), e.eventId(), now)).toList();
+    }
+
+    private static Map<String, String> metaData(NewEvent event) {
+        return event.submissionKey() == null
+                ? Map.of("correlationId", event.commandId(), "traceId", event.commandId())
+                : Map.of("correlationId", event.commandId(), "traceId", event.commandId(),
+                LedgerStorageEngine.SUBMISSION_KEY, event.submissionKey());
     }
 
     private static void pause(int attempt) {

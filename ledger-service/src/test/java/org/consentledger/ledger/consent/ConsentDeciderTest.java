@@ -13,16 +13,21 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.consentledger.api.consent.ConsentDecision;
 import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentGivenPersonal;
 import org.consentledger.api.consent.ConsentWithdrawn;
+import org.consentledger.api.consent.ConsentWithdrawnPersonal;
 import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.Receipt;
-import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.api.consent.WithdrawConsent;
+import org.consentledger.ledger.Decided;
+import org.consentledger.ledger.personal.TestSecrets;
 import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.ledger.policy.TestPolicies;
-import org.consentledger.ledger.write.DecisionScenario;
 import org.consentledger.ledger.write.Decider;
+import org.consentledger.ledger.write.DecisionScenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -42,14 +47,29 @@ class ConsentDeciderTest {
         ConsentProperties properties = new ConsentProperties(Duration.ofMinutes(5), Duration.ofDays(30), 100, 1000, 1);
         EventStore policies = TestPolicies.storeWith(V1_FROM, TestPolicies.version1(V1_FROM),
                 TestPolicies.version2(V2_FROM));
-        ConsentDecider decider = new ConsentDecider(new ConsentRules(Clock.fixed(NOW, ZoneOffset.UTC), properties));
+        ConsentDecider decider = new ConsentDecider(new ConsentRules(Clock.fixed(NOW, ZoneOffset.UTC), properties, true),
+                TestSecrets.pseudonyms(), KEYS);
         fixture = new DecisionScenario(decider, new PublishedPolicies(policies, TestPolicies.headsOf(policies)),
-                event -> event instanceof ConsentGiven e
-                        ? new Decider.Target(VisitorStream.id(e.siteId(), e.visitorId()), e.siteId(),
-                                new ConsentSubmissionKeys().of(e))
-                        : new Decider.Target(VisitorStream.id(((ConsentWithdrawn) event).siteId(),
-                                ((ConsentWithdrawn) event).visitorId()), ((ConsentWithdrawn) event).siteId(),
-                                new ConsentSubmissionKeys().of(event)));
+                ConsentDeciderTest::targetOf);
+    }
+
+    static final VisitorStreams STREAMS = TestSecrets.streams();
+    static final ConsentSubmissionKeys KEYS = new ConsentSubmissionKeys(TestSecrets.pseudonyms());
+
+    /** Where a stored event was appended: the stream and submission key of the command that recorded it. */
+    static Decider.Target targetOf(Object stored) {
+        Decided.Record<?, ?> recorded = (Decided.Record<?, ?>) stored;
+        if (recorded.personal() instanceof ConsentGivenPersonal p) {
+            return target(new GiveConsent(SITE, p.visitorId(), p.consentId(), 1, NOW, List.of(), List.of(), null,
+                    Map.of()));
+        }
+        ConsentWithdrawnPersonal p = (ConsentWithdrawnPersonal) recorded.personal();
+        return target(new WithdrawConsent(SITE, p.visitorId(), p.withdrawalId(), NOW, List.of()));
+    }
+
+    private static Decider.Target target(ConsentDecision command) {
+        String stream = STREAMS.current(command.siteId(), command.visitorId());
+        return new Decider.Target(stream, command.siteId(), KEYS.ofDecision(stream, command));
     }
 
     static GiveConsent give(String consentId, int version, Instant at, List<String> granted, List<String> denied) {
@@ -57,9 +77,16 @@ class ConsentDeciderTest {
                 Map.of("userAgent", "Firefox/140", "language", "fr"));
     }
 
-    static ConsentGiven given(GiveConsent c, Instant recordedAt) {
-        return new ConsentGiven(c.siteId(), c.visitorId(), c.consentId(), c.policyVersion(), c.occurredAt(), recordedAt,
-                c.granted(), c.denied(), c.source(), c.evidence());
+    static Decided.Record<ConsentGiven, Receipt> given(GiveConsent c, Instant recordedAt) {
+        return new Decided.Record<>(new ConsentGiven(c.siteId(), c.policyVersion(), c.occurredAt(), recordedAt,
+                c.granted(), c.denied(), c.source(), null),
+                new ConsentGivenPersonal(c.visitorId(), c.consentId(), c.evidence()));
+    }
+
+    static Decided.Record<ConsentWithdrawn, Receipt> withdrawn(String id, int version, Instant at, Instant recordedAt,
+                                                              List<String> categories) {
+        return new Decided.Record<>(new ConsentWithdrawn(SITE, version, at, recordedAt, categories, null),
+                new ConsentWithdrawnPersonal(VISITOR, id));
     }
 
     static WithdrawConsent withdraw(String id, Instant at, List<String> categories) {
@@ -202,8 +229,7 @@ class ConsentDeciderTest {
         void aWithdrawalRecordsThePolicyVersionInForceWhenItOccurred() {
             fixture.given(given(earlier, NOW))
                     .when(withdraw("w-1", CHOSEN.plusSeconds(10), List.of("third-party")))
-                    .expectEvents(new ConsentWithdrawn(SITE, VISITOR, "w-1", 2, CHOSEN.plusSeconds(10), NOW,
-                            List.of("third-party")));
+                    .expectEvents(withdrawn("w-1", 2, CHOSEN.plusSeconds(10), NOW, List.of("third-party")));
         }
 
         @Test
@@ -211,7 +237,7 @@ class ConsentDeciderTest {
             Instant before = V2_FROM.minusSeconds(60);
             fixture.givenNoPriorActivity()
                     .when(withdraw("w-1", before, List.of()))
-                    .expectEvents(new ConsentWithdrawn(SITE, VISITOR, "w-1", 1, before, NOW, List.of()));
+                    .expectEvents(withdrawn("w-1", 1, before, NOW, List.of()));
         }
 
         @Test
@@ -232,7 +258,7 @@ class ConsentDeciderTest {
 
         @Test
         void resubmittingAWithdrawalIsIdempotentAndReusingItsIdIsAConflict() {
-            ConsentWithdrawn recorded = new ConsentWithdrawn(SITE, VISITOR, "w-1", 2, CHOSEN, NOW, List.of());
+            Decided.Record<ConsentWithdrawn, Receipt> recorded = withdrawn("w-1", 2, CHOSEN, NOW, List.of());
             fixture.given(given(earlier, NOW), recorded)
                     .when(withdraw("w-1", CHOSEN, List.of()))
                     .expectNoEvents()

@@ -13,16 +13,17 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentGivenPersonal;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.ledger.Decided;
-import org.consentledger.ledger.LedgerRejection.Kind;
 import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.LedgerRejection.Kind;
 import org.consentledger.ledger.policy.PolicyVersions;
-import org.consentledger.ledger.write.Earlier;
 import org.consentledger.ledger.policy.TestPolicies;
+import org.consentledger.ledger.write.Earlier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,7 +43,7 @@ class ConsentRulesTest {
     static final PolicyVersions UNKNOWN_SITE = new PolicyVersions(TestPolicies.SITE, List.of());
 
     final ConsentRules rules = new ConsentRules(Clock.fixed(NOW.plusNanos(789), ZoneOffset.UTC),
-            new ConsentProperties(Duration.ofMinutes(5), Duration.ofDays(30), 10, 1000, 1));
+            new ConsentProperties(Duration.ofMinutes(5), Duration.ofDays(30), 10, 1000, 1), true);
 
     static GiveConsent consent(int version, Instant occurredAt, List<String> granted, List<String> denied) {
         return new GiveConsent(TestPolicies.SITE, "alice", "c1", version, occurredAt, granted, denied, "banner",
@@ -53,23 +54,43 @@ class ConsentRulesTest {
         return new WithdrawConsent(TestPolicies.SITE, "alice", "w1", occurredAt, categories);
     }
 
+    static <E> Earlier<E> earlier(String eventId, Decided.Record<E, Receipt> recorded) {
+        return new Earlier<>(eventId, recorded.event(), recorded.personal());
+    }
+
     @Test
     void anAdmissibleConsentIsRecordedAsGivenAtTheLedgersMicrosecond() {
-        ConsentGiven given = rules.give(consent(1, NOW.minusSeconds(60), List.of("statistics"),
-                List.of("third-party")), SITE);
+        Decided.Record<ConsentGiven, Receipt> recorded = rules.give(consent(1, NOW.minusSeconds(60),
+                List.of("statistics"), List.of("third-party")), SITE);
+        ConsentGiven given = recorded.event();
 
         assertThat(given.recordedAt()).isEqualTo(NOW);
         assertThat(given.policyVersion()).isEqualTo(1);
         assertThat(given.granted()).containsExactly("statistics");
         assertThat(given.denied()).containsExactly("third-party");
-        assertThat(given.evidence()).containsEntry("userAgent", "Firefox/140");
+        assertThat(given.personal()).as("sealed only as it is stored").isNull();
+        assertThat((ConsentGivenPersonal) recorded.personal())
+                .isEqualTo(new ConsentGivenPersonal("alice", "c1", Map.of("userAgent", "Firefox/140")));
+    }
+
+    @Test
+    void theVisitorsAddressIsCutToItsNetworkBeforeItIsSealedUnlessTheOperatorKeepsIt() {
+        GiveConsent command = new GiveConsent(TestPolicies.SITE, "alice", "c1", 1, NOW, List.of("statistics"),
+                List.of(), "banner", Map.of("ipAddress", "203.0.113.77", "language", "fr"));
+        ConsentRules keeping = new ConsentRules(Clock.fixed(NOW, ZoneOffset.UTC),
+                new ConsentProperties(Duration.ofMinutes(5), Duration.ofDays(30), 10, 1000, 1), false);
+
+        assertThat(((ConsentGivenPersonal) rules.give(command, SITE).personal()).evidence())
+                .containsEntry("ipAddress", "203.0.113.0").containsEntry("language", "fr");
+        assertThat(((ConsentGivenPersonal) keeping.give(command, SITE).personal()).evidence())
+                .containsEntry("ipAddress", "203.0.113.77");
     }
 
     @Test
     void aWithdrawalIsRecordedUnderThePolicyInForceWhenTheVisitorChose() {
         assertThat(rules.withdraw(withdrawal(NOW.minus(Duration.ofDays(2)), List.of("statistics")), SITE)
-                .policyVersion()).isEqualTo(1);
-        ConsentWithdrawn latest = rules.withdraw(withdrawal(NOW, List.of()), SITE);
+                .event().policyVersion()).isEqualTo(1);
+        ConsentWithdrawn latest = rules.withdraw(withdrawal(NOW, List.of()), SITE).event();
         assertThat(latest.policyVersion()).isEqualTo(2);
         assertThat(latest.categories()).isEmpty();
     }
@@ -77,33 +98,36 @@ class ConsentRulesTest {
     @Test
     void theSameSubmissionAgainIsAnsweredWithTheEarlierReceipt() {
         GiveConsent command = consent(1, NOW.minusSeconds(60), List.of("statistics"), List.of("third-party"));
-        ConsentGiven recorded = rules.give(command, SITE);
+        Decided.Record<ConsentGiven, Receipt> recorded = rules.give(command, SITE);
 
-        Decided<ConsentGiven, Receipt> again = rules.give(command, Optional.of(new Earlier<>("event-1", recorded)), SITE);
+        Decided<ConsentGiven, Receipt> again = rules.give(command, Optional.of(earlier("event-1", recorded)), SITE);
 
         assertThat(again).isInstanceOf(Decided.Replay.class);
         Receipt receipt = ((Decided.Replay<ConsentGiven, Receipt>) again).receipt();
         assertThat(receipt.eventId()).isEqualTo("event-1");
         assertThat(receipt.replayed()).isTrue();
-        assertThat(receipt.recordedAt()).isEqualTo(recorded.recordedAt());
+        assertThat(receipt.recordedAt()).isEqualTo(recorded.event().recordedAt());
+        assertThat(receipt.visitorId()).isEqualTo("alice");
+        assertThat(receipt.submissionId()).isEqualTo("c1");
     }
 
     @Test
     void aClientIdUsedForOtherContentIsRefusedNamingIt() {
-        ConsentGiven recorded = rules.give(consent(1, NOW, List.of("statistics"), List.of()), SITE);
+        Earlier<ConsentGiven> recorded = earlier("e1", rules.give(consent(1, NOW, List.of("statistics"), List.of()),
+                SITE));
         WithdrawConsent withdrawal = withdrawal(NOW, List.of("statistics"));
-        ConsentWithdrawn withdrawn = rules.withdraw(withdrawal, SITE);
+        Earlier<ConsentWithdrawn> withdrawn = earlier("e2", rules.withdraw(withdrawal, SITE));
 
         LedgerRejection consent = catchThrowableOfType(LedgerRejection.class, () -> rules.give(
-                consent(1, NOW, List.of(), List.of("statistics")), Optional.of(new Earlier<>("e1", recorded)), SITE));
+                consent(1, NOW, List.of(), List.of("statistics")), Optional.of(recorded), SITE));
         LedgerRejection withdrawalAgain = catchThrowableOfType(LedgerRejection.class, () -> rules.withdraw(
-                withdrawal(NOW, List.of("third-party")), Optional.of(new Earlier<>("e2", withdrawn)), SITE));
+                withdrawal(NOW, List.of("third-party")), Optional.of(withdrawn), SITE));
 
         assertThat(consent.kind()).isEqualTo(Kind.CONFLICT);
         assertThat(consent.field()).isEqualTo("consentId");
         assertThat(withdrawalAgain.kind()).isEqualTo(Kind.CONFLICT);
         assertThat(withdrawalAgain.field()).isEqualTo("withdrawalId");
-        assertThat(rules.withdraw(withdrawal, Optional.of(new Earlier<>("e2", withdrawn)), SITE))
+        assertThat(rules.withdraw(withdrawal, Optional.of(withdrawn), SITE))
                 .isInstanceOf(Decided.Replay.class);
     }
 

@@ -8,24 +8,30 @@ import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.consentledger.api.SealedPart;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.ledger.store.EventStoreConfiguration;
 import org.consentledger.verifier.EventHash;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** The hash an event gets covers the payload bytes the event store is handed, not a second serialization of it. */
+/**
+ * The hash an event gets (evidence format 2) covers the payload bytes the event store is handed, not a second
+ * serialization of it, with the commitment in place of the sealed personal part.
+ */
 class EventChainTest {
 
+    static final String COMMITMENT = "c0".repeat(32);
     static final DomainEventMessage<ConsentGiven> FIRST = new GenericDomainEventMessage<>("VisitorConsent",
-            "site.example/v1", 0, new ConsentGiven("site.example", "v1", "c-1", 1,
-            Instant.parse("2026-03-01T12:00:00Z"), Instant.parse("2026-03-01T12:00:01Z"), List.of("statistics"),
-            List.of("third-party"), "banner", Map.of("language", "fr")), Map.of("origin", "banner"));
+            "site.example/p1", 0, new ConsentGiven("site.example", 1, Instant.parse("2026-03-01T12:00:00Z"),
+            Instant.parse("2026-03-01T12:00:01Z"), List.of("statistics"), List.of("third-party"), "banner",
+            new SealedPart(COMMITMENT, new byte[] {1, 2, 3})), Map.of("origin", "banner"));
 
     final CountingSerializer storeSerializer = new CountingSerializer(new EventStoreConfiguration().ledgerSerializer());
     final EventChain chain = new EventChain(null, storeSerializer, 10);
@@ -36,8 +42,10 @@ class EventChainTest {
 
         SerializedObject<byte[]> stored = chained.serializePayload(storeSerializer, byte[].class);
         assertThat(storeSerializer.serialized).isEqualTo(1);
-        String expected = EventHash.of(chained.getIdentifier(), ConsentGiven.class.getName(),
-                "site.example/v1", 0, JsonMapper.builder().build().readTree(stored.getData()), EventHash.GENESIS);
+        ObjectNode publicPart = (ObjectNode) JsonMapper.builder().build().readTree(stored.getData());
+        assertThat(publicPart.remove("personal").get("commitment").asString()).isEqualTo(COMMITMENT);
+        String expected = EventHash.ofFormatTwo(chained.getIdentifier(), "consent.given", "site.example/p1", 0,
+                publicPart, COMMITMENT, EventHash.GENESIS);
         assertThat(chained.getMetaData()).containsEntry(EventChain.HASH, expected)
                 .containsEntry(EventChain.PREVIOUS_HASH, EventHash.GENESIS)
                 .containsEntry("origin", "banner");
@@ -49,7 +57,7 @@ class EventChainTest {
         CountingSerializer other = new CountingSerializer(JacksonSerializer.defaultSerializer());
 
         assertThat(new String(chained.serializePayload(other, byte[].class).getData()))
-                .contains("\"consentId\":\"c-1\"");
+                .contains("\"commitment\":\"" + COMMITMENT + "\"");
         assertThat(other.serialized).isEqualTo(1);
         assertThat(storeSerializer.serialized).isEqualTo(1);
     }

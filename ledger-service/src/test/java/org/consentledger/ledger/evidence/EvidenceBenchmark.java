@@ -12,9 +12,13 @@ import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.consentledger.api.consent.ConsentGiven;
-import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.api.consent.ConsentGivenPersonal;
+import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.ledger.CommandLoad;
 import org.consentledger.ledger.LedgerInstance;
+import org.consentledger.ledger.personal.DataKey;
+import org.consentledger.ledger.personal.PersonalParts;
+import org.consentledger.ledger.personal.TestSecrets;
 import org.consentledger.ledger.write.LedgerWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,16 +63,21 @@ class EvidenceBenchmark {
         }
     }
 
+    private static final VisitorStreams STREAMS = TestSecrets.streams();
+
     /** CPU time of the chain's work per event, on one thread, for events of new streams (no store read). */
     private static double hashMicros(EventChain chain, int events, int round) {
         List<DomainEventMessage<?>> messages = new ArrayList<>(events);
+        DataKey key = DataKey.generate();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (int i = 0; i < events; i++) {
             String visitor = "hash-" + round + "-" + i;
-            ConsentGiven given = new ConsentGiven(SITE, visitor, "c" + i, 1, now, now, List.of("statistics"),
-                    List.of("third-party"), "benchmark", Map.of("userAgent", "Mozilla/5.0 (X11; Linux x86_64)"));
-            messages.add(new GenericDomainEventMessage<>("VisitorConsent", VisitorStream.id(SITE, visitor), 0,
-                    given, org.axonframework.messaging.MetaData.emptyInstance(), UUID.randomUUID().toString(), now));
+            String eventId = UUID.randomUUID().toString();
+            ConsentGiven given = PersonalParts.seal(new ConsentGiven(SITE, 1, now, now, List.of("statistics"),
+                    List.of("third-party"), "benchmark", null), new ConsentGivenPersonal(visitor, "c" + i,
+                    Map.of("userAgent", "Mozilla/5.0 (X11; Linux x86_64)")), eventId, key);
+            messages.add(new GenericDomainEventMessage<>("VisitorConsent", STREAMS.current(SITE, visitor), 0,
+                    given, org.axonframework.messaging.MetaData.emptyInstance(), eventId, now));
         }
         var threads = ManagementFactory.getThreadMXBean();
         long started = threads.getCurrentThreadCpuTime();

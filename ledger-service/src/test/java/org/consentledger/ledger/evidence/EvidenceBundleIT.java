@@ -68,7 +68,7 @@ class EvidenceBundleIT {
             assertThat(answer.at("/basis/digest").asString()).hasSize(64);
             assertThat(evidence.get("events")).hasSize(3);
             // One proof for the three events, not one each.
-            assertThat(evidence.get("version").asString()).isEqualTo("consent-ledger-evidence/2");
+            assertThat(evidence.get("version").asString()).isEqualTo("consent-ledger-evidence/3");
             assertThat(evidence.get("logProof").isArray()).isTrue();
             assertThat(evidence.get("events").valueStream().noneMatch(e -> e.has("inclusionProof"))).isTrue();
             assertThat(evidence.get("events").toString()).contains("Firefox/140", "Cookies policy");

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.ledger.LedgerInstance;
 import org.consentledger.ledger.MutableClock;
 import org.consentledger.ledger.store.StreamPositions;
@@ -123,8 +125,8 @@ class EvidenceTamperIT {
     void aForgedEventIsFound() {
         Row model = row("v1", 3);
         Row forged = new Row(nextGlobalIndex(), "forged-" + model.eventId, model.stream, 4, model.type,
-                new String(model.payload, StandardCharsets.UTF_8).replace("c10", "c99").getBytes(StandardCharsets.UTF_8),
-                model.metaData, model.timeStamp);
+                new String(model.payload, StandardCharsets.UTF_8).replace("third-party", "first-party")
+                        .getBytes(StandardCharsets.UTF_8), model.metaData, model.timeStamp);
         insert(forged);
         try {
             assertFound(forged.eventId, "as the hash before it");
@@ -143,11 +145,68 @@ class EvidenceTamperIT {
                     .contains("{\"id\":\"third-party\",\"status\":\"GRANTED\"");
             assertFound(row.eventId, "consent history");
             JsonNode report = ledger.post("/api/v1/audit/verify", "").json();
-            assertThat(report.get("problem").get("stream").asString()).isEqualTo("smartbump.opendatasoft.com/v1");
+            assertThat(report.get("problem").get("stream").asString()).isEqualTo(stream("v1"));
         } finally {
             db.sql("update consent_history set granted = 'statistics', denied = 'third-party' where event_id = :id")
                     .param("id", row.eventId).update();
         }
+    }
+
+    @Test
+    void aChangedCommitmentIsFound() {
+        Row row = row("v2", 1);
+        String original = new String(row.payload, StandardCharsets.UTF_8);
+        String commitment = original.replaceAll(".*\"commitment\":\"([0-9a-f]{64})\".*", "$1");
+        assertThat(commitment).hasSize(64);
+        replacePayload(row, original.replace(commitment, "0".repeat(64)));
+        try {
+            assertFound(row.eventId, "does not match its hash");
+        } finally {
+            replacePayload(row, original);
+        }
+    }
+
+    @Test
+    void aSealedPartMovedToAnotherEventIsFound() {
+        Row first = row("v0", 0);
+        Row second = row("v0", 1);
+        String sealedFirst = sealed(first);
+        replacePayload(second, new String(second.payload, StandardCharsets.UTF_8).replace(sealed(second), sealedFirst));
+        try {
+            // The hash covers the commitment, not the sealed bytes: those are checked by opening them.
+            assertFound(second.eventId, "personal part");
+        } finally {
+            replacePayload(second, new String(second.payload, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aDataKeyDeletedWithoutAnErasureIsFoundNamingItsStream() {
+        String stream = stream("v1");
+        Map<String, Object> key = db.sql("select * from visitor_data_key where stream_id = :s").param("s", stream)
+                .query().singleRow();
+        db.sql("delete from visitor_data_key where stream_id = :s").param("s", stream).update();
+        try {
+            assertFound(row("v1", 0).eventId, "no data key");
+            JsonNode report = ledger.post("/api/v1/audit/verify", "").json();
+            assertThat(report.get("problem").get("stream").asString()).isEqualTo(stream);
+        } finally {
+            db.sql("""
+                            insert into visitor_data_key (stream_id, kek_name, wrapped_key, created_at)
+                            values (:stream_id, :kek_name, :wrapped_key, :created_at)
+                            """)
+                    .params(lowerCaseKeys(key)).update();
+        }
+    }
+
+    private static Map<String, Object> lowerCaseKeys(Map<String, Object> row) {
+        Map<String, Object> lower = new java.util.HashMap<>();
+        row.forEach((column, value) -> lower.put(column.toLowerCase(java.util.Locale.ROOT), value));
+        return lower;
+    }
+
+    private static String sealed(Row row) {
+        return new String(row.payload, StandardCharsets.UTF_8).replaceAll(".*\"sealed\":\"([^\"]+)\".*", "$1");
     }
 
     @Test
@@ -223,11 +282,15 @@ class EvidenceTamperIT {
                                payload, meta_data, time_stamp
                           from domain_event_entry where aggregate_identifier = :stream and sequence_number = :seq
                         """)
-                .param("stream", "smartbump.opendatasoft.com/" + visitor)
+                .param("stream", stream(visitor))
                 .param("seq", sequence)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5), rs.getBytes(6), rs.getBytes(7), rs.getString(8)))
                 .single();
+    }
+
+    private String stream(String visitor) {
+        return ledger.bean(VisitorStreams.class).current("smartbump.opendatasoft.com", visitor);
     }
 
     private void replacePayload(Row row, String payload) {

@@ -18,6 +18,7 @@ import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.Receipt;
+import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.api.policy.Cookie;
 import org.consentledger.api.policy.CookieCategory;
@@ -76,7 +77,7 @@ class ReadModelMatchesEventStoreIT {
             ledger.awaitProjectionsCaughtUp();
 
             QueryGateway queries = ledger.bean(QueryGateway.class);
-            EventStoreFold fold = new EventStoreFold(ledger.bean(EventStore.class));
+            EventStoreFold fold = new EventStoreFold(ledger.bean(EventStore.class), ledger.bean(VisitorStreams.class));
             int compared = 0;
             for (String[] visitor : visitors) {
                 for (int i = 0; i < 25; i++) {

@@ -3,9 +3,6 @@ package org.consentledger.ledger.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,11 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.consentledger.ledger.LedgerInstance;
-import org.consentledger.ledger.MutableClock;
 import org.consentledger.analytics.ConsentRateTable;
 import org.consentledger.analytics.ConsentRates;
+import org.consentledger.api.consent.VisitorStreams;
+import org.consentledger.ledger.LedgerInstance;
+import org.consentledger.ledger.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -65,6 +66,11 @@ class KafkaRelayIT {
         kafka.close();
     }
 
+    /** The visitor's stream, which the ledger's records on Kafka are keyed by. */
+    private String stream(Traffic.Recorded recorded) {
+        return ledger.bean(VisitorStreams.class).current(recorded.siteId(), recorded.visitorId());
+    }
+
     @Test
     @Order(1)
     void everyEventOfManyVisitorsArrivesOnTheTopicInOrderPerVisitor() {
@@ -92,9 +98,11 @@ class KafkaRelayIT {
                 continue;
             }
             Traffic.Recorded sent = byId.get(event.get("id").asString());
-            assertThat(record.key()).isEqualTo(sent.siteId() + "/" + sent.visitorId());
+            // Keyed by the visitor's stream, whose name is a keyed hash: no visitor id leaves the ledger.
+            assertThat(record.key()).isEqualTo(stream(sent)).doesNotContain(sent.visitorId());
             assertThat(event.get("source").asString()).isEqualTo(sent.siteId());
-            assertThat(event.get("subject").asString()).isEqualTo(sent.visitorId());
+            assertThat(event.get("subject").asString()).isEqualTo(VisitorStreams.visitorKey(stream(sent)));
+            assertThat(record.value()).doesNotContain("\"" + sent.visitorId() + "\"");
             assertThat(Instant.parse(event.get("time").asString())).isEqualTo(sent.recordedAt());
             assertThat(event.get("type").asString()).isEqualTo(sent.type().equals("ConsentGiven")
                     ? "org.consentledger.consent.given" : "org.consentledger.consent.withdrawn");
@@ -116,7 +124,7 @@ class KafkaRelayIT {
         List<ConsumerRecord<String, String>> records = TopicReader.readUntil(kafka.bootstrapServers(), TOPIC,
                 r -> ids(r).containsAll(expectedIds), Duration.ofSeconds(60));
         Schema schema;
-        try (var in = getClass().getResourceAsStream("/schemas/consent-events.v2.schema.json")) {
+        try (var in = getClass().getResourceAsStream("/schemas/consent-events.v3.schema.json")) {
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         }
         for (ConsumerRecord<String, String> record : records) {
@@ -141,10 +149,12 @@ class KafkaRelayIT {
     @Order(4)
     void theCompactedStateTopicHoldsEachVisitorsLatestDecisionsAsTheLedgerAnswersThem() throws Exception {
         Map<String, String> lastEventPerVisitor = new HashMap<>();
-        recorded.forEach(r -> lastEventPerVisitor.put(r.siteId() + "/" + r.visitorId(), r.eventId()));
+        Map<String, Traffic.Recorded> visitorOfStream = new HashMap<>();
+        recorded.forEach(r -> lastEventPerVisitor.put(stream(r), r.eventId()));
+        recorded.forEach(r -> visitorOfStream.put(stream(r), r));
         Map<String, JsonNode> latest = new HashMap<>();
         Schema stateSchema;
-        try (var in = getClass().getResourceAsStream("/schemas/consent-state.v1.schema.json")) {
+        try (var in = getClass().getResourceAsStream("/schemas/consent-state.v2.schema.json")) {
             stateSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         }
         TopicReader.readUntil(kafka.bootstrapServers(), "consent-state", records -> {
@@ -159,7 +169,9 @@ class KafkaRelayIT {
             JsonNode state = latest.get(key);
             assertThat(stateSchema.validate(state)).as(state.toString()).isEmpty();
             assertThat(state.get("lastEventId").asString()).isEqualTo(lastEventPerVisitor.get(key));
-            JsonNode answer = ledger.get("/api/v1/sites/" + key.replace("/", "/visitors/") + "/consent").json();
+            Traffic.Recorded visitor = visitorOfStream.get(key);
+            JsonNode answer = ledger.get("/api/v1/sites/" + visitor.siteId() + "/visitors/" + visitor.visitorId()
+                    + "/consent").json();
             Map<String, String> fromState = new HashMap<>();
             state.get("categories").forEach(c -> fromState.put(c.get("id").asString(), c.get("status").asString()));
             answer.get("categories").forEach(c -> {
@@ -200,7 +212,7 @@ class KafkaRelayIT {
         List<ConsumerRecord<String, String>> before = TopicReader.readUntil(kafka.bootstrapServers(), TOPIC,
                 r -> ids(r).containsAll(expectedIds), Duration.ofSeconds(60));
         Map<String, String> lastEventPerVisitor = new HashMap<>();
-        recorded.forEach(r -> lastEventPerVisitor.put(r.siteId() + "/" + r.visitorId(), r.eventId()));
+        recorded.forEach(r -> lastEventPerVisitor.put(stream(r), r.eventId()));
         Map<Integer, Long> statesBefore = new HashMap<>();
         TopicReader.readUntil(kafka.bootstrapServers(), "consent-state", records -> records.size() >= 3_000,
                         Duration.ofSeconds(60))
@@ -236,6 +248,37 @@ class KafkaRelayIT {
         assertThat(total(table, "statistics", ConsentRateTable.Counts::granted)).isEqualTo(consents);
         assertThat(total(table, "third-party", ConsentRateTable.Counts::denied)).isEqualTo(consents);
         assertThat(table.duplicates()).as("the replay delivered every event twice").isGreaterThanOrEqualTo(3_000);
+    }
+
+    @Test
+    @Order(8)
+    void anErasureReachesConsumersUnderTheVisitorsKeyAndLeavesTheRatesAsTheyWere() {
+        Traffic.Recorded visitor = recorded.get(0);
+        String stream = stream(visitor);
+        var erased = ledger.post("/api/v1/sites/" + visitor.siteId() + "/visitors/" + visitor.visitorId() + "/erasure",
+                "{\"erasureId\": \"relay-erasure-1\", \"reason\": \"art17-request\"}");
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(202);
+
+        List<ConsumerRecord<String, String>> events = TopicReader.readUntil(kafka.bootstrapServers(), TOPIC,
+                r -> r.stream().anyMatch(c -> c.value().contains("org.consentledger.subject.erased")),
+                Duration.ofSeconds(60));
+        ConsumerRecord<String, String> erasure = events.stream()
+                .filter(c -> c.value().contains("org.consentledger.subject.erased")).findFirst().orElseThrow();
+        assertThat(erasure.key()).isEqualTo(stream);
+        JsonNode event = JSON.readTree(erasure.value());
+        assertThat(event.get("subject").asString()).isEqualTo(VisitorStreams.visitorKey(stream));
+        assertThat(event.get("data").get("erasureId").asString()).isEqualTo("relay-erasure-1");
+        assertThat(erasure.value()).doesNotContain(visitor.visitorId());
+
+        // The compacted topic forgets the visitor: a record with the visitor's key and no value.
+        List<ConsumerRecord<String, String>> states = TopicReader.readUntil(kafka.bootstrapServers(), "consent-state",
+                r -> r.stream().anyMatch(c -> c.key().equals(stream) && c.value() == null), Duration.ofSeconds(60));
+        assertThat(states).anyMatch(c -> c.key().equals(stream) && c.value() == null);
+
+        ConsentRateTable table = ConsentRates.consume(new ConsentRates.Options(kafka.bootstrapServers(), TOPIC,
+                "analytics-" + System.nanoTime(), Duration.ofSeconds(10), Duration.ofSeconds(5)));
+        long consents = recorded.stream().filter(r -> r.type().equals("ConsentGiven")).count();
+        assertThat(total(table, "statistics", ConsentRateTable.Counts::granted)).isEqualTo(consents);
     }
 
     private static long total(ConsentRateTable table, String category,

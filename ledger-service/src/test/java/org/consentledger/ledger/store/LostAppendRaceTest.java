@@ -19,6 +19,16 @@ class LostAppendRaceTest {
     }
 
     @Test
+    void aDataKeyAnotherWriterMadeFirstForTheSameNewStreamIsALostRace() {
+        // PostgreSQL's unique key refuses the second key; H2 reports the row the other transaction committed.
+        assertThat(StoreFailures.lostAppendRace(new org.springframework.dao.DuplicateKeyException("visitor_data_key_pk",
+                new SQLIntegrityConstraintViolationException("duplicate key")))).isTrue();
+        assertThat(StoreFailures.lostAppendRace(new org.springframework.dao.QueryTimeoutException("insert",
+                new java.sql.SQLTimeoutException("lock", org.h2.message.DbException.get(
+                        org.h2.api.ErrorCode.CONCURRENT_UPDATE_1, "VISITOR_DATA_KEY"))))).isTrue();
+    }
+
+    @Test
     void aRefusalOrAFaultIsNot() {
         assertThat(StoreFailures.lostAppendRace(LedgerRejection.invalid("text", "no"))).isFalse();
         assertThat(StoreFailures.lostAppendRace(new ConcurrencyException("taken", new IllegalStateException("bug")))).isFalse();

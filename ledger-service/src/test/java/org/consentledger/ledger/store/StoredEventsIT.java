@@ -20,7 +20,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.ledger.LedgerInstance;
 import org.consentledger.ledger.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class StoredEventsIT {
 
                 Map<String, Instant> stored = storedTimes(ledger);
                 List<? extends EventMessage<?>> stream = store
-                        .readEvents(VisitorStream.id(SITE, "v1")).asStream().toList();
+                        .readEvents(ledger.bean(VisitorStreams.class).current(SITE, "v1")).asStream().toList();
                 assertThat(stream).extracting(EventMessage::getIdentifier).containsExactly(first, second);
                 for (EventMessage<?> event : stream) {
                     assertThat(event.getTimestamp()).isEqualTo(stored.get(event.getIdentifier()))

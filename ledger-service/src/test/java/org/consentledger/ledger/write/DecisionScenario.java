@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.consentledger.ledger.Decided;
 import org.consentledger.ledger.write.GroupDecisions.Decisions;
 import org.consentledger.ledger.write.GroupDecisions.NewEvent;
 import org.hamcrest.Matcher;
@@ -44,11 +45,16 @@ public final class DecisionScenario {
         return this;
     }
 
-    /** The events, stored in this order before the command comes. */
+    /**
+     * The events, stored in this order before the command comes; an event with a personal part is given as the
+     * {@link Decided.Record} that recorded it.
+     */
     public DecisionScenario given(Object... events) {
         givenNoPriorActivity();
-        for (Object event : events) {
-            Decider.Target target = targetOfEvent.apply(event);
+        for (Object given : events) {
+            Decider.Target target = targetOfEvent.apply(given);
+            Object event = given instanceof Decided.Record<?, ?> recorded ? recorded.event() : given;
+            Object personal = given instanceof Decided.Record<?, ?> recorded ? recorded.personal() : null;
             String eventId = "stored-" + ids.incrementAndGet();
             StreamHistory before = streams.getOrDefault(target.stream(), StreamHistory.EMPTY);
             Map<String, Long> submissions = new HashMap<>(before.submissions());
@@ -58,7 +64,7 @@ public final class DecisionScenario {
             streams.put(target.stream(), new StreamHistory(before.head() + 1, submissions));
             String submission = GroupDecisions.submission(target);
             if (submission != null) {
-                earlier.put(submission, new Earlier<>(eventId, event));
+                earlier.put(submission, new Earlier<>(eventId, event, personal));
             }
             recordedSites.put(target.site(), site(target.site()).recorded(event, eventId));
         }
@@ -66,10 +72,17 @@ public final class DecisionScenario {
     }
 
     public Then when(Object command) {
-        Decider.Target target = decisions.target(command);
+        GroupDecisions.Settled settled = decisions.settle(List.of(command), wanted -> {
+            Map<String, StreamHistory> found = new HashMap<>();
+            wanted.stream().filter(streams::containsKey).forEach(stream -> found.put(stream, streams.get(stream)));
+            return found;
+        });
+        Decider.Target target = settled.targets().get(0);
         Map<String, SiteState> site = Map.of(target.site(), site(target.site()));
-        Decisions decided = decisions.decide(List.of(command), new GroupDecisions.Loaded(streams, earlier, site),
-                () -> "new-" + ids.incrementAndGet());
+        Map<String, StreamHistory> histories = new HashMap<>(streams);
+        histories.putAll(settled.histories());
+        Decisions decided = decisions.decide(List.of(command), settled.targets(),
+                new GroupDecisions.Loaded(histories, earlier, site), () -> "new-" + ids.incrementAndGet());
         return new Then(decided);
     }
 
@@ -80,8 +93,10 @@ public final class DecisionScenario {
     /** What the command became. */
     public record Then(Decisions decided) {
 
+        /** The new events' payloads, or for an event with a personal part the {@link Decided.Record} of both. */
         public Then expectEvents(Object... payloads) {
-            assertThat(decided.events().stream().map(NewEvent::payload).toList()).containsExactly(payloads);
+            assertThat(decided.events().stream().map(e -> e.personal() == null ? e.payload()
+                    : new Decided.Record<>(e.payload(), e.personal())).toList()).containsExactly(payloads);
             return this;
         }
 

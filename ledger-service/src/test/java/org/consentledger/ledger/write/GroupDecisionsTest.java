@@ -38,14 +38,28 @@ class GroupDecisionsTest {
             return command instanceof Note;
         }
 
+        final List<Long> headsSeen = new java.util.ArrayList<>();
+
+        /** A note whose id starts with "erase" closes its stream, as an erasure does. */
         @Override
-        public Target target(Note command) {
-            return new Target(command.stream(), "site", "note:" + command.id());
+        public Target target(Note command, int generation) {
+            String stream = generation == 0 ? command.stream() : command.stream() + "#" + generation;
+            return new Target(stream, "site", (erases(command) ? StreamHistory.ERASURE : "note") + ":" + command.id());
+        }
+
+        @Override
+        public boolean answeredFromErasedStream(Note command) {
+            return erases(command);
+        }
+
+        static boolean erases(Note command) {
+            return command.id().startsWith("erase");
         }
 
         @Override
         public Decided<?, ?> decide(Note command, Situation situation) {
             sitesSeen.add(situation.site(Site.class).published());
+            headsSeen.add(situation.streamHead());
             if (command.text().isEmpty()) {
                 throw LedgerRejection.invalid("text", "a note needs text");
             }
@@ -57,7 +71,7 @@ class GroupDecisionsTest {
         }
 
         @Override
-        public Object receipt(String eventId, Object event) {
+        public Object receipt(Note command, String eventId, Object event, Object personal) {
             return "receipt of " + eventId;
         }
 
@@ -72,8 +86,70 @@ class GroupDecisionsTest {
     final AtomicInteger ids = new AtomicInteger();
 
     Decisions decide(Map<String, StreamHistory> streams, Map<String, Earlier<?>> earlier, Object... commands) {
-        return decisions.decide(List.of(commands), new GroupDecisions.Loaded(streams, earlier,
-                Map.of("site", new Site(0))), () -> "id-" + ids.incrementAndGet());
+        GroupDecisions.Settled settled = decisions.settle(List.of(commands), read(streams));
+        return decisions.decide(List.of(commands), settled.targets(), new GroupDecisions.Loaded(settled.histories(),
+                earlier, Map.of("site", new Site(0))), () -> "id-" + ids.incrementAndGet());
+    }
+
+    /** Reads the given histories as the store would: a stream without events is absent. */
+    static java.util.function.Function<java.util.Collection<String>, Map<String, StreamHistory>> read(
+            Map<String, StreamHistory> streams) {
+        return wanted -> {
+            Map<String, StreamHistory> found = new java.util.HashMap<>();
+            wanted.forEach(stream -> {
+                if (streams.containsKey(stream)) {
+                    found.put(stream, streams.get(stream));
+                }
+            });
+            return found;
+        };
+    }
+
+    static final StreamHistory ERASED = new StreamHistory(3, Map.of("note:1", 0L, "erasure:erase-1", 3L));
+
+    @Test
+    void aCommandForAnErasedStreamGoesToTheVisitorsNextStream() {
+        Decisions decided = decide(Map.of("a", ERASED, "a#1", ERASED), Map.of(), new Note("a", "2", "x"),
+                new Note("b", "1", "y"));
+
+        assertThat(decided.events()).extracting(NewEvent::stream, NewEvent::sequence)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a#2", 0L),
+                        org.assertj.core.groups.Tuple.tuple("b", 0L));
+    }
+
+    @Test
+    void aClientIdUsedInAnErasedStreamIsNewInTheNextOne() {
+        Decisions decided = decide(Map.of("a", ERASED), Map.of("a\nnote:1", new Earlier<>("old", new Noted("a", "1", "x"))),
+                new Note("a", "1", "x"));
+
+        assertThat(decided.events()).extracting(NewEvent::stream).containsExactly("a#1");
+    }
+
+    @Test
+    void anErasureSentAgainIsAnsweredFromTheStreamItErased() {
+        Decisions decided = decide(Map.of("a", ERASED),
+                Map.of("a\nerasure:erase-1", new Earlier<>("erasure", new Noted("a", "erase-1", "x"))),
+                new Note("a", "erase-1", "x"), new Note("a", "erase-2", "x"));
+
+        assertThat(decided.outcomes().get(0).receipt()).isEqualTo("replay of erasure");
+        assertThat(decided.events()).extracting(NewEvent::stream).containsExactly("a#1");
+    }
+
+    @Test
+    void eachDecisionSeesWhereItsStreamStandsWithTheGroupsEarlierEvents() {
+        decide(Map.of("a", new StreamHistory(4, Map.of())), Map.of(), new Note("a", "1", "x"), new Note("a", "2", "x"),
+                new Note("b", "1", "x"));
+
+        assertThat(notes.headsSeen).containsExactly(4L, 5L, -1L);
+    }
+
+    @Test
+    void aCommandAfterAnErasureInTheSameGroupIsAskedToComeAgain() {
+        Decisions decided = decide(Map.of(), Map.of(), new Note("a", "1", "x"), new Note("a", "erase-1", "x"),
+                new Note("a", "2", "x"));
+
+        assertThat(decided.events()).hasSize(2);
+        assertThat(decided.outcomes().get(2).rejection().kind()).isEqualTo(LedgerRejection.Kind.UNAVAILABLE);
     }
 
     @Test

@@ -83,6 +83,14 @@ public class ConsentHistoryTable {
                 });
     }
 
+    /** Deletes the rows of an erased visitor stream: nothing is answered from them again. */
+    public int deleteVisitor(String siteId, String visitorId) {
+        return jdbc.sql("delete from consent_history where site_id = ? and visitor_id = ?")
+                .param(siteId)
+                .param(visitorId)
+                .update();
+    }
+
     /** All the visitor's decisions. */
     public List<Decision> decisions(String siteId, String visitorId) {
         return jdbc.sql(DECISIONS)

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
-import org.consentledger.api.consent.VisitorStream;
+import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.projections.CatchUpWait;
 import org.consentledger.projections.ParkedStreams;
@@ -32,20 +32,23 @@ public class ConsentAnswers {
     private final PolicyCatalogProjection policies;
     private final StoredStreams streams;
     private final ParkedStreams parked;
+    private final VisitorStreams visitorStreams;
 
     public ConsentAnswers(ConsentHistoryTable history, PolicyCatalogProjection policies, StoredStreams streams,
-                          ParkedStreams parked) {
+                          ParkedStreams parked, VisitorStreams visitorStreams) {
         this.history = history;
         this.policies = policies;
         this.streams = streams;
         this.parked = parked;
+        this.visitorStreams = visitorStreams;
     }
 
     @QueryHandler
     public Optional<ConsentAnswer> answer(ConsentAt query) {
-        String visitorStream = VisitorStream.id(query.siteId(), query.visitorId());
+        String visitorStream = visitorStreams.current(query.siteId(), query.visitorId());
+        String visitorKey = VisitorStreams.visitorKey(visitorStream);
         HistorySnapshot snapshot = history.snapshot(query.siteId(), visitorStream, () -> history.visibleDecisions(
-                query.siteId(), query.visitorId(), query.at(), query.asOf()));
+                query.siteId(), visitorKey, query.at(), query.asOf()));
         if (snapshot.rebuilding()) {
             throw new ReadModelBehind("a replay is rebuilding the consent history");
         }
@@ -76,7 +79,7 @@ public class ConsentAnswers {
         long versions = stored.get(query.siteId()) + 1;
         long visitorEvents = stored.getOrDefault(visitorStream, -1L);
         return Optional.of(CatchUpWait.until(() -> policies.versions(query.siteId(), versions).flatMap(known -> {
-            List<Decision> decisions = history.decisions(query.siteId(), query.visitorId());
+            List<Decision> decisions = history.decisions(query.siteId(), VisitorStreams.visitorKey(visitorStream));
             return holdsUpTo(decisions, visitorEvents)
                     ? Optional.of(PointInTimeResolver.resolve(query, known, decisions)) : Optional.empty();
         }), () -> "the read models have not yet taken in every event of visitor '%s' on site '%s'"

@@ -2,14 +2,19 @@ package org.consentledger.projections.consent;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.consentledger.api.consent.ConsentGiven;
+import org.consentledger.api.consent.ConsentGivenV1;
 import org.consentledger.api.consent.ConsentWithdrawn;
+import org.consentledger.api.consent.ConsentWithdrawnV1;
+import org.consentledger.api.consent.VisitorStreams;
+import org.consentledger.api.erasure.SubjectErased;
 import org.consentledger.projections.ColumnLimits;
 import org.consentledger.projections.ReadModelPosition;
 import org.consentledger.projections.ReadModelProcessor;
@@ -51,14 +56,41 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
     }
 
     @EventHandler
-    void on(ConsentGiven event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+    void on(ConsentGiven event, DomainEventMessage<?> message, TrackingToken token) {
+        insert(event.siteId(), VisitorStreams.visitorKey(message.getAggregateIdentifier()),
+                Decision.of(event, message.getIdentifier(), message.getSequenceNumber()));
+        position.reached(token);
+    }
+
+    @EventHandler
+    void on(ConsentWithdrawn event, DomainEventMessage<?> message, TrackingToken token) {
+        insert(event.siteId(), VisitorStreams.visitorKey(message.getAggregateIdentifier()),
+                Decision.of(event, message.getIdentifier(), message.getSequenceNumber()));
+        position.reached(token);
+    }
+
+    /**
+     * An erased stream's rows go, those of the batch not yet written included; a replay inserts them with the stream's
+     * events and deletes them again at its erasure.
+     */
+    @EventHandler
+    void on(SubjectErased event, DomainEventMessage<?> message, TrackingToken token) {
+        String visitorKey = VisitorStreams.visitorKey(message.getAggregateIdentifier());
+        pending.current().removeIf(row -> row.siteId().equals(event.siteId()) && row.visitorId().equals(visitorKey));
+        table.deleteVisitor(event.siteId(), visitorKey);
+        position.reached(token);
+    }
+
+    /** Format 1 events, written before visitor streams were named by a keyed hash: keyed by the visitor id. */
+    @EventHandler
+    void on(ConsentGivenV1 event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
             TrackingToken token) {
         insert(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence));
         position.reached(token);
     }
 
     @EventHandler
-    void on(ConsentWithdrawn event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+    void on(ConsentWithdrawnV1 event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
             TrackingToken token) {
         insert(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence));
         position.reached(token);

@@ -1,4 +1,4 @@
-package org.consentledger.ledger.erasure;
+package org.consentledger.ledger.personal;
 
 import java.security.SecureRandom;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.consentledger.ledger.erasure;
+package org.consentledger.ledger.personal;
 
 /** Sealed bytes that do not open: the wrong key, or bytes altered or cut since they were sealed. */
 public class UnreadableSeal extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.consentledger.ledger.erasure;
+package org.consentledger.ledger.personal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ public final class LedgerSecrets {
     private final byte[] pseudonymSecret;
     private final SortedMap<String, byte[]> keyEncryptionKeys;
 
-    LedgerSecrets(byte[] pseudonymSecret, SortedMap<String, byte[]> keyEncryptionKeys) {
+    public LedgerSecrets(byte[] pseudonymSecret, SortedMap<String, byte[]> keyEncryptionKeys) {
         if (pseudonymSecret.length != KEY_BYTES) {
             throw new IllegalArgumentException("the pseudonym secret must be " + KEY_BYTES + " bytes");
         }
@@ -62,7 +62,8 @@ public final class LedgerSecrets {
             if (Files.exists(file)) {
                 return parse(Files.readAllLines(file, StandardCharsets.US_ASCII), file);
             }
-            String kekName = "kek-" + LocalDate.now(clock.withZone(ZoneOffset.UTC)).format(DateTimeFormatter.BASIC_ISO_DATE);
+            String kekName = "kek-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                    .format(DateTimeFormatter.BASIC_ISO_DATE);
             String text = "# The consent ledger's secrets for personal data: keep them out of the repository and out of\n"
                     + "# the database's backups; without them no sealed personal part can be read again.\n"
                     + PSEUDONYMS + " " + randomKey() + "\n" + kekName + " " + randomKey() + "\n";

@@ -1,4 +1,4 @@
-package org.consentledger.ledger.erasure;
+package org.consentledger.ledger.personal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -32,6 +32,11 @@ public final class VisitorPseudonyms {
     /** What a client's id of a submission (a consent id, a withdrawal id) is indexed as within its stream. */
     public String submission(String stream, String kind, String clientId) {
         return kind + ":" + keyed("submission", stream, kind, clientId).substring(0, 32);
+    }
+
+    /** Names the secret without giving it away: a keyed hash of a fixed text. */
+    public String fingerprint() {
+        return keyed("fingerprint");
     }
 
     private String keyed(String purpose, String... parts) {

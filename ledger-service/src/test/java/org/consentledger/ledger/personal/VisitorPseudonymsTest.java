@@ -1,4 +1,4 @@
-package org.consentledger.ledger.erasure;
+package org.consentledger.ledger.personal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

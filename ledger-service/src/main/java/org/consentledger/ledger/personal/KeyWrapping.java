@@ -1,4 +1,4 @@
-package org.consentledger.ledger.erasure;
+package org.consentledger.ledger.personal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

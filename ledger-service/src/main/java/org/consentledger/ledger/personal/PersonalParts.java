@@ -1,0 +1,59 @@
+package org.consentledger.ledger.personal;
+
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import org.consentledger.api.PersonalEvent;
+import org.consentledger.api.SealedPart;
+import org.consentledger.verifier.CanonicalJson;
+import org.consentledger.verifier.PersonalCommitment;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Seals and opens events' personal parts. Sealing draws a fresh 256-bit salt, commits to the salt and the part's
+ * canonical form ({@link PersonalCommitment}: what the event's hash covers), and seals both under the stream's data
+ * key ({@link Sealing}); opening checks the part against the commitment again, so a part that opens is the one the
+ * hash proves.
+ */
+public final class PersonalParts {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private PersonalParts() {
+    }
+
+    /** A personal part opened: its salt, its fields as committed to, and its record. */
+    public record Opened<P>(byte[] salt, JsonNode fields, P value) {
+    }
+
+    /** The event with its personal part sealed under the stream's key. */
+    public static <E extends PersonalEvent<E, P>, P> E seal(E event, Object personal, String eventId, DataKey key) {
+        byte[] salt = new byte[PersonalCommitment.SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        JsonNode fields = JSON.valueToTree(event.personalType().cast(personal));
+        String commitment = PersonalCommitment.of(salt, fields);
+        byte[] canonical = CanonicalJson.canonicalize(fields);
+        byte[] plain = ByteBuffer.allocate(salt.length + canonical.length).put(salt).put(canonical).array();
+        return event.sealedAs(new SealedPart(commitment, Sealing.seal(key, eventId, plain)));
+    }
+
+    /**
+     * @throws UnreadableSeal when the part does not open with the key, or what opens is not what the commitment
+     *         (and so the event's hash) covers
+     */
+    public static <P> Opened<P> open(PersonalEvent<?, P> event, String eventId, DataKey key) {
+        SealedPart part = event.personal();
+        byte[] plain = Sealing.open(key, eventId, part.sealed());
+        if (plain.length < PersonalCommitment.SALT_BYTES) {
+            throw new UnreadableSeal("the opened part is too short to hold its salt");
+        }
+        byte[] salt = Arrays.copyOf(plain, PersonalCommitment.SALT_BYTES);
+        JsonNode fields = JSON.readTree(Arrays.copyOfRange(plain, PersonalCommitment.SALT_BYTES, plain.length));
+        if (!PersonalCommitment.of(salt, fields).equals(part.commitment())) {
+            throw new UnreadableSeal("the opened part is not the one the event's commitment covers");
+        }
+        return new Opened<>(salt, fields, JSON.treeToValue(fields, event.personalType()));
+    }
+}

@@ -1,0 +1,35 @@
+package org.consentledger.ledger.store;
+
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.consentledger.api.EventType;
+
+/**
+ * Axon's Jackson serializer, except that the ledger's events are stored under the names the registry gives them
+ * ({@link EventType}), never under the name of the Java class that holds them in memory: a class can then be renamed
+ * or moved without changing what was stored and hashed, and every stored name is read back into its record.
+ */
+public class RegisteredTypeSerializer extends JacksonSerializer {
+
+    protected RegisteredTypeSerializer(Builder builder) {
+        super(builder);
+    }
+
+    public static RegisteredTypeSerializer of(com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        return new RegisteredTypeSerializer(JacksonSerializer.builder().objectMapper(mapper));
+    }
+
+    @Override
+    public SerializedType typeForClass(Class type) {
+        return EventType.ofPayload(type)
+                .<SerializedType>map(registered -> new SimpleSerializedType(registered.storedName(type), null))
+                .orElseGet(() -> super.typeForClass(type));
+    }
+
+    @Override
+    public Class classForType(SerializedType type) {
+        return EventType.ofStoredName(type.getName()).<Class>map(registered -> registered.typeStoredAs(type.getName()))
+                .orElseGet(() -> super.classForType(type));
+    }
+}
