@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.consentledger.ledger.consent.ConsentProperties;
+import org.consentledger.ledger.erasure.RetentionProperties;
 import org.consentledger.ledger.evidence.EvidenceProperties;
 import org.consentledger.ledger.personal.PersonalDataProperties;
 import org.consentledger.ledger.policy.PolicyProperties;
@@ -66,6 +67,8 @@ class SettingDefaultsTest {
                 setting("ledger.personal-data.key-file", PersonalDataProperties.class, "ledger.personal-data", PersonalDataProperties::keyFile),
                 setting("ledger.personal-data.cached-keys", PersonalDataProperties.class, "ledger.personal-data", PersonalDataProperties::cachedKeys),
                 setting("ledger.personal-data.rewrap-every", PersonalDataProperties.class, "ledger.personal-data", PersonalDataProperties::rewrapEvery),
+                setting("ledger.retention.check-every", RetentionProperties.class, "ledger.retention", RetentionProperties::checkEvery),
+                setting("ledger.retention.batch", RetentionProperties.class, "ledger.retention", RetentionProperties::batch),
                 setting("ledger.store.processor-linger", StoreProperties.class, "ledger.store", StoreProperties::processorLinger),
                 setting("ledger.store.probe-every", StoreProperties.class, "ledger.store", StoreProperties::probeEvery),
                 setting("ledger.store.exit-when-closed", StoreProperties.class, "ledger.store", StoreProperties::exitWhenClosed),

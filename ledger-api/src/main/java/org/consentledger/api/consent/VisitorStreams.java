@@ -1,6 +1,7 @@
 package org.consentledger.api.consent;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +15,14 @@ public interface VisitorStreams {
     String current(String siteId, String visitorId);
 
     /** The visitor's streams erased so far, oldest first. */
-    List<Erasure> erased(String siteId, String visitorId);
+    default List<Erasure> erased(String siteId, String visitorId) {
+        List<Erasure> erased = new ArrayList<>();
+        current(siteId, visitorId, erased);
+        return erased;
+    }
+
+    /** {@link #current}, found with the streams erased before it, which are added to {@code erased} oldest first. */
+    String current(String siteId, String visitorId, List<Erasure> erased);
 
     /** One erased stream, and what its erasure recorded. */
     record Erasure(String stream, Instant at, String erasureId, String reason) {

@@ -2,6 +2,7 @@ package org.consentledger.api.policy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,8 @@ import java.util.Optional;
  * @param consentMaxAge how long a consent given under this version stays valid
  * @param text          the policy as the visitor was shown it, when the ledger has it (imported policies keep
  *                      their source text verbatim); may be null
+ * @param retention     how long after a visitor's last decision the ledger erases them, overriding
+ *                      {@code ledger.retention.erase-after} for the site while this version is in force; may be null
  */
 public record CookiePolicy(
         String siteId,
@@ -20,11 +23,18 @@ public record CookiePolicy(
         Duration consentMaxAge,
         List<CookieCategory> categories,
         List<Cookie> cookies,
-        String text) {
+        String text,
+        Period retention) {
 
     public CookiePolicy {
         categories = List.copyOf(categories);
         cookies = List.copyOf(cookies);
+    }
+
+    /** A version that leaves retention to the ledger's setting. */
+    public CookiePolicy(String siteId, int version, Instant effectiveFrom, Duration consentMaxAge,
+                        List<CookieCategory> categories, List<Cookie> cookies, String text) {
+        this(siteId, version, effectiveFrom, consentMaxAge, categories, cookies, text, null);
     }
 
     public Optional<CookieCategory> category(String id) {
@@ -36,6 +46,6 @@ public record CookiePolicy(
     }
 
     public CookiePolicy withConsentMaxAge(Duration maxAge) {
-        return new CookiePolicy(siteId, version, effectiveFrom, maxAge, categories, cookies, text);
+        return new CookiePolicy(siteId, version, effectiveFrom, maxAge, categories, cookies, text, retention);
     }
 }

@@ -30,13 +30,16 @@ public class ErasureDecider implements Decider<EraseSubject> {
         return command instanceof EraseSubject;
     }
 
+    /** A stream the ledger found itself is erased as named; a visitor's erasure goes to their current stream. */
     @Override
     public Target target(EraseSubject command, int generation) {
-        String stream = pseudonyms.stream(command.siteId(), command.visitorId(), generation);
+        String stream = command.stream() != null ? command.stream()
+                : pseudonyms.stream(command.siteId(), command.visitorId(), generation);
         return new Target(stream, command.siteId(),
                 pseudonyms.submission(stream, StreamHistory.ERASURE, command.erasureId()));
     }
 
+    /** An erasure sent again is answered from the stream it erased; a named stream is never passed over. */
     @Override
     public boolean answeredFromErasedStream(EraseSubject command) {
         return true;
@@ -44,7 +47,8 @@ public class ErasureDecider implements Decider<EraseSubject> {
 
     @Override
     public Decided<?, ?> decide(EraseSubject command, Situation situation) {
-        return rules.erase(command, situation.earlier(SubjectErased.class), situation.streamHead());
+        return rules.erase(command, situation.earlier(SubjectErased.class), situation.streamHead(),
+                situation.erased());
     }
 
     @Override

@@ -29,9 +29,10 @@ public class ErasureRules {
     /**
      * @param earlier    the event that recorded this {@code erasureId} before in the visitor's stream, if any
      * @param streamHead the position of the last event of the visitor's stream, -1 when it has none
+     * @param erased     whether that stream was erased already (by another erasure)
      */
     public Decided<SubjectErased, ErasureReceipt> erase(EraseSubject command, Optional<Earlier<SubjectErased>> earlier,
-                                                         long streamHead) {
+                                                         long streamHead, boolean erased) {
         if (!EraseSubject.REASONS.contains(command.reason())) {
             throw LedgerRejection.invalid("reason", "reason must be one of " + String.join(", ", EraseSubject.REASONS));
         }
@@ -46,7 +47,7 @@ public class ErasureRules {
             }
             return new Decided.Replay<>(receipt(command, earlier.get().eventId(), before).asReplay());
         }
-        if (streamHead < 0) {
+        if (streamHead < 0 || erased) {
             throw LedgerRejection.notFound("visitorId", "site '%s' has recorded nothing for this visitor to erase"
                     .formatted(command.siteId()));
         }

@@ -161,8 +161,8 @@ public class EvidenceBundles {
      * proves the erasure and the public parts of what it held.
      */
     private String bundledStream(String siteId, String visitorId) {
-        String current = streams.current(siteId, visitorId);
-        List<VisitorStreams.Erasure> erased = streams.erased(siteId, visitorId);
+        List<VisitorStreams.Erasure> erased = new ArrayList<>();
+        String current = streams.current(siteId, visitorId, erased);
         return erased.isEmpty() || store.count(List.of(current)) > 0 ? current
                 : erased.get(erased.size() - 1).stream();
     }
@@ -191,7 +191,7 @@ public class EvidenceBundles {
             entry.put("personal", "erased");
             return null;
         }
-        PersonalParts.Opened<?> opened = PersonalParts.open(sealed, event.eventId(), key.get());
+        PersonalParts.OpenedFields opened = PersonalParts.openFields(sealed, event.eventId(), key.get());
         entry.putObject("personal").put("salt", HexFormat.of().formatHex(opened.salt())).set("fields", opened.fields());
         return payload;
     }

@@ -22,6 +22,7 @@ import org.consentledger.api.EventType;
 import org.consentledger.api.PersonalEvent;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
+import org.consentledger.api.consent.ConsentAtStream;
 import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.personal.DataKey;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What a visitor allowed at an instant, and the raw history that proves it (audit role). */
@@ -66,9 +68,11 @@ class EvidenceController {
     @QuestionParameters
     @GetMapping("/consent")
     VisitorAnswer consentAt(@Parameter(hidden = true) ConsentAt question) {
-        ConsentAnswer answer = queries.query(question, ResponseTypes.optionalInstanceOf(ConsentAnswer.class)).join()
+        List<VisitorStreams.Erasure> erased = new ArrayList<>();
+        String current = streams.current(question.siteId(), question.visitorId(), erased);
+        ConsentAnswer answer = queries.query(new ConsentAtStream(question, current),
+                        ResponseTypes.optionalInstanceOf(ConsentAnswer.class)).join()
                 .orElseThrow(() -> LedgerRejection.unknownSite(question.siteId()));
-        List<VisitorStreams.Erasure> erased = streams.erased(question.siteId(), question.visitorId());
         return new VisitorAnswer(answer, erased.isEmpty() ? null : Erased.of(erased.get(erased.size() - 1)));
     }
 
@@ -110,8 +114,10 @@ class EvidenceController {
         }
         String visitor = Ids.visitor(visitorId);
         List<String> visitorStreams = new ArrayList<>();
-        streams.erased(siteId, visitor).forEach(erased -> visitorStreams.add(erased.stream()));
-        visitorStreams.add(streams.current(siteId, visitor));
+        List<VisitorStreams.Erasure> erased = new ArrayList<>();
+        String current = streams.current(siteId, visitor, erased);
+        erased.forEach(stream -> visitorStreams.add(stream.stream()));
+        visitorStreams.add(current);
         List<Map<String, Object>> events = new ArrayList<>();
         for (String stream : visitorStreams) {
             Optional<DataKey> key = keys.current(stream);
@@ -130,8 +136,8 @@ class EvidenceController {
         if (event.getPayload() instanceof PersonalEvent<?, ?> sealed) {
             entry.remove(EventChain.PERSONAL);
             if (key.isPresent()) {
-                entry.putAll(json.convertValue(PersonalParts.open(sealed, event.getIdentifier(), key.get()).fields(),
-                        new TypeReference<Map<String, Object>>() { }));
+                JsonNode fields = PersonalParts.openFields(sealed, event.getIdentifier(), key.get()).fields();
+                entry.putAll(json.convertValue(fields, new TypeReference<Map<String, Object>>() { }));
             } else {
                 entry.put(EventChain.PERSONAL, "erased");
             }

@@ -270,7 +270,7 @@ public class LedgerAudit {
             try {
                 PersonalEvent<?, ?> payload = (PersonalEvent<?, ?>) JSON.treeToValue(event.payload(),
                         EventType.ofStoredName(event.type()).orElseThrow().payloadType());
-                PersonalParts.open(payload, event.eventId(), key);
+                PersonalParts.openFields(payload, event.eventId(), key);
             } catch (RuntimeException e) {
                 return problem(event, "its personal part does not open to what its hash covers: " + e.getMessage());
             }

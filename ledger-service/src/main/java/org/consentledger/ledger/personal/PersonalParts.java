@@ -28,6 +28,10 @@ public final class PersonalParts {
     public record Opened<P>(byte[] salt, JsonNode fields, P value) {
     }
 
+    /** A personal part opened as JSON, for what shows it as it was committed to (events, evidence). */
+    public record OpenedFields(byte[] salt, JsonNode fields) {
+    }
+
     /** The event with its personal part sealed under the stream's key. */
     public static <E extends PersonalEvent<E, P>, P> E seal(E event, Object personal, String eventId, DataKey key) {
         byte[] salt = new byte[PersonalCommitment.SALT_BYTES];
@@ -44,6 +48,12 @@ public final class PersonalParts {
      *         (and so the event's hash) covers
      */
     public static <P> Opened<P> open(PersonalEvent<?, P> event, String eventId, DataKey key) {
+        OpenedFields opened = openFields(event, eventId, key);
+        return new Opened<>(opened.salt(), opened.fields(), JSON.treeToValue(opened.fields(), event.personalType()));
+    }
+
+    /** As {@link #open}, without reading the fields into their record. */
+    public static OpenedFields openFields(PersonalEvent<?, ?> event, String eventId, DataKey key) {
         SealedPart part = event.personal();
         byte[] plain = Sealing.open(key, eventId, part.sealed());
         if (plain.length < PersonalCommitment.SALT_BYTES) {
@@ -54,6 +64,6 @@ public final class PersonalParts {
         if (!PersonalCommitment.of(salt, fields).equals(part.commitment())) {
             throw new UnreadableSeal("the opened part is not the one the event's commitment covers");
         }
-        return new Opened<>(salt, fields, JSON.treeToValue(fields, event.personalType()));
+        return new OpenedFields(salt, fields);
     }
 }

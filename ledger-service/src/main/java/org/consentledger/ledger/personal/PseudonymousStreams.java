@@ -25,18 +25,12 @@ public class PseudonymousStreams implements VisitorStreams {
 
     @Override
     public String current(String siteId, String visitorId) {
-        return walk(siteId, visitorId, new ArrayList<>());
-    }
-
-    @Override
-    public List<Erasure> erased(String siteId, String visitorId) {
-        List<Erasure> erased = new ArrayList<>();
-        walk(siteId, visitorId, erased);
-        return erased;
+        return current(siteId, visitorId, new ArrayList<>());
     }
 
     /** Collects the erased streams in order and gives the first stream that is not. */
-    private String walk(String siteId, String visitorId, List<Erasure> erased) {
+    @Override
+    public String current(String siteId, String visitorId, List<Erasure> erased) {
         for (int from = 0; ; from += GENERATIONS_A_STATEMENT) {
             List<String> streams = IntStream.range(from, from + GENERATIONS_A_STATEMENT)
                     .mapToObj(generation -> pseudonyms.stream(siteId, visitorId, generation)).toList();

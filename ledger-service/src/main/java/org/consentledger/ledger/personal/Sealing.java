@@ -14,6 +14,14 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Sealing {
 
     private static final byte FORMAT = 1;
+    /** A MAC per thread, keyed anew for each event: looking one up per event costs more than keying it. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
+    });
 
     private Sealing() {
     }
@@ -38,7 +46,7 @@ public final class Sealing {
 
     static byte[] eventKey(DataKey key, String eventId) {
         try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
+            Mac hmac = MACS.get();
             hmac.init(new SecretKeySpec(key.bytes(), "HmacSHA256"));
             hmac.update(("consent-ledger/seal/" + eventId).getBytes(StandardCharsets.UTF_8));
             hmac.update((byte) 1);

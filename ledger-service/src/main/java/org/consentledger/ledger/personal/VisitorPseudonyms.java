@@ -15,10 +15,16 @@ public final class VisitorPseudonyms {
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final SecretKeySpec secret;
+    /** Initialized once with the secret; each use takes a clone, which is cheaper than a new instance. */
+    private final Mac prototype;
 
     public VisitorPseudonyms(LedgerSecrets secrets) {
-        this.secret = new SecretKeySpec(secrets.pseudonymSecret(), "HmacSHA256");
+        try {
+            this.prototype = Mac.getInstance("HmacSHA256");
+            prototype.init(new SecretKeySpec(secrets.pseudonymSecret(), "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
     }
 
     /**
@@ -41,8 +47,7 @@ public final class VisitorPseudonyms {
 
     private String keyed(String purpose, String... parts) {
         try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(secret);
+            Mac hmac = (Mac) prototype.clone();
             hmac.update(purpose.getBytes(StandardCharsets.UTF_8));
             for (String part : parts) {
                 // Lengths first, so that no two lists of parts hash the same text.
@@ -52,8 +57,8 @@ public final class VisitorPseudonyms {
                 hmac.update(bytes);
             }
             return URL.encodeToString(hmac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HMAC-SHA256 can be cloned", e);
         }
     }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -69,10 +70,11 @@ class PolicyController {
                          @NotBlank @Size(max = 64) String category) {
     }
 
+    /** @param retention how long after a visitor's last decision they are erased (ISO-8601 period, e.g. P5Y) */
     record PolicyRequest(@NotNull Instant effectiveFrom, Duration consentMaxAge,
                          @NotEmpty @Size(max = 64) List<@Valid @NotNull CategoryRequest> categories,
                          @Size(max = 1_000) List<@Valid @NotNull CookieRequest> cookies,
-                         @Size(max = MAX_TEXT) String text) {
+                         @Size(max = MAX_TEXT) String text, Period retention) {
     }
 
     /** A policy page's text, in characters. */
@@ -99,7 +101,7 @@ class PolicyController {
                 (body.cookies() == null ? List.<CookieRequest>of() : body.cookies()).stream()
                         .map(c -> new Cookie(c.name(), c.provider(), c.function(), c.purpose(), c.category()))
                         .toList(),
-                body.text());
+                body.text(), body.retention());
         return receipt(writer.record(new PublishCookiePolicy(fitsTheCatalog(policy)), PolicyReceipt.class));
     }
 
@@ -166,11 +168,12 @@ class PolicyController {
     }
 
     record PolicyDocument(String siteId, int version, Instant effectiveFrom, Duration consentMaxAge,
-                          List<CookieCategory> categories, List<Cookie> cookies, String text, Instant recordedAt) {
+                          List<CookieCategory> categories, List<Cookie> cookies, String text, Period retention,
+                          Instant recordedAt) {
         static PolicyDocument of(CookiePolicyPublished published) {
             CookiePolicy p = published.policy();
             return new PolicyDocument(p.siteId(), p.version(), p.effectiveFrom(), p.consentMaxAge(), p.categories(),
-                    p.cookies(), p.text(), published.recordedAt());
+                    p.cookies(), p.text(), p.retention(), published.recordedAt());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.consentledger.ledger.policy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,11 @@ public class PolicyRules {
         Duration maxAge = policy.consentMaxAge() == null ? defaultConsentMaxAge : policy.consentMaxAge();
         if (maxAge.isNegative() || maxAge.isZero()) {
             throw LedgerRejection.invalid("consentMaxAge", "consentMaxAge must be a positive duration");
+        }
+        Period retention = policy.retention();
+        if (retention != null && (retention.isNegative() || retention.isZero() || retention.getYears() < 0
+                || retention.getMonths() < 0 || retention.getDays() < 0)) {
+            throw LedgerRejection.invalid("retention", "retention must be a positive period, such as P5Y");
         }
         checkCategories(policy.categories());
         checkCookies(policy);

@@ -170,8 +170,10 @@ public final class GroupDecisions {
             Decider<Object> decider = deciderOf(command);
             String submission = submission(target);
             Growing grown = appended.get(target.stream());
-            long head = grown != null ? grown.head : streams.getOrDefault(target.stream(), StreamHistory.EMPTY).head();
-            if (grown != null && grown.history().erased() && !(decider.answeredFromErasedStream(command)
+            StreamHistory stored = streams.getOrDefault(target.stream(), StreamHistory.EMPTY);
+            long head = grown != null ? grown.head : stored.head();
+            boolean erased = grown != null ? grown.erased : stored.erased();
+            if (grown != null && grown.erased && !(decider.answeredFromErasedStream(command)
                     && grown.submissions.containsKey(target.submissionKey()))) {
                 // Erased by a command of this very group: the visitor's next stream was not read for it.
                 return Outcome.ofRefusal(new LedgerRejection(LedgerRejection.Kind.UNAVAILABLE, null,
@@ -180,7 +182,7 @@ public final class GroupDecisions {
             Decided<?, ?> decided;
             try {
                 decided = decider.decide(command, new Situation(sites.get(target.site()),
-                        Optional.ofNullable(submission == null ? null : earlier.get(submission)), head));
+                        Optional.ofNullable(submission == null ? null : earlier.get(submission)), head, erased));
             } catch (LedgerRejection refused) {
                 return Outcome.ofRefusal(refused);
             }
@@ -214,10 +216,12 @@ public final class GroupDecisions {
 
         private long head;
         private final Map<String, Long> submissions;
+        private boolean erased;
 
         Growing(StreamHistory loaded) {
             this.head = loaded.head();
             this.submissions = new HashMap<>(loaded.submissions());
+            this.erased = loaded.erased();
         }
 
         /** @return the position of the event appended */
@@ -225,12 +229,13 @@ public final class GroupDecisions {
             head++;
             if (submissionKey != null) {
                 submissions.put(submissionKey, head);
+                erased |= submissionKey.startsWith(StreamHistory.ERASURE + ":");
             }
             return head;
         }
 
         StreamHistory history() {
-            return new StreamHistory(head, submissions);
+            return new StreamHistory(head, submissions, erased);
         }
     }
 

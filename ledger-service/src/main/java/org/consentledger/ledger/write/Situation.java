@@ -8,8 +8,9 @@ import java.util.Optional;
  * @param site       the site's state as published so far, including what its group decided before this command
  * @param earlier    the event that recorded the command's client id before, if it was used
  * @param streamHead the position of the target stream's last event, -1 for a stream without events
+ * @param erased     whether the target stream was erased (only a command answered from an erased stream sees one)
  */
-public record Situation(SiteState site, Optional<Earlier<?>> earlier, long streamHead) {
+public record Situation(SiteState site, Optional<Earlier<?>> earlier, long streamHead, boolean erased) {
 
     public <S extends SiteState> S site(Class<S> type) {
         return type.cast(site);

@@ -9,8 +9,10 @@ import java.util.Map;
  *
  * @param head        sequence number of the stream's last event, -1 for a stream without events
  * @param submissions each submission key ({@link org.consentledger.ledger.store.SubmissionKeys}) to its position
+ * @param erased      whether the stream was erased: it takes no event again, and the visitor's next one starts a
+ *                    new stream (found once, from its submissions, as the history is made)
  */
-public record StreamHistory(long head, Map<String, Long> submissions) {
+public record StreamHistory(long head, Map<String, Long> submissions, boolean erased) {
 
     static final StreamHistory EMPTY = new StreamHistory(-1, Map.of());
 
@@ -21,13 +23,7 @@ public record StreamHistory(long head, Map<String, Long> submissions) {
         submissions = Map.copyOf(submissions);
     }
 
-    /** Whether the stream was erased: it takes no event again, and the visitor's next one starts a new stream. */
-    public boolean erased() {
-        for (String key : submissions.keySet()) {
-            if (key.startsWith(ERASURE + ":")) {
-                return true;
-            }
-        }
-        return false;
+    public StreamHistory(long head, Map<String, Long> submissions) {
+        this(head, submissions, submissions.keySet().stream().anyMatch(key -> key.startsWith(ERASURE + ":")));
     }
 }

@@ -116,6 +116,23 @@ class ErasureDeciderTest {
     }
 
     @Test
+    void aStreamTheLedgerFoundIsErasedWithoutEverNamingItsVisitor() {
+        fixture.given(consent("c-1"))
+                .when(EraseSubject.ofStream(SITE, STREAM, "retention-1", "retention"))
+                .expectEvents(new SubjectErased(SITE, "retention-1", "retention", null, NOW))
+                .expectReceipt(r -> r instanceof ErasureReceipt receipt && receipt.visitorId() == null
+                        && !receipt.replayed());
+    }
+
+    @Test
+    void aStreamAnotherErasureErasedIsNotErasedAgain() {
+        fixture.given(consent("c-1"), erased("e-1", NOW.minusSeconds(60)))
+                .when(EraseSubject.ofStream(SITE, STREAM, "retention-1", "retention"))
+                .expectNoEvents()
+                .expectRejection(rejection(NOT_FOUND, "visitorId"));
+    }
+
+    @Test
     void aReasonOutsideTheListAndATimeFinerThanAMicrosecondAreRefused() {
         fixture.given(consent("c-1"))
                 .when(erase("e-1", "because"))

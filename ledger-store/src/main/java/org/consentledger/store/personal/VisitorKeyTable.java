@@ -2,6 +2,7 @@ package org.consentledger.store.personal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,18 +33,25 @@ public class VisitorKeyTable {
         return keys;
     }
 
-    /** In the transaction that stores the streams' first events: a second key for a stream fails on its key. */
+    /**
+     * In the transaction that stores the streams' first events: a second key for a stream fails on its key. A
+     * statement for up to {@link InList#MOST} keys, since a group of new visitors makes one key each.
+     */
     public void insert(List<StoredKey> keys, Instant createdAt) {
-        for (StoredKey key : keys) {
-            jdbc.sql("""
-                            insert into visitor_data_key (stream_id, kek_name, wrapped_key, created_at)
-                            values (:stream, :kek, :wrapped, :created)
-                            """)
-                    .param("stream", key.stream())
-                    .param("kek", key.kekName())
-                    .param("wrapped", key.wrapped())
-                    .param("created", Timestamp.from(createdAt))
-                    .update();
+        Timestamp created = Timestamp.from(createdAt);
+        for (int from = 0; from < keys.size(); from += InList.MOST) {
+            List<StoredKey> chunk = keys.subList(from, Math.min(from + InList.MOST, keys.size()));
+            StringBuilder sql = new StringBuilder(
+                    "insert into visitor_data_key (stream_id, kek_name, wrapped_key, created_at) values ");
+            List<Object> params = new ArrayList<>(chunk.size() * 4);
+            for (StoredKey key : chunk) {
+                sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?)");
+                params.add(key.stream());
+                params.add(key.kekName());
+                params.add(key.wrapped());
+                params.add(created);
+            }
+            jdbc.sql(sql.toString()).params(params).update();
         }
     }
 

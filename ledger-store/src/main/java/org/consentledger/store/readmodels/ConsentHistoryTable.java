@@ -83,6 +83,28 @@ public class ConsentHistoryTable {
                 });
     }
 
+    /**
+     * Up to {@code limit} visitors of the site whose last decision was recorded before {@code cutoff}, by the key
+     * their rows have, among those whose stream has a data key (an erased stream's rows are gone; streams stored
+     * before personal parts were sealed have none).
+     */
+    public List<String> visitorsLastRecordedBefore(String siteId, Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        select h.visitor_id from consent_history h
+                         where h.site_id = ?
+                           and exists (select 1 from visitor_data_key k where k.stream_id = h.site_id || '/' || h.visitor_id)
+                         group by h.visitor_id
+                        having max(h.recorded_at) < ?
+                         order by h.visitor_id
+                         fetch first ? rows only
+                        """)
+                .param(siteId)
+                .param(timestamp(cutoff))
+                .param(limit)
+                .query(String.class)
+                .list();
+    }
+
     /** Deletes the rows of an erased visitor stream: nothing is answered from them again. */
     public int deleteVisitor(String siteId, String visitorId) {
         return jdbc.sql("delete from consent_history where site_id = ? and visitor_id = ?")

@@ -33,6 +33,11 @@ public class PolicyCatalogTable {
     }
 
     /** Whether the catalog holds the version this event published: processors deliver at least once. */
+    /** Every site with a policy version. */
+    public List<String> sites() {
+        return jdbc.sql("select distinct site_id from policy_catalog order by site_id").query(String.class).list();
+    }
+
     public boolean holds(String eventId) {
         return jdbc.sql("select count(*) from policy_catalog where event_id = :id").param("id", eventId)
                 .query(Long.class).single() > 0;

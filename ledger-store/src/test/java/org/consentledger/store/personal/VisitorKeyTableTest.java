@@ -39,6 +39,18 @@ class VisitorKeyTableTest {
     }
 
     @Test
+    void aGroupOfNewStreamsIsStoredInAsFewStatementsAsItsSizeAllows() {
+        List<StoredKey> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_203; i++) {
+            many.add(new StoredKey("s/" + i, "kek-1", new byte[] {(byte) i}));
+        }
+        keys.insert(many, Instant.EPOCH);
+
+        assertThat(keys.read(many.stream().map(StoredKey::stream).toList())).hasSize(1_203);
+        assertThat(keys.read(List.of("s/1202")).get("s/1202").wrapped()).containsExactly((byte) 1202);
+    }
+
+    @Test
     void aStreamHasOneKey() {
         keys.insert(List.of(new StoredKey("s/a", "kek-1", new byte[] {1})), Instant.EPOCH);
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
+import org.consentledger.api.consent.ConsentAtStream;
 import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.projections.CatchUpWait;
@@ -45,7 +46,13 @@ public class ConsentAnswers {
 
     @QueryHandler
     public Optional<ConsentAnswer> answer(ConsentAt query) {
-        String visitorStream = visitorStreams.current(query.siteId(), query.visitorId());
+        return answer(new ConsentAtStream(query, visitorStreams.current(query.siteId(), query.visitorId())));
+    }
+
+    @QueryHandler
+    public Optional<ConsentAnswer> answer(ConsentAtStream inStream) {
+        ConsentAt query = inStream.question();
+        String visitorStream = inStream.stream();
         String visitorKey = VisitorStreams.visitorKey(visitorStream);
         HistorySnapshot snapshot = history.snapshot(query.siteId(), visitorStream, () -> history.visibleDecisions(
                 query.siteId(), visitorKey, query.at(), query.asOf()));
