@@ -11,6 +11,9 @@ import java.util.List;
  */
 public interface VisitorStreams {
 
+    /** The visitor's first stream on the site, before any erasure: found without asking the database. */
+    String first(String siteId, String visitorId);
+
     /** The stream the visitor's answers and next decisions on the site are of: the first one not erased. */
     String current(String siteId, String visitorId);
 

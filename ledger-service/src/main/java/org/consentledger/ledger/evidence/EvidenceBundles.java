@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.consentledger.api.EventType;
-import org.consentledger.api.PersonalEvent;
+import org.consentledger.api.SealedPart;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentGivenV1;
@@ -38,6 +38,7 @@ import org.consentledger.verifier.PointInTimeResolver;
 import org.consentledger.verifier.SignedCheckpoint;
 import org.consentledger.verifier.SubtreeHashes;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -179,21 +180,27 @@ public class EvidenceBundles {
      * record it holds counts for the answer only while its personal part shows whose it is.
      */
     private static Object formatTwo(ObjectNode entry, Stored event, EventType type, Optional<DataKey> key) {
-        entry.set("public", StoredHashes.publicPart(event.payload()));
-        String commitment = StoredHashes.commitment(event.payload());
+        // The payload was read for this bundle alone: it becomes the public part in place, without a copy.
+        ObjectNode publicPart = (ObjectNode) event.payload();
+        JsonNode personal = publicPart.remove(EventChain.PERSONAL);
+        entry.set("public", publicPart);
+        String commitment = personal == null || personal.isNull() ? null : personal.required("commitment").asString();
         entry.put("commitment", commitment);
-        Object payload = JSON.treeToValue(event.payload(), type.payloadType());
-        if (!(payload instanceof PersonalEvent<?, ?> sealed) || commitment == null) {
+        Object record = JSON.treeToValue(publicPart, type.payloadType());
+        if (commitment == null) {
             entry.putNull("personal");
-            return payload;
+            return record;
         }
         if (key.isEmpty()) {
             entry.put("personal", "erased");
             return null;
         }
-        PersonalParts.OpenedFields opened = PersonalParts.openFields(sealed, event.eventId(), key.get());
+        byte[] bytes = Base64.getDecoder().decode(personal.required("sealed").asString());
+        SealedPart sealed = new SealedPart(commitment, bytes);
+        // The verifier checks the part against its commitment, so it is not checked here a second time.
+        PersonalParts.OpenedFields opened = PersonalParts.openFields(sealed, event.eventId(), key.get(), false);
         entry.putObject("personal").put("salt", HexFormat.of().formatHex(opened.salt())).set("fields", opened.fields());
-        return payload;
+        return record;
     }
 
     /** Evidence can only cite events the log has taken in; the log follows the store within moments. */

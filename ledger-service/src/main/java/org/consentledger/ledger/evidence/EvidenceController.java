@@ -22,7 +22,6 @@ import org.consentledger.api.EventType;
 import org.consentledger.api.PersonalEvent;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
-import org.consentledger.api.consent.ConsentAtStream;
 import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.personal.DataKey;
@@ -68,11 +67,12 @@ class EvidenceController {
     @QuestionParameters
     @GetMapping("/consent")
     VisitorAnswer consentAt(@Parameter(hidden = true) ConsentAt question) {
-        List<VisitorStreams.Erasure> erased = new ArrayList<>();
-        String current = streams.current(question.siteId(), question.visitorId(), erased);
-        ConsentAnswer answer = queries.query(new ConsentAtStream(question, current),
-                        ResponseTypes.optionalInstanceOf(ConsentAnswer.class)).join()
+        ConsentAnswer answer = queries.query(question, ResponseTypes.optionalInstanceOf(ConsentAnswer.class)).join()
                 .orElseThrow(() -> LedgerRejection.unknownSite(question.siteId()));
+        // Only a visitor with no decision in the answer can be one erased and not seen since: the others are not
+        // asked about, which spares every answer a statement.
+        List<VisitorStreams.Erasure> erased = answer.basis().events() > 0 ? List.of()
+                : streams.erased(question.siteId(), question.visitorId());
         return new VisitorAnswer(answer, erased.isEmpty() ? null : Erased.of(erased.get(erased.size() - 1)));
     }
 

@@ -24,6 +24,11 @@ public class PseudonymousStreams implements VisitorStreams {
     }
 
     @Override
+    public String first(String siteId, String visitorId) {
+        return pseudonyms.stream(siteId, visitorId, 0);
+    }
+
+    @Override
     public String current(String siteId, String visitorId) {
         return current(siteId, visitorId, new ArrayList<>());
     }

@@ -33,6 +33,11 @@ public final class TestSecrets {
             }
 
             @Override
+            public String first(String siteId, String visitorId) {
+                return current(siteId, visitorId);
+            }
+
+            @Override
             public String current(String siteId, String visitorId, List<Erasure> erased) {
                 return current(siteId, visitorId);
             }

@@ -24,12 +24,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param rebuilding a replay is inserting the history without its visitor index (so it is not whole either)
  * @param versions how many policy versions of the site the catalog held
  * @param history  the visitor's decisions visible at the query's instants
+ * @param streamErased the stream asked about was erased (read with the versions): nothing was read of it
  */
 public record HistorySnapshot(boolean whole, boolean rebuilding, String parkedStream, long versions,
-                       List<Decision> history) {
+                       List<Decision> history, boolean streamErased) {
 
-    private static final HistorySnapshot UNKNOWN = new HistorySnapshot(false, false, null, 0, List.of());
-    private static final HistorySnapshot REBUILDING = new HistorySnapshot(false, true, null, 0, List.of());
+    private static final HistorySnapshot UNKNOWN = new HistorySnapshot(false, false, null, 0, List.of(), false);
+    private static final HistorySnapshot REBUILDING = new HistorySnapshot(false, true, null, 0, List.of(), false);
 
     private static final String STANDING = """
             select p.read_model, p.position, p.generation, p.rebuild_until,
@@ -46,7 +47,8 @@ public record HistorySnapshot(boolean whole, boolean rebuilding, String parkedSt
     private static final String VERSIONS_AND_PARKED = """
             select count(*) as versions,
                    (select min(d.sequence_identifier) from dead_letter_entry d
-                     where d.processing_group = ? and d.sequence_identifier in (?, ?)) as parked
+                     where d.processing_group = ? and d.sequence_identifier in (?, ?)) as parked,
+                   (select count(*) from erased_stream e where e.stream_id = ?) as erased
               from policy_catalog where site_id = ?
             """;
 
@@ -85,17 +87,24 @@ public record HistorySnapshot(boolean whole, boolean rebuilding, String parkedSt
         }
         long[] versions = {0};
         String[] parked = {null};
+        boolean[] erased = {false};
         jdbc.sql(VERSIONS_AND_PARKED)
                 .param(ReadModelNames.PROCESSOR)
                 .param(siteId)
+                .param(visitorStream)
                 .param(visitorStream)
                 .param(siteId)
                 .query(rs -> {
                     versions[0] = rs.getLong("versions");
                     parked[0] = rs.getString("parked");
+                    erased[0] = rs.getLong("erased") > 0;
                 });
         if (parked[0] != null) {
-            return new HistorySnapshot(false, false, parked[0], 0, List.of());
+            return new HistorySnapshot(false, false, parked[0], 0, List.of(), erased[0]);
+        }
+        if (erased[0]) {
+            // The visitor's answer comes from a later stream, which the caller finds.
+            return new HistorySnapshot(false, false, null, versions[0], List.of(), true);
         }
         List<Decision> history = visibleRows.get();
         Map<String, Long> after = new HashMap<>();
@@ -105,6 +114,7 @@ public record HistorySnapshot(boolean whole, boolean rebuilding, String parkedSt
                 .query(rs -> {
                     after.put(rs.getString("read_model"), rs.getLong("generation"));
                 });
-        return after.equals(generations) ? new HistorySnapshot(true, false, null, versions[0], history) : UNKNOWN;
+        return after.equals(generations) ? new HistorySnapshot(true, false, null, versions[0], history, false)
+                : UNKNOWN;
     }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
-import org.consentledger.api.consent.ConsentAtStream;
 import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.projections.CatchUpWait;
@@ -44,20 +43,24 @@ public class ConsentAnswers {
         this.visitorStreams = visitorStreams;
     }
 
+    /**
+     * Read first from the visitor's first stream, which the read of the read models' standing also says whether it
+     * was erased; only then are the visitor's later streams looked up.
+     */
     @QueryHandler
     public Optional<ConsentAnswer> answer(ConsentAt query) {
-        return answer(new ConsentAtStream(query, visitorStreams.current(query.siteId(), query.visitorId())));
+        return answer(query, visitorStreams.first(query.siteId(), query.visitorId()), true);
     }
 
-    @QueryHandler
-    public Optional<ConsentAnswer> answer(ConsentAtStream inStream) {
-        ConsentAt query = inStream.question();
-        String visitorStream = inStream.stream();
+    private Optional<ConsentAnswer> answer(ConsentAt query, String visitorStream, boolean mayBeErased) {
         String visitorKey = VisitorStreams.visitorKey(visitorStream);
         HistorySnapshot snapshot = history.snapshot(query.siteId(), visitorStream, () -> history.visibleDecisions(
                 query.siteId(), visitorKey, query.at(), query.asOf()));
         if (snapshot.rebuilding()) {
             throw new ReadModelBehind("a replay is rebuilding the consent history");
+        }
+        if (mayBeErased && snapshot.streamErased()) {
+            return answer(query, visitorStreams.current(query.siteId(), query.visitorId()), false);
         }
         if (snapshot.parkedStream() != null) {
             parked.refuseIfParked(List.of(snapshot.parkedStream()));
@@ -72,7 +75,8 @@ public class ConsentAnswers {
                 return Optional.of(PointInTimeResolver.resolve(query, known.get(), snapshot.history()));
             }
         }
-        return fromTheStoresPositions(query, visitorStream);
+        return fromTheStoresPositions(query, mayBeErased
+                ? visitorStreams.current(query.siteId(), query.visitorId()) : visitorStream);
     }
 
     /** Asks the store how far the site's and the visitor's streams go, and waits until the read models hold that. */
