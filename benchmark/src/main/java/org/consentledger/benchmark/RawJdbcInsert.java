@@ -108,7 +108,9 @@ final class RawJdbcInsert {
     private static List<Sample> samples(Connection c) throws Exception {
         List<Sample> samples = new ArrayList<>();
         String query = "select aggregate_identifier, type, payload_type, payload_revision, payload, meta_data "
-                + "from domain_event_entry where mod(global_index, 97) = 0 and payload_type like '%.consent.%' "
+                + "from domain_event_entry where mod(global_index, 97) = 0 "
+                // Stored under the class name (evidence format 1) or the registered name (format 2).
+                + "and (payload_type like '%.consent.%' or payload_type like 'consent.%') "
                 + "order by global_index fetch first 2000 rows only";
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
             while (r.next()) {
