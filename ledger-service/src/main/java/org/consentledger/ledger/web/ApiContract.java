@@ -37,10 +37,11 @@ class ApiContract implements OpenApiCustomizer {
     /** Members of response schemas that may be null; every other member of a response is always present. */
     private static final Map<String, Set<String>> NULLABLE = Map.of(
             "ConsentAnswer", Set.of("policyVersion"),
+            "VisitorAnswer", Set.of("policyVersion"),
             "CategoryAnswer", Set.of("decidedBy", "policyVersion"),
             "CookieAnswer", Set.of("decidedBy"),
             "Report", Set.of("problem"),
-            "PolicyDocument", Set.of("text"),
+            "PolicyDocument", Set.of("text", "retention"),
             "CookieCategory", Set.of("description"),
             "Cookie", Set.of("function", "purpose"),
             "Problem", Set.of("eventId", "stream"),
@@ -49,6 +50,10 @@ class ApiContract implements OpenApiCustomizer {
     /** Members left out rather than null when they do not apply. */
     private static final Map<String, Set<String>> OMITTED = Map.of(
             "DecisionResult", Set.of("receipt", "problem"),
+            // Given only for a visitor erased and not seen since.
+            "VisitorAnswer", Set.of("erased"),
+            // An event of format 1 has a payload; one of format 2 its public part, commitment and personal part.
+            "BundleEvent", Set.of("payload", "public", "commitment", "personal"),
             PROBLEM, Set.of("type", "detail", "instance", "field", "errors"));
 
     private static final Map<String, Parameter> PARAMETERS = Map.of(
@@ -247,15 +252,16 @@ class ApiContract implements OpenApiCustomizer {
     /** The evidence bundle, as docs/evidence-format.md specifies it. */
     private static Schema<?> bundleSchema() {
         return new JsonSchema().types(Set.of("object"))
-                .description("A signed evidence bundle, consent-ledger-evidence/2 (docs/evidence-format.md)")
-                .addProperty("version", text(null).description("consent-ledger-evidence/2"))
+                .description("A signed evidence bundle, consent-ledger-evidence/3 (docs/evidence-format.md)")
+                .addProperty("version", text(null).description("consent-ledger-evidence/3"))
                 .addProperty("receiptId", text(null))
                 .addProperty("issuedAt", instant())
                 .addProperty("piiController", text(null).description("The site"))
                 .addProperty("piiPrincipalId", text(null).description("The visitor"))
                 .addProperty("at", instant())
                 .addProperty("asOf", instant())
-                .addProperty("answer", new JsonSchema().$ref("#/components/schemas/ConsentAnswer"))
+                .addProperty("answer", new JsonSchema().types(Set.of("object")).additionalProperties(Boolean.TRUE)
+                        .description("The point-in-time answer, as GET .../consent gives it (without erased)"))
                 .addProperty("events", new JsonSchema().types(Set.of("array"))
                         .items(new JsonSchema().$ref("#/components/schemas/BundleEvent")))
                 .addProperty("checkpoint", new JsonSchema().$ref("#/components/schemas/SignedCheckpoint"))
@@ -270,8 +276,17 @@ class ApiContract implements OpenApiCustomizer {
                 .addProperty("type", text(null))
                 .addProperty("stream", text(null))
                 .addProperty("sequence", integer(0))
-                .addProperty("payload", new JsonSchema().types(Set.of("object")).additionalProperties(Boolean.TRUE)
-                        .description("The event exactly as the store holds it"))
+                .addProperty("format", integer(1).description("The event's evidence format: 1 or 2"))
+                .addProperty("payload", new JsonSchema().types(Set.of("object", "string"))
+                        .additionalProperties(Boolean.TRUE)
+                        .description("Format 1: the event exactly as the store holds it (\"erased\" once redacted)"))
+                .addProperty("public", new JsonSchema().types(Set.of("object")).additionalProperties(Boolean.TRUE)
+                        .description("Format 2: the event's public part"))
+                .addProperty("commitment", new JsonSchema().types(Set.of("string", "null"))
+                        .description("Format 2: SHA-256 of the personal part's salt and canonical form"))
+                .addProperty("personal", new JsonSchema().types(Set.of("object", "string", "null"))
+                        .additionalProperties(Boolean.TRUE)
+                        .description("Format 2: {salt, fields}, \"erased\" once the visitor was erased, or null"))
                 .addProperty("previousHash", text("^[0-9a-f]{64}$"))
                 .addProperty("hash", text("^[0-9a-f]{64}$"))
                 .addProperty("leafIndex", integer(0));

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
         tags = {
                 @Tag(name = "ingest", description = "Sites, banners and back ends submit policies and choices"),
                 @Tag(name = "audit", description = "Answers, policies and raw history, for auditors and the site"),
+                @Tag(name = "erase", description = "Forgetting visitors (GDPR art. 17)"),
                 @Tag(name = "admin", description = "Operating the read models")})
 @SecurityScheme(name = ApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An access token of a configured key (ledger.access.keys), whose roles and sites bound what it "
