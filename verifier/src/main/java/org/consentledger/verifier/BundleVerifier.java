@@ -15,10 +15,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
-import org.consentledger.api.consent.ConsentGiven;
-import org.consentledger.api.consent.ConsentGivenV1;
-import org.consentledger.api.consent.ConsentWithdrawn;
-import org.consentledger.api.consent.ConsentWithdrawnV1;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -112,14 +108,8 @@ public final class BundleVerifier {
             Object content = shown.content();
             if (content instanceof CookiePolicyPublished policy) {
                 policies.add(policy);
-            } else if (content instanceof ConsentGiven given) {
-                decisions.add(Decision.of(given, event.eventId(), event.sequence()));
-            } else if (content instanceof ConsentWithdrawn withdrawn) {
-                decisions.add(Decision.of(withdrawn, event.eventId(), event.sequence()));
-            } else if (content instanceof ConsentGivenV1 given) {
-                decisions.add(Decision.of(given, event.eventId(), event.sequence()));
-            } else if (content instanceof ConsentWithdrawnV1 withdrawn) {
-                decisions.add(Decision.of(withdrawn, event.eventId(), event.sequence()));
+            } else {
+                Decision.ofRecord(content, event.eventId(), event.sequence()).ifPresent(decisions::add);
             }
         }
         if (!formatOne) {

@@ -57,6 +57,26 @@ public record Decision(
     }
 
     /**
+     * The decision an event's record holds, of either evidence format; empty for a record that decides nothing (a
+     * policy version, an erasure). The one place every reader of events turns a record into a decision.
+     */
+    public static Optional<Decision> ofRecord(Object record, String eventId, long sequence) {
+        if (record instanceof ConsentGiven given) {
+            return Optional.of(of(given, eventId, sequence));
+        }
+        if (record instanceof ConsentWithdrawn withdrawn) {
+            return Optional.of(of(withdrawn, eventId, sequence));
+        }
+        if (record instanceof ConsentGivenV1 given) {
+            return Optional.of(of(given, eventId, sequence));
+        }
+        if (record instanceof ConsentWithdrawnV1 withdrawn) {
+            return Optional.of(of(withdrawn, eventId, sequence));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Which of the decisions about a category stands: the one that occurred last, and of those that occurred at the
      * same instant, the one recorded last. The point-in-time answers and the state published to Kafka both follow it.
      */

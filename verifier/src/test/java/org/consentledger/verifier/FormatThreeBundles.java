@@ -13,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.consentledger.api.consent.ConsentAt;
-import org.consentledger.api.consent.ConsentGiven;
-import org.consentledger.api.consent.ConsentGivenV1;
-import org.consentledger.api.consent.ConsentWithdrawn;
-import org.consentledger.api.consent.ConsentWithdrawnV1;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -121,14 +117,8 @@ final class FormatThreeBundles {
             Object content = BundleEvent.of(event, true).content();
             if (content instanceof CookiePolicyPublished policy) {
                 policies.add(policy);
-            } else if (content instanceof ConsentGiven given) {
-                decisions.add(Decision.of(given, event.eventId(), event.sequence()));
-            } else if (content instanceof ConsentWithdrawn withdrawn) {
-                decisions.add(Decision.of(withdrawn, event.eventId(), event.sequence()));
-            } else if (content instanceof ConsentGivenV1 given) {
-                decisions.add(Decision.of(given, event.eventId(), event.sequence()));
-            } else if (content instanceof ConsentWithdrawnV1 withdrawn) {
-                decisions.add(Decision.of(withdrawn, event.eventId(), event.sequence()));
+            } else {
+                Decision.ofRecord(content, event.eventId(), event.sequence()).ifPresent(decisions::add);
             }
         }
         ConsentAt query = new ConsentAt(SITE, VISITOR, Instant.parse(bundle.get("at").asString()),

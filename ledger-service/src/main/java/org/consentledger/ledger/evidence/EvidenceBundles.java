@@ -16,10 +16,6 @@ import java.util.stream.Stream;
 import org.consentledger.api.EventType;
 import org.consentledger.api.SealedPart;
 import org.consentledger.api.consent.ConsentAt;
-import org.consentledger.api.consent.ConsentGiven;
-import org.consentledger.api.consent.ConsentGivenV1;
-import org.consentledger.api.consent.ConsentWithdrawn;
-import org.consentledger.api.consent.ConsentWithdrawnV1;
 import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.ledger.LedgerRejection;
@@ -123,14 +119,8 @@ public class EvidenceBundles {
                     .put("leafIndex", leaf.leafIndex());
             if (payload instanceof CookiePolicyPublished policy) {
                 policies.add(policy);
-            } else if (payload instanceof ConsentGiven given) {
-                decisions.add(Decision.of(given, event.eventId(), event.sequence()));
-            } else if (payload instanceof ConsentWithdrawn withdrawn) {
-                decisions.add(Decision.of(withdrawn, event.eventId(), event.sequence()));
-            } else if (payload instanceof ConsentGivenV1 given) {
-                decisions.add(Decision.of(given, event.eventId(), event.sequence()));
-            } else if (payload instanceof ConsentWithdrawnV1 withdrawn) {
-                decisions.add(Decision.of(withdrawn, event.eventId(), event.sequence()));
+            } else {
+                Decision.ofRecord(payload, event.eventId(), event.sequence()).ifPresent(decisions::add);
             }
         }
         // One proof for every event: a visitor's events share the upper nodes of their paths to the root.

@@ -10,10 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.consentledger.api.EventType;
 import org.consentledger.api.PersonalEvent;
-import org.consentledger.api.consent.ConsentGiven;
-import org.consentledger.api.consent.ConsentGivenV1;
-import org.consentledger.api.consent.ConsentWithdrawn;
-import org.consentledger.api.consent.ConsentWithdrawnV1;
 import org.consentledger.ledger.evidence.StoredEvents.Stored;
 import org.consentledger.ledger.personal.DataKey;
 import org.consentledger.ledger.personal.DataKeys;
@@ -347,16 +343,7 @@ public class LedgerAudit {
     private static Decision decision(Stored event) {
         Object payload = JSON.treeToValue(event.payload(), EventType.ofStoredName(event.type()).orElseThrow()
                 .typeStoredAs(event.type()));
-        if (payload instanceof ConsentGiven given) {
-            return Decision.of(given, event.eventId(), event.sequence());
-        }
-        if (payload instanceof ConsentWithdrawn withdrawn) {
-            return Decision.of(withdrawn, event.eventId(), event.sequence());
-        }
-        if (payload instanceof ConsentGivenV1 given) {
-            return Decision.of(given, event.eventId(), event.sequence());
-        }
-        return Decision.of((ConsentWithdrawnV1) payload, event.eventId(), event.sequence());
+        return Decision.ofRecord(payload, event.eventId(), event.sequence()).orElseThrow();
     }
 
     private String checkpointProblem(SignedCheckpoint checkpoint, long leaves, MerkleFrontier tree,

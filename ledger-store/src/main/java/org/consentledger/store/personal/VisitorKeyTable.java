@@ -93,9 +93,4 @@ public class VisitorKeyTable {
         return counts;
     }
 
-    /** Which of these streams have a key. */
-    public List<String> keyed(Collection<String> streams) {
-        return InList.rows(jdbc, "select stream_id from visitor_data_key where stream_id in ", streams,
-                (rs, n) -> rs.getString(1));
-    }
 }
