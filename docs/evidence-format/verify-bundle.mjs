@@ -444,7 +444,13 @@ export function verifyBundle(text, key) {
     const decisions = [];
     const streams = new Map();
     const read = bundle.events.map((e) => readEvent(e, formatThree));
-    const visitorStreams = new Set(read.filter((r) => !r.isPolicy).map((r) => r.e.stream));
+    // §14.2: the visitor's events of each event format in one stream.
+    const streamsByFormat = new Map();
+    for (const r of read.filter((x) => !x.isPolicy)) {
+      if (!streamsByFormat.has(r.format)) streamsByFormat.set(r.format, new Set());
+      streamsByFormat.get(r.format).add(r.e.stream);
+    }
+    const oneStreamPerFormat = [...streamsByFormat.values()].every((x) => x.size === 1);
     for (const r of read) {
       const e = r.e;
       const name = `Event ${e.eventId} (${e.stream} #${e.sequence})`;
@@ -485,12 +491,12 @@ export function verifyBundle(text, key) {
         const expected = r.isPolicy ? bundle.piiController : visitorStream;
         note('stream', e.stream === expected, `${name} belongs to ${expected}.`);
       } else {
-        // §14.2: one stream for all the visitor's events; what an event shows of its visitor names the bundle's.
-        const holds = visitorStreams.size === 1 && typeof e.stream === 'string'
+        // §14.2: one stream per event format; what an event shows of its visitor names the bundle's.
+        const holds = oneStreamPerFormat && typeof e.stream === 'string'
           && e.stream.startsWith(`${bundle.piiController}/`)
           && (r.format === 2 || r.erased || e.stream === visitorStream)
           && (r.fields === null || r.fields.visitorId === bundle.piiPrincipalId);
-        note('stream', holds, `${name} belongs to the one visitor stream, of visitor ${bundle.piiPrincipalId}.`);
+        note('stream', holds, `${name} belongs to the one visitor stream of its format, of visitor ${bundle.piiPrincipalId}.`);
       }
       // The answer counts what can be attributed to the visitor: a payload, or personal fields (§14.3).
       const attributed = r.format === 1 ? !r.erased : r.fields !== null;
@@ -524,10 +530,11 @@ export function verifyBundle(text, key) {
       note('chain', broken === -1,
         `The ${ordered.length} events of ${stream} form an unbroken chain from its first event.`);
     }
-    // §14.2: a stream with an erasure or erased content shows nothing personal, and ends with its erasure.
+    // §14.2: once anything of the visitor is erased, none of their events shows anything personal, and each
+    // erasure ends its stream.
     const erased = new Set(read.filter((r) => r.isErasure || r.erased || r.personalErased).map((r) => r.e.stream));
     if (formatThree && erased.size > 0) {
-      const inErased = read.filter((r) => erased.has(r.e.stream));
+      const inErased = read.filter((r) => !r.isPolicy);
       const holds = !inErased.some(showsPersonalData) && inErased.filter((r) => r.isErasure).every((x) => inErased
         .every((r) => r === x || r.e.stream !== x.e.stream || r.e.sequence < x.e.sequence));
       note('erasure', holds, `${[...erased].sort().join(', ')} erased whole, each erasure its stream's last event.`);

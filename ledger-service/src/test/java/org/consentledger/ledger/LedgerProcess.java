@@ -105,6 +105,40 @@ public final class LedgerProcess implements AutoCloseable {
         return LedgerInstance.Response.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
+    /**
+     * Replays the read models and waits until they hold every event again. A replay is refused while the processor's
+     * token is still claimed by a killed run before this one, until that claim lapses: it is asked again until then.
+     */
+    public void replayReadModels() throws IOException, InterruptedException {
+        LedgerInstance.Response replay = send("POST", "/api/v1/admin/projections/replay", null);
+        for (int tries = 0; replay.status() != 202 && tries < 60; tries++) {
+            Thread.sleep(500);
+            replay = send("POST", "/api/v1/admin/projections/replay", null);
+        }
+        if (replay.status() != 202) {
+            throw new IllegalStateException("the replay was refused: " + replay);
+        }
+        awaitReadModelsCaughtUp();
+    }
+
+    /**
+     * Waits until no read model replays any more and each holds every event the store held (after a replay was asked
+     * for, its reset has already put them behind).
+     */
+    public void awaitReadModelsCaughtUp() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            var status = send("GET", "/api/v1/admin/projections", null).json();
+            long head = status.get("head").asLong();
+            if (status.get("projections").valueStream()
+                    .allMatch(p -> !p.get("replaying").asBoolean() && p.get("position").asLong() >= head)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the read models did not catch up within 2 minutes");
+    }
+
     /** Waits up to {@code time} for the process to end; its exit code, or null if it still runs. */
     Integer awaitExit(java.time.Duration time) throws InterruptedException {
         return process.waitFor(time.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;

@@ -1,9 +1,13 @@
 package org.consentledger.ledger;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.consentledger.verifier.EventHash;
 
@@ -42,5 +46,42 @@ public final class TestDatabase {
         String base = query < 0 ? server : server.substring(0, query);
         String url = (base.endsWith("/") ? base : base + "/") + name + (query < 0 ? "" : server.substring(query));
         return Map.of("spring.datasource.url", url);
+    }
+
+    /**
+     * Every value of every table of the test's database, as text (bytes read as UTF-8), one after the other: what an
+     * insider reading the tables sees. Read with the service stopped.
+     */
+    public static String textOfEveryTable(Path dataDirectory) throws SQLException {
+        String url = forDirectory(dataDirectory).get("spring.datasource.url").toString();
+        StringBuilder text = new StringBuilder();
+        // The ledger's own user on H2; on PostgreSQL the server's URL names its user.
+        try (Connection db = url.startsWith("jdbc:h2:") ? DriverManager.getConnection(url, "ledger", "")
+                : DriverManager.getConnection(url)) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = db.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    String schema = rs.getString("TABLE_SCHEM");
+                    if (!schema.equalsIgnoreCase("information_schema") && !schema.startsWith("pg_")) {
+                        tables.add("\"" + schema + "\".\"" + rs.getString("TABLE_NAME") + "\"");
+                    }
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rows = db.createStatement().executeQuery("select * from " + table)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int c = 1; c <= columns; c++) {
+                            Object value = rows.getObject(c);
+                            if (value != null) {
+                                text.append(value instanceof byte[] bytes
+                                        ? new String(bytes, StandardCharsets.UTF_8) : value.toString()).append('\n');
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return text.toString();
     }
 }

@@ -98,12 +98,11 @@ public final class BundleVerifier {
         List<CookiePolicyPublished> policies = new ArrayList<>();
         Map<String, List<EvidenceBundle.LoggedEvent>> streams = new TreeMap<>();
         List<BundleEvent> events = bundle.events().stream().map(e -> BundleEvent.of(e, formatThree)).toList();
-        Set<String> visitorStreams = events.stream().filter(e -> !e.isPolicy()).map(e -> e.event().stream())
-                .collect(Collectors.toSet());
+        boolean oneStreamPerFormat = oneVisitorStreamPerFormat(events);
         for (BundleEvent shown : events) {
             EvidenceBundle.LoggedEvent event = shown.event();
             findings.addAll(checkEvent(shown, checkpoint, bundle, formatOne));
-            findings.add(formatThree ? checkStream(shown, bundle, visitorStreams) : checkStream(shown, bundle));
+            findings.add(formatThree ? checkStream(shown, bundle, oneStreamPerFormat) : checkStream(shown, bundle));
             streams.computeIfAbsent(event.stream(), s -> new ArrayList<>()).add(event);
             Object content = shown.content();
             if (content instanceof CookiePolicyPublished policy) {
@@ -195,10 +194,21 @@ public final class BundleVerifier {
     }
 
     /**
-     * Format 3: the site's policy stream, or the one other stream of the site, whose name need not say who the
-     * visitor is; what the event shows of its visitor must name the bundle's.
+     * Format 3: the visitor's events of each event format are in one stream (those of format 1 stayed in the stream
+     * they had when the ledger moved to format 2), so in at most two.
      */
-    private static Finding checkStream(BundleEvent shown, EvidenceBundle bundle, Set<String> visitorStreams) {
+    private static boolean oneVisitorStreamPerFormat(List<BundleEvent> events) {
+        Map<Integer, Set<String>> streamsByFormat = new TreeMap<>();
+        events.stream().filter(e -> !e.isPolicy()).forEach(e ->
+                streamsByFormat.computeIfAbsent(e.format(), f -> new TreeSet<>()).add(e.event().stream()));
+        return streamsByFormat.values().stream().allMatch(streams -> streams.size() == 1);
+    }
+
+    /**
+     * Format 3: the site's policy stream, or the one other stream of the site of the event's format, whose name need
+     * not say who the visitor is; what the event shows of its visitor must name the bundle's.
+     */
+    private static Finding checkStream(BundleEvent shown, EvidenceBundle bundle, boolean oneStreamPerFormat) {
         String stream = shown.event().stream();
         String name = name(shown.event());
         if (shown.isPolicy()) {
@@ -206,7 +216,7 @@ public final class BundleVerifier {
                     "%s belongs to %s.".formatted(name, bundle.piiController()));
         }
         String visitorStream = bundle.piiController() + "/" + bundle.piiPrincipalId();
-        boolean holds = visitorStreams.size() == 1 && stream.startsWith(bundle.piiController() + "/");
+        boolean holds = oneStreamPerFormat && stream.startsWith(bundle.piiController() + "/");
         String shows = "it names no visitor";
         if (shown.format() == 1 && !shown.contentErased()) {
             holds &= stream.equals(visitorStream);
@@ -219,14 +229,15 @@ public final class BundleVerifier {
             holds &= visitorId != null && visitorId.isString() && visitorId.asString().equals(bundle.piiPrincipalId());
             shows = "its personal part names visitor " + bundle.piiPrincipalId();
         }
-        return check(Check.STREAM, holds, "%s belongs to %s, the one stream of the bundle's visitor events; %s."
-                .formatted(name, stream, shows));
+        return check(Check.STREAM, holds, ("%s belongs to %s, the one stream of the bundle's visitor events of "
+                + "format %d; %s.").formatted(name, stream, shown.format(), shows));
     }
 
     /**
-     * Format 3: an erased visitor's stream ends with its erasure and shows nothing personal any more. Checked too for
-     * a stream with erased content and no erasure in the bundle (one recorded after {@code asOf}): a visitor is
-     * erased whole, so that hiding some of a visitor's events as erased cannot change the answer.
+     * Format 3: an erased visitor's events show nothing personal any more, in any of their streams, and each erasure
+     * is the last event of its stream. Checked too when erased content shows and no erasure is in the bundle (one
+     * recorded after {@code asOf}): a visitor is erased whole, so that hiding some of a visitor's events as erased
+     * cannot change the answer.
      */
     private static Optional<Finding> checkErasure(List<BundleEvent> events) {
         Set<String> erased = events.stream()
@@ -235,8 +246,7 @@ public final class BundleVerifier {
         if (erased.isEmpty()) {
             return Optional.empty();
         }
-        boolean holds = events.stream().filter(e -> erased.contains(e.event().stream()))
-                .noneMatch(BundleEvent::showsPersonalData);
+        boolean holds = events.stream().filter(e -> !e.isPolicy()).noneMatch(BundleEvent::showsPersonalData);
         for (BundleEvent erasure : events.stream().filter(BundleEvent::isErasure).toList()) {
             holds &= events.stream().filter(e -> e != erasure && e.event().stream().equals(erasure.event().stream()))
                     .allMatch(e -> e.event().sequence() < erasure.event().sequence());

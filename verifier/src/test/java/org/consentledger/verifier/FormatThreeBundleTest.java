@@ -215,6 +215,50 @@ class FormatThreeBundleTest {
                 "stream");
     }
 
+    /** A consent recorded before the ledger moved to format 2, in the stream named by the visitor, as it stays. */
+    private ObjectNode formatOneConsent() {
+        return log.formatOne(EventType.CONSENT_GIVEN.formatOneName(), SITE + "/" + VISITOR, json("""
+                {"siteId": "%s", "visitorId": "%s", "consentId": "consent-0", "policyVersion": 1,
+                 "occurredAt": "2026-02-01T00:00:00Z", "recordedAt": "2026-02-01T00:00:00Z",
+                 "granted": ["preferences"], "denied": [], "source": null, "evidence": {"banner": "v1"}}"""
+                .formatted(SITE, VISITOR)));
+    }
+
+    @Test
+    void aVisitorsFormatOneStreamGoesWithTheirLaterOne() {
+        ObjectNode legacy = formatOneConsent();
+        story(VISITOR);
+        ObjectNode bundle = bundle();
+
+        verdict("format-one-stream-beside.json", bundle,
+                "issued with the visitor's format 1 consent in its own stream beside their format 2 stream");
+        ConsentAnswer answer = JSON.treeToValue(bundle.get("answer"), ConsentAnswer.class);
+        assertThat(answer.basis().events()).isEqualTo(3);
+        assertThat(answer.categories()).filteredOn(c -> c.id().equals("preferences"))
+                .extracting(ConsentAnswer.CategoryAnswer::decidedBy).containsExactly(consent.get("eventId").asString());
+        assertThat(legacy.get("stream").asString()).isEqualTo(SITE + "/" + VISITOR);
+    }
+
+    @Test
+    void anErasedVisitorsFormatOneStreamIsRedactedWithTheRest() {
+        ObjectNode legacy = formatOneConsent();
+        story(VISITOR);
+        erasure();
+        FormatThreeBundles.erase(consent);
+        FormatThreeBundles.erase(withdrawal);
+        ObjectNode shownBeside = bundle();
+        FormatThreeBundles.erase(legacy);
+        legacy.put("stream", SUBJECT_STREAM + "/format-1");
+        ObjectNode redacted = bundle();
+
+        Verification verification = verdict("format-one-stream-redacted.json", redacted,
+                "issued after the erasure: the format 1 stream redacted and renamed");
+        assertThat(JSON.treeToValue(redacted.get("answer"), ConsentAnswer.class).basis().events()).isZero();
+        assertThat(verification.findings()).filteredOn(f -> f.check() == Check.ERASURE).hasSize(1);
+        verdict("format-one-stream-not-redacted.json", shownBeside,
+                "issued after the erasure with the format 1 consent still shown", "erasure");
+    }
+
     @Test
     void anErasedVisitorVerifiesAndIsAnsweredAsNeverSeen() {
         story(VISITOR);

@@ -13,4 +13,12 @@ public final class VisitorStream {
     public static String formatOne(String siteId, String visitorId) {
         return siteId + "/" + visitorId;
     }
+
+    /**
+     * The name a format 1 stream takes when its visitor is erased and its events are redacted: the visitor's first
+     * pseudonymous stream, '/', {@code format-1}. It no longer says whose it was, and the ledger still finds it.
+     */
+    public static String formatOneRedacted(String firstStream) {
+        return firstStream + "/format-1";
+    }
 }

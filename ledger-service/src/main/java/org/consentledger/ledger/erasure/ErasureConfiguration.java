@@ -6,6 +6,7 @@ import org.consentledger.ledger.personal.VisitorPseudonyms;
 import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.ledger.write.LedgerWriter;
 import org.consentledger.store.personal.ErasedStreams;
+import org.consentledger.store.personal.FormatOneStreams;
 import org.consentledger.store.readmodels.ConsentHistoryTable;
 import org.consentledger.store.readmodels.PolicyCatalogTable;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +27,7 @@ class ErasureConfiguration {
     }
 
     @Bean
-    ErasureEffects erasureEffects(DataKeys keys, ErasedStreams erased) {
-        return new ErasureEffects(keys, erased);
+    ErasureEffects erasureEffects(DataKeys keys, ErasedStreams erased, FormatOneStreams formatOne) {
+        return new ErasureEffects(keys, erased, formatOne);
     }
 }

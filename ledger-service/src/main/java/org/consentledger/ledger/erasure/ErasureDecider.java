@@ -48,7 +48,7 @@ public class ErasureDecider implements Decider<EraseSubject> {
     @Override
     public Decided<?, ?> decide(EraseSubject command, Situation situation) {
         return rules.erase(command, situation.earlier(SubjectErased.class), situation.streamHead(),
-                situation.erased());
+                situation.erased(), situation.formatOne());
     }
 
     @Override

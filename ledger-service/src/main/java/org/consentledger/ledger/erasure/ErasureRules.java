@@ -30,9 +30,10 @@ public class ErasureRules {
      * @param earlier    the event that recorded this {@code erasureId} before in the visitor's stream, if any
      * @param streamHead the position of the last event of the visitor's stream, -1 when it has none
      * @param erased     whether that stream was erased already (by another erasure)
+     * @param formatOne  whether the visitor has events of evidence format 1 going with that stream
      */
     public Decided<SubjectErased, ErasureReceipt> erase(EraseSubject command, Optional<Earlier<SubjectErased>> earlier,
-                                                         long streamHead, boolean erased) {
+                                                         long streamHead, boolean erased, boolean formatOne) {
         if (!EraseSubject.REASONS.contains(command.reason())) {
             throw LedgerRejection.invalid("reason", "reason must be one of " + String.join(", ", EraseSubject.REASONS));
         }
@@ -47,7 +48,7 @@ public class ErasureRules {
             }
             return new Decided.Replay<>(receipt(command, earlier.get().eventId(), before).asReplay());
         }
-        if (streamHead < 0 || erased) {
+        if (streamHead < 0 && !formatOne || erased) {
             throw LedgerRejection.notFound("visitorId", "site '%s' has recorded nothing for this visitor to erase"
                     .formatted(command.siteId()));
         }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.consentledger.api.EventType;
 import org.consentledger.api.SealedPart;
 import org.consentledger.api.consent.ConsentAt;
@@ -78,14 +77,17 @@ public class EvidenceBundles {
     public byte[] bundle(String siteId, String visitorId, Instant at, Instant asOf) {
         String visitorStream = bundledStream(siteId, visitorId);
         Optional<DataKey> dataKey = keys.current(visitorStream);
-        long stored = store.count(List.of(siteId, visitorStream));
+        List<String> streamsBundled = new ArrayList<>(List.of(siteId));
+        streamsBundled.addAll(FormatOneEvents.streamsWith(siteId, visitorId, visitorStream,
+                streams.first(siteId, visitorId)));
+        long stored = store.count(streamsBundled);
         if (stored > maxEvents) {
             throw LedgerRejection.invalid("visitorId", ("visitor '%s' and the site's policy versions are %,d events, "
                     + "more than the %,d one evidence bundle holds (ledger.evidence.max-bundle-events)")
                     .formatted(visitorId, stored, maxEvents));
         }
-        List<Stored> events = Stream.concat(store.stream(siteId).stream(), store.stream(visitorStream).stream())
-                .filter(e -> !Instant.parse(e.payload().get("recordedAt").asString()).isAfter(asOf))
+        List<Stored> events = streamsBundled.stream().flatMap(stream -> store.stream(stream).stream())
+                .filter(e -> FormatOneEvents.redacted(e) || !recordedAt(e).isAfter(asOf))
                 .toList();
         awaitLogged(events);
         SignedCheckpoint checkpoint = checkpoints.checkpoint().orElseThrow();
@@ -158,10 +160,14 @@ public class EvidenceBundles {
                 : erased.get(erased.size() - 1).stream();
     }
 
-    /** A format 1 event as it was stored; the record it holds. */
+    /** A format 1 event as it was stored; the record it holds, none once it was redacted. */
     private static Object formatOne(ObjectNode entry, Stored event, EventType type) {
         entry.set("payload", event.payload());
-        return JSON.treeToValue(event.payload(), type.formatOneType());
+        return FormatOneEvents.redacted(event) ? null : JSON.treeToValue(event.payload(), type.formatOneType());
+    }
+
+    private static Instant recordedAt(Stored event) {
+        return Instant.parse(event.payload().get("recordedAt").asString());
     }
 
     /**

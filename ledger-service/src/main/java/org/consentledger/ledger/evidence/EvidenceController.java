@@ -22,7 +22,9 @@ import org.consentledger.api.EventType;
 import org.consentledger.api.PersonalEvent;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
+import org.consentledger.api.consent.VisitorConsent;
 import org.consentledger.api.consent.VisitorStreams;
+import org.consentledger.api.erasure.RedactedEvent;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.personal.DataKey;
 import org.consentledger.ledger.personal.DataKeys;
@@ -67,13 +69,12 @@ class EvidenceController {
     @QuestionParameters
     @GetMapping("/consent")
     VisitorAnswer consentAt(@Parameter(hidden = true) ConsentAt question) {
-        ConsentAnswer answer = queries.query(question, ResponseTypes.optionalInstanceOf(ConsentAnswer.class)).join()
-                .orElseThrow(() -> LedgerRejection.unknownSite(question.siteId()));
-        // Only a visitor with no decision in the answer can be one erased and not seen since: the others are not
-        // asked about, which spares every answer a statement.
-        List<VisitorStreams.Erasure> erased = answer.basis().events() > 0 ? List.of()
-                : streams.erased(question.siteId(), question.visitorId());
-        return new VisitorAnswer(answer, erased.isEmpty() ? null : Erased.of(erased.get(erased.size() - 1)));
+        VisitorConsent found = queries.query(question, ResponseTypes.optionalInstanceOf(VisitorConsent.class))
+                .join().orElseThrow(() -> LedgerRejection.unknownSite(question.siteId()));
+        ConsentAnswer answer = found.answer();
+        // Only a visitor with no decision in the answer is told of an erasure: one erased and not seen since.
+        VisitorStreams.Erasure erased = answer.basis().events() > 0 ? null : found.lastErasure();
+        return new VisitorAnswer(answer, erased == null ? null : Erased.of(erased));
     }
 
     /**
@@ -118,10 +119,13 @@ class EvidenceController {
         String current = streams.current(siteId, visitor, erased);
         erased.forEach(stream -> visitorStreams.add(stream.stream()));
         visitorStreams.add(current);
+        String first = streams.first(siteId, visitor);
         List<Map<String, Object>> events = new ArrayList<>();
         for (String stream : visitorStreams) {
             Optional<DataKey> key = keys.current(stream);
-            eventStore.readEvents(stream).asStream().map(event -> entry(event, key)).forEach(events::add);
+            for (String withIt : FormatOneEvents.streamsWith(siteId, visitor, stream, first)) {
+                eventStore.readEvents(withIt).asStream().map(event -> entry(event, key)).forEach(events::add);
+            }
         }
         return new VisitorHistory(siteId, visitorId, events);
     }
@@ -130,6 +134,13 @@ class EvidenceController {
     private Map<String, Object> entry(DomainEventMessage<?> event, Optional<DataKey> key) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("eventId", event.getIdentifier());
+        if (event.getPayload() instanceof RedactedEvent redacted) {
+            // A format 1 event of an erased visitor: only its place is left.
+            entry.put("type", EventType.ofFormatOneName(redacted.storedType()).orElseThrow().label());
+            entry.put("sequence", event.getSequenceNumber());
+            entry.put(EventChain.PERSONAL, "erased");
+            return entry;
+        }
         entry.put("type", EventType.of(event.getPayload()).label());
         entry.put("sequence", event.getSequenceNumber());
         entry.putAll(json.convertValue(event.getPayload(), new TypeReference<Map<String, Object>>() { }));

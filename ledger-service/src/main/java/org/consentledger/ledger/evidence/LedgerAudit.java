@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.consentledger.api.EventType;
 import org.consentledger.api.PersonalEvent;
+import org.consentledger.api.consent.VisitorStreams;
+import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.ledger.evidence.StoredEvents.Stored;
 import org.consentledger.ledger.personal.DataKey;
 import org.consentledger.ledger.personal.DataKeys;
@@ -60,10 +63,12 @@ public class LedgerAudit {
     private final PolicyCatalogTable catalog;
     private final DataKeys keys;
     private final ErasedStreams erasures;
+    private final VisitorStreams visitorStreams;
 
     LedgerAudit(StoredEvents store, EvidenceLog evidence, CheckpointKey key, ConsentHistoryTable history,
                 StreamPositions positions, ParkedStreams parked, PolicyCatalogTable catalog, DataKeys keys,
-                ErasedStreams erasures) {
+                ErasedStreams erasures, VisitorStreams visitorStreams) {
+        this.visitorStreams = visitorStreams;
         this.keys = keys;
         this.erasures = erasures;
         this.catalog = catalog;
@@ -135,8 +140,12 @@ public class LedgerAudit {
                 after = event.globalIndex();
             }
             Map<String, ErasedStreams.Erased> erasedStreams = erasures.of(visitorStreams(page));
-            erased += page.stream().filter(e -> erasedStreams.containsKey(e.stream())).count();
-            Problem row = personalProblem(page, erasedStreams);
+            erased += page.stream().filter(e -> erasedStreams.containsKey(e.stream()) || FormatOneEvents.redacted(e))
+                    .count();
+            Problem row = redactionProblem(page, erasedStreams);
+            if (row == null) {
+                row = personalProblem(page, erasedStreams);
+            }
             if (row == null) {
                 row = historyProblem(page, historyReached, parkedStreams, erasedStreams.keySet());
             }
@@ -223,6 +232,11 @@ public class LedgerAudit {
         if (event.payload() == null) {
             return problem(event, "its stored form cannot be read");
         }
+        if (FormatOneEvents.redacted(event)) {
+            // Its content is gone with its visitor's erasure (checked with its page): its place and link still count.
+            streams.put(event.stream(), new Link(event.sequence(), hash));
+            return null;
+        }
         String recomputed;
         try {
             recomputed = StoredHashes.recompute(event);
@@ -236,9 +250,28 @@ public class LedgerAudit {
         return null;
     }
 
-    /** The streams of visitors among these events (a site's policy stream is named by the site alone). */
+    /**
+     * The streams of visitors among these events (a site's policy stream is named by the site alone), and for a
+     * redacted format 1 stream the stream whose erasure redacted it.
+     */
     private static List<String> visitorStreams(List<Stored> page) {
-        return page.stream().map(Stored::stream).filter(s -> s.indexOf('/') > 0).distinct().toList();
+        return page.stream().map(Stored::stream).filter(s -> s.indexOf('/') > 0)
+                .flatMap(s -> FormatOneEvents.erasedStreamOf(s).map(erased -> Stream.of(s, erased)).orElse(Stream.of(s)))
+                .distinct().toList();
+    }
+
+    /**
+     * The first redacted format 1 event that no erasure redacted: its stream must be named after a visitor stream that
+     * an erasure closed, otherwise a decision was made to count for nothing behind the ledger's back.
+     */
+    private static Problem redactionProblem(List<Stored> page, Map<String, ErasedStreams.Erased> erasedStreams) {
+        for (Stored event : page) {
+            if (FormatOneEvents.redacted(event) && FormatOneEvents.erasedStreamOf(event.stream())
+                    .filter(erasedStreams::containsKey).isEmpty()) {
+                return problem(event, "its content was redacted, but no erasure of its visitor was recorded");
+            }
+        }
+        return null;
     }
 
     /**
@@ -280,7 +313,7 @@ public class LedgerAudit {
      */
     private Problem historyProblem(List<Stored> page, long reached, Set<String> parkedStreams, Set<String> erased) {
         Map<String, Stored> decisions = applied(page, reached, parkedStreams, DECISIONS);
-        decisions.values().removeIf(event -> erased.contains(event.stream()));
+        decisions.values().removeIf(event -> erased.contains(event.stream()) || FormatOneEvents.redacted(event));
         Map<String, ConsentHistoryTable.Row> rows = history.rows(decisions.keySet());
         for (Stored event : decisions.values()) {
             ConsentHistoryTable.Row row = rows.get(event.eventId());
@@ -289,7 +322,7 @@ public class LedgerAudit {
             }
             Decision expected = decision(event);
             if (!row.decision().equals(expected)
-                    || !(row.siteId() + "/" + row.visitorId()).equals(event.stream())) {
+                    || !(row.siteId() + "/" + row.visitorId()).equals(historyStream(event))) {
                 return problem(event, "the consent history, which answers are made from, holds %s for it; the event "
                         + "says %s".formatted(row.decision(), expected));
             }
@@ -315,13 +348,29 @@ public class LedgerAudit {
             } catch (RuntimeException unreadable) {
                 document = null;
             }
-            if (!event.payload().equals(document) || !row.siteId().equals(event.stream())
+            if (!samePolicy(event.payload(), document) || !row.siteId().equals(event.stream())
                     || row.version() != event.payload().path("policy").path("version").asInt(-1)) {
-                return problem(event, "the policy catalog, which answers quote, holds version %d of site %s for "
-                        + "it with a document other than the event's".formatted(row.version(), row.siteId()));
+                return problem(event, ("the policy catalog, which answers quote, holds version %d of site %s for "
+                        + "it with a document other than the event's").formatted(row.version(), row.siteId()));
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the catalog's document says what the event says. Compared as the record both are read into: a version
+     * stored before a member was added to policies does not hold it, and the catalog rebuilt since holds it empty.
+     */
+    private static boolean samePolicy(JsonNode stored, JsonNode document) {
+        if (stored.equals(document)) {
+            return true;
+        }
+        try {
+            return document != null && JSON.treeToValue(stored, CookiePolicyPublished.class)
+                    .equals(JSON.treeToValue(document, CookiePolicyPublished.class));
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /**
@@ -338,6 +387,18 @@ public class LedgerAudit {
             }
         }
         return applied;
+    }
+
+    /**
+     * The stream whose key the history keeps the event's row under: its own, or for an event of format 1 (whose stream
+     * named the visitor) the visitor's first pseudonymous stream.
+     */
+    private String historyStream(Stored event) {
+        if (EventType.formatOf(event.type()) == 2) {
+            return event.stream();
+        }
+        JsonNode payload = event.payload();
+        return visitorStreams.first(payload.path("siteId").asString(""), payload.path("visitorId").asString(""));
     }
 
     private static Decision decision(Stored event) {

@@ -3,6 +3,7 @@ package org.consentledger.ledger.personal;
 import java.time.Clock;
 import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.store.personal.ErasedStreams;
+import org.consentledger.store.personal.FormatOneStreams;
 import org.consentledger.store.personal.SecretFingerprints;
 import org.consentledger.store.personal.VisitorKeyTable;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +27,12 @@ class PersonalDataConfiguration {
     @Bean
     SecretCheck secretCheck(VisitorPseudonyms pseudonyms, SecretFingerprints fingerprints) {
         return new SecretCheck(pseudonyms, fingerprints);
+    }
+
+    @Bean
+    FormatOneUpgrade formatOneUpgrade(FormatOneStreams streams, VisitorPseudonyms pseudonyms, SecretCheck secretCheck,
+                                      PlatformTransactionManager transactions) {
+        return new FormatOneUpgrade(streams, pseudonyms, secretCheck, new TransactionTemplate(transactions));
     }
 
     @Bean

@@ -19,6 +19,7 @@ import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentGivenV1;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.ConsentWithdrawnV1;
+import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.api.erasure.SubjectErased;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.support.PerBatch;
@@ -42,12 +43,14 @@ public class KafkaRelay {
     private final VisitorStates states;
     private final JsonMapper json;
     private final long ackTimeoutMillis;
+    private final VisitorStreams streams;
     /** The batch's sends, checked once before it commits. */
     private final PerBatch<List<Future<RecordMetadata>>> pendingAcks =
             PerBatch.<List<Future<RecordMetadata>>>of("kafka-acks", ArrayList::new).beforeCommit(this::awaitAll);
 
     KafkaRelay(Producer<String, byte[]> producer, RelayTopics topics, VisitorStates states, JsonMapper json,
-               long ackTimeoutMillis) {
+               long ackTimeoutMillis, VisitorStreams streams) {
+        this.streams = streams;
         this.producer = producer;
         this.topics = topics;
         this.states = states;
@@ -67,17 +70,22 @@ public class KafkaRelay {
                 message.getSequenceNumber()), event.siteId(), replay);
     }
 
-    /** Format 1 events, stored before visitor streams were named by a keyed hash, go out as they always did. */
+    /**
+     * Format 1 events, stored in a stream named by the visitor id, go out keyed by the visitor's first pseudonymous
+     * stream: consumers see no visitor id, and the visitor's later events under the same key.
+     */
     @EventHandler
     void on(ConsentGivenV1 event, DomainEventMessage<?> message, ReplayStatus replay) {
-        visitorEvent(message, OutgoingEvents.of(event, message), Decision.of(event, message.getIdentifier(),
-                message.getSequenceNumber()), event.siteId(), replay);
+        String first = streams.first(event.siteId(), event.visitorId());
+        visitorEvent(message.getAggregateIdentifier(), first, OutgoingEvents.of(event, message, first),
+                Decision.of(event, message.getIdentifier(), message.getSequenceNumber()), event.siteId(), replay);
     }
 
     @EventHandler
     void on(ConsentWithdrawnV1 event, DomainEventMessage<?> message, ReplayStatus replay) {
-        visitorEvent(message, OutgoingEvents.of(event, message), Decision.of(event, message.getIdentifier(),
-                message.getSequenceNumber()), event.siteId(), replay);
+        String first = streams.first(event.siteId(), event.visitorId());
+        visitorEvent(message.getAggregateIdentifier(), first, OutgoingEvents.of(event, message, first),
+                Decision.of(event, message.getIdentifier(), message.getSequenceNumber()), event.siteId(), replay);
     }
 
     /**
@@ -92,12 +100,21 @@ public class KafkaRelay {
         send(new ProducerRecord<>(topics.state(), stream, null));
     }
 
-    /** Keyed by the visitor's stream, so that one visitor's events stay in order on one partition. */
     private void visitorEvent(DomainEventMessage<?> message, OutgoingEvent outgoing, Decision decision, String siteId,
                               ReplayStatus replay) {
-        String stream = message.getAggregateIdentifier();
-        send(outgoing.record(topics.events(), stream, json));
-        sendState(stream, siteId, decision, replay);
+        visitorEvent(message.getAggregateIdentifier(), message.getAggregateIdentifier(), outgoing, decision, siteId,
+                replay);
+    }
+
+    /**
+     * Keyed by the visitor's stream, so that one visitor's events stay in order on one partition.
+     *
+     * @param key the visitor's stream for consumers: for an event of format 1, their first pseudonymous stream
+     */
+    private void visitorEvent(String stream, String key, OutgoingEvent outgoing, Decision decision, String siteId,
+                              ReplayStatus replay) {
+        send(outgoing.record(topics.events(), key, json));
+        sendState(stream, key, siteId, decision, replay);
     }
 
     @EventHandler
@@ -110,12 +127,12 @@ public class KafkaRelay {
      * the latest record per visitor would otherwise see each visitor's old states pass by again. Only a visitor's
      * newest state, identical to the one the topic holds, goes out again.
      */
-    private void sendState(String stream, String siteId, Decision decision, ReplayStatus replay) {
+    private void sendState(String stream, String key, String siteId, Decision decision, ReplayStatus replay) {
         if (replay.isReplay() && states.newerThan(stream, decision.sequence())) {
             return;
         }
-        ProducerRecord<String, byte[]> state = new ProducerRecord<>(topics.state(), stream,
-                json.writeValueAsBytes(states.after(stream, siteId, decision)));
+        ProducerRecord<String, byte[]> state = new ProducerRecord<>(topics.state(), key,
+                json.writeValueAsBytes(states.after(stream, VisitorStreams.visitorKey(key), siteId, decision)));
         state.headers().add("content-type", "application/json".getBytes(StandardCharsets.US_ASCII));
         send(state);
     }

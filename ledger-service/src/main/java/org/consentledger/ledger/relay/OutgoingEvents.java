@@ -61,20 +61,27 @@ final class OutgoingEvents {
                 e.reason(), e.requestedAt(), e.recordedAt()));
     }
 
-    /** A format 1 event: its stream already named the visitor, and its consent id is left out like format 2's. */
-    static OutgoingEvent of(ConsentGivenV1 e, DomainEventMessage<?> message) {
-        return visitorEvent(CONSENT_GIVEN, message, e.recordedAt(), new ConsentGivenData(e.siteId(), e.policyVersion(),
-                e.occurredAt(), e.recordedAt(), e.granted(), e.denied(), e.source()));
+    /**
+     * A format 1 event, whose stream named the visitor: it goes out under the visitor's first pseudonymous stream, as
+     * their later events do, and its consent id is left out like format 2's.
+     */
+    static OutgoingEvent of(ConsentGivenV1 e, DomainEventMessage<?> message, String stream) {
+        return visitorEvent(CONSENT_GIVEN, message, stream, e.recordedAt(), new ConsentGivenData(e.siteId(),
+                e.policyVersion(), e.occurredAt(), e.recordedAt(), e.granted(), e.denied(), e.source()));
     }
 
-    static OutgoingEvent of(ConsentWithdrawnV1 e, DomainEventMessage<?> message) {
-        return visitorEvent(CONSENT_WITHDRAWN, message, e.recordedAt(), new ConsentWithdrawnData(e.siteId(),
+    static OutgoingEvent of(ConsentWithdrawnV1 e, DomainEventMessage<?> message, String stream) {
+        return visitorEvent(CONSENT_WITHDRAWN, message, stream, e.recordedAt(), new ConsentWithdrawnData(e.siteId(),
                 e.policyVersion(), e.occurredAt(), e.recordedAt(), e.categories()));
     }
 
     private static OutgoingEvent visitorEvent(String type, DomainEventMessage<?> message, Instant recordedAt,
                                               Object data) {
-        String stream = message.getAggregateIdentifier();
+        return visitorEvent(type, message, message.getAggregateIdentifier(), recordedAt, data);
+    }
+
+    private static OutgoingEvent visitorEvent(String type, DomainEventMessage<?> message, String stream,
+                                              Instant recordedAt, Object data) {
         return new OutgoingEvent(message.getIdentifier(), type, stream.substring(0, stream.indexOf('/')),
                 VisitorStreams.visitorKey(stream), recordedAt, message.getSequenceNumber(), data);
     }

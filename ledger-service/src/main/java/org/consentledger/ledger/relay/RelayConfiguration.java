@@ -8,8 +8,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.ledger.store.StreamPositions;
+import org.consentledger.store.personal.FormatOneStreams;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -66,9 +68,10 @@ class RelayConfiguration {
 
     @Bean
     KafkaRelay kafkaRelay(Producer<String, byte[]> relayProducer, RelayTopics relayTopics, RelayProperties properties,
-                          EventStore eventStore, PublishedPolicies policies) {
-        return new KafkaRelay(relayProducer, relayTopics, new VisitorStates(eventStore, policies, 100_000),
-                wireFormat(), properties.deliveryTimeout().toMillis() + 5_000);
+                          EventStore eventStore, PublishedPolicies policies, VisitorStreams streams,
+                          FormatOneStreams formatOne) {
+        return new KafkaRelay(relayProducer, relayTopics, new VisitorStates(eventStore, policies, 100_000, formatOne),
+                wireFormat(), properties.deliveryTimeout().toMillis() + 5_000, streams);
     }
 
     @Bean

@@ -30,10 +30,20 @@ record VisitorState(String siteId, String subject, String lastEventId, long sequ
      * @param policies the site's published versions by number
      */
     static VisitorState fold(String siteId, String subject, List<Decision> history, IntFunction<CookiePolicy> policies) {
-        List<Decision> inRecordOrder = history.stream().sorted(Comparator.comparingLong(Decision::sequence)).toList();
+        return fold(siteId, subject, List.of(), history, policies);
+    }
+
+    /**
+     * @param formatOne the visitor's events of evidence format 1, in a stream of their own recorded before
+     *                  {@code history}, in any order
+     */
+    static VisitorState fold(String siteId, String subject, List<Decision> formatOne, List<Decision> history,
+                             IntFunction<CookiePolicy> policies) {
         VisitorState state = new VisitorState(siteId, subject, null, -1, null, List.of());
-        for (Decision decision : inRecordOrder) {
-            state = state.then(decision, policies.apply(decision.policyVersion()));
+        for (List<Decision> stream : List.of(formatOne, history)) {
+            for (Decision decision : stream.stream().sorted(Comparator.comparingLong(Decision::sequence)).toList()) {
+                state = state.then(decision, policies.apply(decision.policyVersion()));
+            }
         }
         return state;
     }

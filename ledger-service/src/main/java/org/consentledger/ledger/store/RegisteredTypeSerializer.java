@@ -1,9 +1,11 @@
 package org.consentledger.ledger.store;
 
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.consentledger.api.EventType;
+import org.consentledger.api.erasure.RedactedEvent;
 
 /**
  * Axon's Jackson serializer, except that the ledger's events are stored under the names the registry gives them
@@ -29,7 +31,20 @@ public class RegisteredTypeSerializer extends JacksonSerializer {
 
     @Override
     public Class classForType(SerializedType type) {
+        if (RedactedEvent.REVISION.equals(type.getRevision())) {
+            return RedactedEvent.class;
+        }
         return EventType.ofStoredName(type.getName()).<Class>map(registered -> registered.typeStoredAs(type.getName()))
                 .orElseGet(() -> super.classForType(type));
+    }
+
+    /** A redacted format 1 event keeps its type name and loses its content: there is nothing to read into a record. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S, T> T deserialize(SerializedObject<S> serialized) {
+        if (RedactedEvent.REVISION.equals(serialized.getType().getRevision())) {
+            return (T) new RedactedEvent(serialized.getType().getName());
+        }
+        return super.deserialize(serialized);
     }
 }

@@ -3,6 +3,7 @@ package org.consentledger.ledger.store;
 import org.consentledger.store.events.EventRows;
 import org.consentledger.store.evidence.EvidenceLog;
 import org.consentledger.store.personal.ErasedStreams;
+import org.consentledger.store.personal.FormatOneStreams;
 import org.consentledger.store.personal.SecretFingerprints;
 import org.consentledger.store.personal.VisitorKeyTable;
 import org.consentledger.store.readmodels.ColumnWidths;
@@ -42,6 +43,11 @@ class StoreTables {
     @Bean
     SecretFingerprints secretFingerprints(JdbcClient jdbc) {
         return new SecretFingerprints(jdbc);
+    }
+
+    @Bean
+    FormatOneStreams formatOneStreams(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        return new FormatOneStreams(jdbc, jdbcTemplate);
     }
 
     @Bean

@@ -173,6 +173,7 @@ public final class GroupDecisions {
             StreamHistory stored = streams.getOrDefault(target.stream(), StreamHistory.EMPTY);
             long head = grown != null ? grown.head : stored.head();
             boolean erased = grown != null ? grown.erased : stored.erased();
+            boolean formatOne = grown != null ? grown.formatOne : stored.formatOne();
             if (grown != null && grown.erased && !(decider.answeredFromErasedStream(command)
                     && grown.submissions.containsKey(target.submissionKey()))) {
                 // Erased by a command of this very group: the visitor's next stream was not read for it.
@@ -182,7 +183,8 @@ public final class GroupDecisions {
             Decided<?, ?> decided;
             try {
                 decided = decider.decide(command, new Situation(sites.get(target.site()),
-                        Optional.ofNullable(submission == null ? null : earlier.get(submission)), head, erased));
+                        Optional.ofNullable(submission == null ? null : earlier.get(submission)), head, erased,
+                        formatOne));
             } catch (LedgerRejection refused) {
                 return Outcome.ofRefusal(refused);
             }
@@ -217,11 +219,13 @@ public final class GroupDecisions {
         private long head;
         private final Map<String, Long> submissions;
         private boolean erased;
+        private final boolean formatOne;
 
         Growing(StreamHistory loaded) {
             this.head = loaded.head();
             this.submissions = new HashMap<>(loaded.submissions());
             this.erased = loaded.erased();
+            this.formatOne = loaded.formatOne();
         }
 
         /** @return the position of the event appended */
@@ -235,7 +239,7 @@ public final class GroupDecisions {
         }
 
         StreamHistory history() {
-            return new StreamHistory(head, submissions, erased);
+            return new StreamHistory(head, submissions, erased, formatOne);
         }
     }
 

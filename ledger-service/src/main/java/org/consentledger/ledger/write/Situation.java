@@ -9,8 +9,14 @@ import java.util.Optional;
  * @param earlier    the event that recorded the command's client id before, if it was used
  * @param streamHead the position of the target stream's last event, -1 for a stream without events
  * @param erased     whether the target stream was erased (only a command answered from an erased stream sees one)
+ * @param formatOne  whether the visitor has events of evidence format 1, which go with the target stream
  */
-public record Situation(SiteState site, Optional<Earlier<?>> earlier, long streamHead, boolean erased) {
+public record Situation(SiteState site, Optional<Earlier<?>> earlier, long streamHead, boolean erased,
+                        boolean formatOne) {
+
+    public Situation(SiteState site, Optional<Earlier<?>> earlier, long streamHead, boolean erased) {
+        this(site, earlier, streamHead, erased, false);
+    }
 
     public <S extends SiteState> S site(Class<S> type) {
         return type.cast(site);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.consentledger.ledger.store.SubmissionIndex;
 import org.consentledger.ledger.store.SubmissionKeys;
+import org.consentledger.store.personal.FormatOneStreams;
 import org.consentledger.support.BoundedMap;
 
 /**
@@ -19,9 +20,12 @@ class StreamHistories {
     private final SubmissionKeys keys;
     private final EventStore events;
     private final Map<String, StreamHistory> recent;
+    private final FormatOneStreams formatOne;
 
-    StreamHistories(SubmissionIndex index, SubmissionKeys keys, EventStore events, int remembered) {
+    StreamHistories(SubmissionIndex index, SubmissionKeys keys, EventStore events, int remembered,
+                    FormatOneStreams formatOne) {
         this.index = index;
+        this.formatOne = formatOne;
         this.keys = keys;
         this.events = events;
         this.recent = BoundedMap.synchronizedLeastRecentlyUsed(remembered);
@@ -38,6 +42,10 @@ class StreamHistories {
             return known == null;
         }).toList();
         index.entries(unknown).forEach((stream, entries) -> read.put(stream, history(stream, entries)));
+        if (!unknown.isEmpty() && formatOne.any()) {
+            formatOne.of(unknown).keySet().forEach(stream ->
+                    read.put(stream, read.getOrDefault(stream, StreamHistory.EMPTY).withFormatOne()));
+        }
         return read;
     }
 

@@ -9,6 +9,7 @@ import org.consentledger.ledger.store.DurableCommits;
 import org.consentledger.ledger.store.SubmissionIndex;
 import org.consentledger.ledger.store.SubmissionKeys;
 import org.consentledger.store.StoredStreams;
+import org.consentledger.store.personal.FormatOneStreams;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,9 +26,9 @@ class WriteConfiguration {
     WriteGroups writeGroups(GroupDecisions decisions, SubmissionIndex index, SubmissionKeys keys,
                             EventStore eventStore, StoredStreams heads, SiteStates sites, EventLinker chain,
                             TransactionManager transactions, WriterSettings settings, MeterRegistry meters,
-                            DataKeys dataKeys, List<AppendEffect> effects) {
+                            DataKeys dataKeys, List<AppendEffect> effects, FormatOneStreams formatOne) {
         return new WriteGroups(decisions,
-                new StreamHistories(index, keys, eventStore, settings.rememberedStreams()),
+                new StreamHistories(index, keys, eventStore, settings.rememberedStreams(), formatOne),
                 heads, sites, eventStore, chain, transactions, new CommandMetrics(meters), dataKeys, effects);
     }
 

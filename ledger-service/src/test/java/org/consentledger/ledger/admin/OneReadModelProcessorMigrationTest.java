@@ -40,7 +40,7 @@ class OneReadModelProcessorMigrationTest {
         position("policy-catalog", 120);
         position("consent-history", 95);
 
-        migrate("latest");
+        migrate("9");
 
         assertThat(tokens()).containsExactlyInAnyOrder(
                 "merkle-log: merkle log at 130 (owner node-1)",
@@ -49,9 +49,36 @@ class OneReadModelProcessorMigrationTest {
 
     @Test
     void aLedgerWhoseReadModelsHadNotStartedStartsItsProcessorAfresh() {
-        migrate("latest");
+        migrate("9");
 
         assertThat(tokens()).isEmpty();
+    }
+
+    @Test
+    void theUpgradeFromFormatOneRebuildsTheConsentHistoryFromTheFirstEvent() {
+        migrate("14");
+        token("read-models", "read models at 95");
+        position("consent-history", 95);
+        position("policy-catalog", 95);
+        jdbc.sql("""
+                        insert into consent_history (event_id, site_id, visitor_id, sequence_number, kind,
+                               policy_version, occurred_at, recorded_at, granted, denied, withdrawn)
+                        values ('e1', 'shop', 'alice', 0, 'GIVEN', 1, timestamp '2026-01-01 00:00:00',
+                                timestamp '2026-01-01 00:00:00', 'statistics', '', '')
+                        """).update();
+
+        migrate("latest");
+
+        assertThat(jdbc.sql("select count(*) from consent_history").query(Long.class).single())
+                .as("rows keyed by a visitor id in clear").isZero();
+        assertThat(jdbc.sql("select token from token_entry where processor_name = 'read-models'")
+                .query((rs, row) -> rs.getBytes(1)).list()).as("taken again from the first event").containsOnlyNulls();
+        assertThat(jdbc.sql("select position from read_model_position where read_model = 'consent-history'")
+                .query(Long.class).single()).isEqualTo(-1);
+        assertThat(jdbc.sql("select position from read_model_position where read_model = 'policy-catalog'")
+                .query(Long.class).single()).as("the catalog keeps what it holds").isEqualTo(95);
+        assertThat(jdbc.sql("select step from ledger_upgrade").query(String.class).list())
+                .containsExactly("map-format-one-streams");
     }
 
     private void migrate(String target) {

@@ -18,6 +18,7 @@ import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.Receipt;
+import org.consentledger.api.consent.VisitorConsent;
 import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.api.policy.Cookie;
@@ -84,7 +85,7 @@ class ReadModelMatchesEventStoreIT {
                     ConsentAt query = new ConsentAt(visitor[0], visitor[1], instant(visitor, false),
                             instant(visitor, true));
                     ConsentAnswer fromReadModel = queries.query(query,
-                            ResponseTypes.optionalInstanceOf(ConsentAnswer.class)).join().orElseThrow();
+                            ResponseTypes.optionalInstanceOf(VisitorConsent.class)).join().orElseThrow().answer();
                     assertThat(fromReadModel).as("seed %d, %s", SEED, query).isEqualTo(fold.answer(query));
                     compared++;
                 }

@@ -85,14 +85,16 @@ public class ConsentHistoryTable {
 
     /**
      * Up to {@code limit} visitors of the site whose last decision was recorded before {@code cutoff}, by the key
-     * their rows have, among those whose stream has a data key (an erased stream's rows are gone; streams stored
-     * before personal parts were sealed have none).
+     * their rows have, among those whose stream has a data key or format 1 events (an erased stream's rows are
+     * gone).
      */
     public List<String> visitorsLastRecordedBefore(String siteId, Instant cutoff, int limit) {
         return jdbc.sql("""
                         select h.visitor_id from consent_history h
                          where h.site_id = ?
-                           and exists (select 1 from visitor_data_key k where k.stream_id = h.site_id || '/' || h.visitor_id)
+                           and (exists (select 1 from visitor_data_key k where k.stream_id = h.site_id || '/' || h.visitor_id)
+                                or exists (select 1 from format_one_stream f
+                                            where f.stream_id = h.site_id || '/' || h.visitor_id))
                          group by h.visitor_id
                         having max(h.recorded_at) < ?
                          order by h.visitor_id

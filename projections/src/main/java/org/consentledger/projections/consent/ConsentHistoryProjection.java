@@ -44,11 +44,14 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
     private final ConsentHistoryTable table;
     private final ReadModelPosition position;
     private final ColumnLimits columns;
+    private final VisitorStreams visitorStreams;
     /** The processor's batch of decisions, written together just before its transaction commits. */
     private final PerBatch<List<ConsentHistoryTable.Row>> pending;
 
-    public ConsentHistoryProjection(ConsentHistoryTable table, ReadModelPositions positions, ColumnWidths widths) {
+    public ConsentHistoryProjection(ConsentHistoryTable table, ReadModelPositions positions, ColumnWidths widths,
+                                    VisitorStreams visitorStreams) {
         this.table = table;
+        this.visitorStreams = visitorStreams;
         this.columns = new ColumnLimits(widths, NAME, "consent_history");
         this.pending = PerBatch.<List<ConsentHistoryTable.Row>>of(NAME, ArrayList::new).beforeCommit(table::insertNew);
         // After each batch, the visitor index is created if a replay's rebuild is now done.
@@ -81,19 +84,26 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
         position.reached(token);
     }
 
-    /** Format 1 events, written before visitor streams were named by a keyed hash: keyed by the visitor id. */
+    /**
+     * Format 1 events, written before visitor streams were named by a keyed hash: kept under the key of the visitor's
+     * first pseudonymous stream, with the decisions the visitor made since, and erased with them.
+     */
     @EventHandler
     void on(ConsentGivenV1 event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
             TrackingToken token) {
-        insert(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence));
+        insert(event.siteId(), firstStreamKey(event.siteId(), event.visitorId()), Decision.of(event, eventId, sequence));
         position.reached(token);
     }
 
     @EventHandler
     void on(ConsentWithdrawnV1 event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
             TrackingToken token) {
-        insert(event.siteId(), event.visitorId(), Decision.of(event, eventId, sequence));
+        insert(event.siteId(), firstStreamKey(event.siteId(), event.visitorId()), Decision.of(event, eventId, sequence));
         position.reached(token);
+    }
+
+    private String firstStreamKey(String siteId, String visitorId) {
+        return VisitorStreams.visitorKey(visitorStreams.first(siteId, visitorId));
     }
 
     /**
