@@ -90,7 +90,9 @@ public class WriteGroups {
      */
     private List<Outcome> attempt(List<?> commands) {
         DefaultUnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
-        List<Decider.Target> targets = commands.stream().map(decisions::target).toList();
+        // The histories read are remembered only once the group commits: before its targets are settled there is
+        // nothing to forget.
+        List<Decider.Target> targets = List.of();
         DataKeys.ForAppend keys = null;
         try {
             unit.attachTransaction(transactions);
