@@ -45,6 +45,19 @@ public final class PersonalCommitment {
         byte[] committed = new byte[SALT_BYTES + fields.length];
         System.arraycopy(salt, 0, committed, 0, SALT_BYTES);
         System.arraycopy(fields, 0, committed, SALT_BYTES, fields.length);
-        return EventHash.sha256Hex(committed);
+        return ofSaltedCanonical(committed);
+    }
+
+    /**
+     * The commitment to bytes already laid out as {@code salt || JCS(personal)}, as the ledger seals them: the same
+     * value as {@link #of} for that salt and part, without writing the part's canonical form again.
+     *
+     * @throws IllegalArgumentException if there are fewer bytes than a salt
+     */
+    public static String ofSaltedCanonical(byte[] saltedCanonical) {
+        if (saltedCanonical.length < SALT_BYTES) {
+            throw new IllegalArgumentException("fewer bytes than a salt: " + saltedCanonical.length);
+        }
+        return EventHash.sha256Hex(saltedCanonical);
     }
 }

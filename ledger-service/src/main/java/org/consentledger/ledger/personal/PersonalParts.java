@@ -37,9 +37,9 @@ public final class PersonalParts {
         byte[] salt = new byte[PersonalCommitment.SALT_BYTES];
         RANDOM.nextBytes(salt);
         JsonNode fields = JSON.valueToTree(event.personalType().cast(personal));
-        String commitment = PersonalCommitment.of(salt, fields);
         byte[] canonical = CanonicalJson.canonicalize(fields);
         byte[] plain = ByteBuffer.allocate(salt.length + canonical.length).put(salt).put(canonical).array();
+        String commitment = PersonalCommitment.ofSaltedCanonical(plain);
         return event.sealedAs(new SealedPart(commitment, Sealing.seal(key, eventId, plain)));
     }
 
@@ -68,7 +68,8 @@ public final class PersonalParts {
         }
         byte[] salt = Arrays.copyOf(plain, PersonalCommitment.SALT_BYTES);
         JsonNode fields = JSON.readTree(Arrays.copyOfRange(plain, PersonalCommitment.SALT_BYTES, plain.length));
-        if (checked && !PersonalCommitment.of(salt, fields).equals(part.commitment())) {
+        // Sealed as salt || canonical form, so the opened bytes are what the commitment was made over.
+        if (checked && !PersonalCommitment.ofSaltedCanonical(plain).equals(part.commitment())) {
             throw new UnreadableSeal("the opened part is not the one the event's commitment covers");
         }
         return new OpenedFields(salt, fields);
