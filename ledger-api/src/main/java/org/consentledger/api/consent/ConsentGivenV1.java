@@ -3,6 +3,7 @@ package org.consentledger.api.consent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.consentledger.api.FormatOneEvent;
 import org.consentledger.api.Recorded;
 
 /**
@@ -20,5 +21,15 @@ public record ConsentGivenV1(
         List<String> granted,
         List<String> denied,
         String source,
-        Map<String, String> evidence) implements Recorded {
+        Map<String, String> evidence) implements Recorded, FormatOneEvent {
+
+    @Override
+    public ConsentGiven publicPart() {
+        return new ConsentGiven(siteId, policyVersion, occurredAt, recordedAt, granted, denied, source, null);
+    }
+
+    @Override
+    public ConsentGivenPersonal personalPart() {
+        return new ConsentGivenPersonal(visitorId, consentId, evidence);
+    }
 }

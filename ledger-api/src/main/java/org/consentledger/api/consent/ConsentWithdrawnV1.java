@@ -2,6 +2,7 @@ package org.consentledger.api.consent;
 
 import java.time.Instant;
 import java.util.List;
+import org.consentledger.api.FormatOneEvent;
 import org.consentledger.api.Recorded;
 
 /**
@@ -15,7 +16,17 @@ public record ConsentWithdrawnV1(
         int policyVersion,
         Instant occurredAt,
         Instant recordedAt,
-        List<String> categories) implements Recorded {
+        List<String> categories) implements Recorded, FormatOneEvent {
+
+    @Override
+    public ConsentWithdrawn publicPart() {
+        return new ConsentWithdrawn(siteId, policyVersion, occurredAt, recordedAt, categories, null);
+    }
+
+    @Override
+    public ConsentWithdrawnPersonal personalPart() {
+        return new ConsentWithdrawnPersonal(visitorId, withdrawalId);
+    }
 
     public boolean withdrawsEverything() {
         return categories.isEmpty();

@@ -45,6 +45,11 @@ public class ConsentDecider implements Decider<ConsentDecision> {
     }
 
     @Override
+    public String formatOneSubmissionKey(ConsentDecision command) {
+        return ConsentSubmissionKeys.ofFormatOne(command);
+    }
+
+    @Override
     public Decided<?, ?> decide(ConsentDecision command, Situation situation) {
         PolicyVersions policies = situation.site(PublishedSite.class).versions();
         return command instanceof GiveConsent give

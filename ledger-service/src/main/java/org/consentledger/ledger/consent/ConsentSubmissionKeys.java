@@ -36,6 +36,12 @@ public final class ConsentSubmissionKeys implements SubmissionKeys {
         return null;
     }
 
+    /** The key format 1 indexed a decision's client id under. */
+    static String ofFormatOne(ConsentDecision decision) {
+        return decision instanceof GiveConsent give ? CONSENT + ":" + give.consentId()
+                : WITHDRAWAL + ":" + ((WithdrawConsent) decision).withdrawalId();
+    }
+
     /** The key the event a decision records will have in its stream. */
     String ofDecision(String stream, ConsentDecision decision) {
         return decision instanceof GiveConsent give ? pseudonyms.submission(stream, CONSENT, give.consentId())

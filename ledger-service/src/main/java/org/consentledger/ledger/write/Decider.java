@@ -30,6 +30,15 @@ public interface Decider<C> {
     }
 
     /**
+     * The key under which evidence format 1 indexed the command's client id, in the visitor's stream of that format;
+     * null for a command format 1 had no client id for. A client id recorded before the ledger moved to format 2 and
+     * sent again is then answered from the event that recorded it.
+     */
+    default String formatOneSubmissionKey(C command) {
+        return null;
+    }
+
+    /**
      * The event to record, the receipt of the earlier event that recorded the same submission, or a refusal thrown
      * as a {@link org.consentledger.ledger.LedgerRejection}.
      */

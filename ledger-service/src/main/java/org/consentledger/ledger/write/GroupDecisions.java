@@ -173,7 +173,7 @@ public final class GroupDecisions {
             StreamHistory stored = streams.getOrDefault(target.stream(), StreamHistory.EMPTY);
             long head = grown != null ? grown.head : stored.head();
             boolean erased = grown != null ? grown.erased : stored.erased();
-            boolean formatOne = grown != null ? grown.formatOne : stored.formatOne();
+            boolean formatOne = (grown != null ? grown.formatOne : stored.formatOne()) != null;
             if (grown != null && grown.erased && !(decider.answeredFromErasedStream(command)
                     && grown.submissions.containsKey(target.submissionKey()))) {
                 // Erased by a command of this very group: the visitor's next stream was not read for it.
@@ -219,7 +219,7 @@ public final class GroupDecisions {
         private long head;
         private final Map<String, Long> submissions;
         private boolean erased;
-        private final boolean formatOne;
+        private final StreamHistory.FormatOne formatOne;
 
         Growing(StreamHistory loaded) {
             this.head = loaded.head();

@@ -43,8 +43,13 @@ class StreamHistories {
         }).toList();
         index.entries(unknown).forEach((stream, entries) -> read.put(stream, history(stream, entries)));
         if (!unknown.isEmpty() && formatOne.any()) {
-            formatOne.of(unknown).keySet().forEach(stream ->
-                    read.put(stream, read.getOrDefault(stream, StreamHistory.EMPTY).withFormatOne()));
+            Map<String, String> formatOneStreams = formatOne.of(unknown);
+            Map<String, List<SubmissionIndex.Entry>> formatOneEntries = index.entries(formatOneStreams.values());
+            formatOneStreams.forEach((stream, named) -> {
+                StreamHistory old = history(named, formatOneEntries.getOrDefault(named, List.of()));
+                read.put(stream, read.getOrDefault(stream, StreamHistory.EMPTY)
+                        .withFormatOne(new StreamHistory.FormatOne(named, old.submissions())));
+            });
         }
         return read;
     }

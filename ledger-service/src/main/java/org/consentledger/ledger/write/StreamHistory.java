@@ -11,10 +11,23 @@ import java.util.Map;
  * @param submissions each submission key ({@link org.consentledger.ledger.store.SubmissionKeys}) to its position
  * @param erased      whether the stream was erased: it takes no event again, and the visitor's next one starts a
  *                    new stream (found once, from its submissions, as the history is made)
- * @param formatOne   whether the visitor's events of evidence format 1, in a stream of their own, go with this one
- *                    (it is their first pseudonymous stream): erasing it redacts them too
+ * @param formatOne   the visitor's stream of evidence format 1, when it goes with this one (their first pseudonymous
+ *                    stream): erasing this one redacts it too, and a client id it holds is not recorded again; null
+ *                    for none
  */
-public record StreamHistory(long head, Map<String, Long> submissions, boolean erased, boolean formatOne) {
+public record StreamHistory(long head, Map<String, Long> submissions, boolean erased, FormatOne formatOne) {
+
+    /**
+     * A visitor's stream of evidence format 1, named by the visitor id.
+     *
+     * @param submissions each client id it holds, as format 1 indexed it ({@code consent:<consentId>}), to its position
+     */
+    public record FormatOne(String stream, Map<String, Long> submissions) {
+
+        public FormatOne {
+            submissions = Map.copyOf(submissions);
+        }
+    }
 
     static final StreamHistory EMPTY = new StreamHistory(-1, Map.of());
 
@@ -26,15 +39,15 @@ public record StreamHistory(long head, Map<String, Long> submissions, boolean er
     }
 
     public StreamHistory(long head, Map<String, Long> submissions) {
-        this(head, submissions, submissions.keySet().stream().anyMatch(key -> key.startsWith(ERASURE + ":")), false);
+        this(head, submissions, submissions.keySet().stream().anyMatch(key -> key.startsWith(ERASURE + ":")), null);
     }
 
     public StreamHistory(long head, Map<String, Long> submissions, boolean erased) {
-        this(head, submissions, erased, false);
+        this(head, submissions, erased, null);
     }
 
     /** This history, for the first pseudonymous stream of a visitor who has events of format 1. */
-    StreamHistory withFormatOne() {
-        return new StreamHistory(head, submissions, erased, true);
+    StreamHistory withFormatOne(FormatOne formatOne) {
+        return new StreamHistory(head, submissions, erased, formatOne);
     }
 }

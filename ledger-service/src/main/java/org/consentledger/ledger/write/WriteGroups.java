@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.common.IdentifierFactory;
@@ -15,6 +16,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.consentledger.api.FormatOneEvent;
 import org.consentledger.api.PersonalEvent;
 import org.consentledger.ledger.personal.DataKey;
 import org.consentledger.ledger.personal.DataKeys;
@@ -98,7 +100,7 @@ public class WriteGroups {
             unit.attachTransaction(transactions);
             GroupDecisions.Settled settled = decisions.settle(commands, histories::read);
             targets = settled.targets();
-            Decisions decided = decisions.decide(commands, targets, load(settled),
+            Decisions decided = decisions.decide(commands, targets, load(commands, settled),
                     IdentifierFactory.getInstance()::generateIdentifier, this::decided);
             keys = dataKeys.forAppend(decided.events().stream().filter(e -> e.personal() != null)
                     .map(NewEvent::stream).distinct().toList());
@@ -139,7 +141,7 @@ public class WriteGroups {
     }
 
     /** Everything the group's decisions read, a few statements for the whole group. */
-    private GroupDecisions.Loaded load(GroupDecisions.Settled settled) {
+    private GroupDecisions.Loaded load(List<?> commands, GroupDecisions.Settled settled) {
         List<Decider.Target> targets = settled.targets();
         Set<String> keyed = new HashSet<>();
         Set<String> plain = new HashSet<>();
@@ -152,7 +154,8 @@ public class WriteGroups {
         plain.removeAll(keyed);
         heads.lastSequences(plain).forEach((stream, head) -> streams.put(stream, new StreamHistory(head, Map.of())));
         Map<String, Earlier<?>> earlier = new HashMap<>();
-        for (Decider.Target target : targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Decider.Target target = targets.get(i);
             String submission = GroupDecisions.submission(target);
             StreamHistory history = streams.get(target.stream());
             Long position = submission == null || history == null ? null
@@ -160,9 +163,24 @@ public class WriteGroups {
             if (position != null && !earlier.containsKey(submission)) {
                 DomainEventMessage<?> event = eventStore.readEvents(target.stream(), position).next();
                 earlier.put(submission, earlier(target.stream(), event));
+            } else if (position == null && submission != null && history != null && history.formatOne() != null
+                    && !earlier.containsKey(submission)) {
+                formatOneEarlier(commands.get(i), history.formatOne()).ifPresent(e -> earlier.put(submission, e));
             }
         }
         return new GroupDecisions.Loaded(streams, earlier, sites.load(siteIds));
+    }
+
+    /** The event of the visitor's format 1 stream that recorded the command's client id, if one did. */
+    private Optional<Earlier<?>> formatOneEarlier(Object command, StreamHistory.FormatOne formatOne) {
+        String key = decisions.deciderOf(command).formatOneSubmissionKey(command);
+        Long position = key == null ? null : formatOne.submissions().get(key);
+        if (position == null) {
+            return Optional.empty();
+        }
+        DomainEventMessage<?> event = eventStore.readEvents(formatOne.stream(), position).next();
+        FormatOneEvent recorded = (FormatOneEvent) event.getPayload();
+        return Optional.of(new Earlier<>(event.getIdentifier(), recorded.publicPart(), recorded.personalPart()));
     }
 
     /** An earlier event with its personal part opened: the rules compare it with the submission sent again. */

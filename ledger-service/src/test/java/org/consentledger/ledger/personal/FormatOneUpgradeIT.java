@@ -65,6 +65,20 @@ class FormatOneUpgradeIT {
             }
             assertIntact(ledger, 0);
 
+            // A banner that did not hear back sends Alice's consent again: the one recorded before the upgrade answers.
+            JsonNode requests = JSON.readTree(resource("expected.json")).get("requests");
+            String firstConsent = requests.get("POST alice-format-one/consents").toString();
+            var resent = ledger.send("POST", SITE + "/visitors/alice-format-one/consents", firstConsent);
+            assertThat(resent.status()).as(resent.toString()).isEqualTo(200);
+            assertThat(resent.json().get("eventId").asString()).isEqualTo(expected.get("visitors")
+                    .get("alice-format-one").get("consents").get("alice-consent-1").get("eventId").asString());
+            var reused = ledger.send("POST", SITE + "/visitors/alice-format-one/consents",
+                    firstConsent.replace("\"denied\":[\"marketing\"]", "\"denied\":[]"));
+            assertThat(reused.status()).as(reused.toString()).isEqualTo(409);
+            var resentWithdrawal = ledger.send("POST", SITE + "/visitors/alice-format-one/withdrawals",
+                    requests.get("POST alice-format-one/withdrawals").toString());
+            assertThat(resentWithdrawal.status()).as(resentWithdrawal.toString()).isEqualTo(200);
+
             // Alice comes back and allows marketing: her old withdrawal of statistics still stands beside it.
             String withdrawal = expected.get("visitors").get("alice-format-one").get("withdrawals")
                     .get("alice-withdrawal-1").get("eventId").asString();
