@@ -44,7 +44,33 @@ class BoundedMapTest {
     }
 
     @Test
+    void theConcurrentMapEmptiesItselfRatherThanGrowPastItsCapacity() {
+        Map<String, Integer> map = BoundedMap.concurrentEmptiedWhenFull(2);
+        map.put("a", 1);
+        map.put("b", 2);
+        map.put("a", 3);
+        assertThat(map).containsOnlyKeys("a", "b").containsEntry("a", 3);
+
+        map.put("c", 4);
+        assertThat(map).containsOnlyKeys("c");
+
+        map.computeIfAbsent("d", key -> 5);
+        assertThat(map.computeIfAbsent("e", key -> 6)).isEqualTo(6);
+        assertThat(map).containsOnlyKeys("e");
+    }
+
+    @Test
+    void manyThreadsKeepTheConcurrentMapNearItsCapacity() {
+        Map<Integer, Integer> map = BoundedMap.concurrentEmptiedWhenFull(100);
+        IntStream.range(0, 100_000).parallel().forEach(i -> map.put(i, i));
+
+        // A put checks the size, then puts: threads putting at once may each add one past it.
+        assertThat(map.size()).isPositive().isLessThanOrEqualTo(100 + Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
     void aMapThatHoldsNothingIsRefused() {
         assertThatThrownBy(() -> BoundedMap.leastRecentlyUsed(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BoundedMap.concurrentEmptiedWhenFull(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

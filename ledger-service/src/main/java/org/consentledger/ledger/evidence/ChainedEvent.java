@@ -1,10 +1,12 @@
 package org.consentledger.ledger.evidence;
 
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.consentledger.ledger.store.LedgerStorageEngine;
 
 /**
  * An event with its links in the chain, which hands the event store the very payload bytes its hash was computed
@@ -22,6 +24,16 @@ final class ChainedEvent<T> extends GenericDomainEventMessage<T> {
                 event.getMetaData().mergedWith(links), event.getIdentifier(), event.getTimestamp());
         this.serializer = serializer;
         this.payload = payload;
+    }
+
+    /**
+     * The metadata as stored: without the submission key the write path hands the store in it, which the store keeps
+     * in a column of its own.
+     */
+    @Override
+    public <R> SerializedObject<R> serializeMetaData(Serializer serializer, Class<R> expectedRepresentation) {
+        return serializer.serialize(getMetaData().withoutKeys(Set.of(LedgerStorageEngine.SUBMISSION_KEY)),
+                expectedRepresentation);
     }
 
     @Override

@@ -27,7 +27,8 @@ public class DataKeys {
         this.table = table;
         this.wrapping = wrapping;
         this.clock = clock;
-        this.recent = BoundedMap.synchronizedLeastRecentlyUsed(remembered);
+        // Read for every event a group seals, by every writer thread at once.
+        this.recent = BoundedMap.concurrentEmptiedWhenFull(remembered);
     }
 
     /** Keys for a group's appends, with the ones made for new streams, stored in the caller's transaction. */

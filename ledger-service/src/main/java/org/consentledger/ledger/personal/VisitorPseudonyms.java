@@ -3,8 +3,10 @@ package org.consentledger.ledger.personal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.consentledger.support.BoundedMap;
 
 /**
  * Keyed hashes (HMAC-SHA256 under the ledger's pseudonym secret) that stand for a visitor id, or a client's id of a
@@ -17,8 +19,12 @@ public final class VisitorPseudonyms {
     /** 22 base64url characters: 132 bits, far from any collision, and short in every index that holds them. */
     private static final int PSEUDONYM_LENGTH = 22;
 
+    /** Enough for the visitors active at once on a busy ledger; one past it is named by a keyed hash again. */
+    private static final int REMEMBERED_STREAMS = 100_000;
+
     /** Initialized once with the secret; each use takes a clone, which is cheaper than a new instance. */
     private final Mac prototype;
+    private final Map<StreamOf, String> streams = BoundedMap.concurrentEmptiedWhenFull(REMEMBERED_STREAMS);
 
     public VisitorPseudonyms(LedgerSecrets secrets) {
         try {
@@ -34,8 +40,13 @@ public final class VisitorPseudonyms {
      * visitor erased and seen again starts a new one ({@code generation} 0 first).
      */
     public String stream(String siteId, String visitorId, int generation) {
-        String pseudonym = keyed("stream", siteId, visitorId, Integer.toString(generation));
-        return siteId + "/" + pseudonym.substring(0, PSEUDONYM_LENGTH);
+        // Kept in memory only: a visitor who comes back is named again without a keyed hash.
+        return streams.computeIfAbsent(new StreamOf(siteId, visitorId, generation), of ->
+                siteId + "/" + keyed("stream", siteId, visitorId, Integer.toString(generation))
+                        .substring(0, PSEUDONYM_LENGTH));
+    }
+
+    private record StreamOf(String siteId, String visitorId, int generation) {
     }
 
     /** What a client's id of a submission (a consent id, a withdrawal id) is indexed as within its stream. */

@@ -53,6 +53,12 @@ class SubmissionIndexIT {
             assertThat(keys(ledger, "ann")).containsExactly(key(ledger, "ann", "consent", "c-1"),
                     key(ledger, "ann", "withdrawal", "w-1"), key(ledger, "ann", "withdrawal", "c-1"))
                     .allMatch(key -> !key.contains("c-1") && !key.contains("w-1"));
+            // The index column holds the key, and nothing else stores it a second time.
+            assertThat(new JdbcTemplate(ledger.bean(DataSource.class)).queryForList(
+                    "select meta_data from domain_event_entry where aggregate_identifier = ?", byte[].class,
+                    stream(ledger, "ann"))).hasSize(3).allSatisfy(metaData -> assertThat(
+                    new String(metaData, java.nio.charset.StandardCharsets.UTF_8)).contains("\"hash\"")
+                    .doesNotContain("submissionKey"));
         }
     }
 
