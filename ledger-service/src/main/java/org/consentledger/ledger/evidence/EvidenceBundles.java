@@ -24,6 +24,7 @@ import org.consentledger.ledger.personal.DataKeys;
 import org.consentledger.ledger.personal.PersonalParts;
 import org.consentledger.ledger.store.StreamPositions;
 import org.consentledger.store.evidence.EvidenceLog;
+import org.consentledger.store.personal.FormatOneStreams;
 import org.consentledger.support.Waiting;
 import org.consentledger.verifier.CanonicalJson;
 import org.consentledger.verifier.Decision;
@@ -58,10 +59,12 @@ public class EvidenceBundles {
     private final int maxEvents;
     private final VisitorStreams streams;
     private final DataKeys keys;
+    private final FormatOneStreams formatOne;
 
     EvidenceBundles(StoredEvents store, EvidenceLog log, Checkpoints checkpoints, CheckpointKey key,
                     StreamPositions positions, Clock clock, EvidenceProperties properties, VisitorStreams streams,
-                    DataKeys keys) {
+                    DataKeys keys, FormatOneStreams formatOne) {
+        this.formatOne = formatOne;
         this.streams = streams;
         this.keys = keys;
         this.store = store;
@@ -75,11 +78,13 @@ public class EvidenceBundles {
 
     /** The bundle, as the JSON bytes that were signed. */
     public byte[] bundle(String siteId, String visitorId, Instant at, Instant asOf) {
-        String visitorStream = bundledStream(siteId, visitorId);
+        List<VisitorStreams.Erasure> erased = new ArrayList<>();
+        String visitorStream = bundledStream(siteId, visitorId, erased);
         Optional<DataKey> dataKey = keys.current(visitorStream);
         List<String> streamsBundled = new ArrayList<>(List.of(siteId));
         streamsBundled.addAll(FormatOneEvents.streamsWith(siteId, visitorId, visitorStream,
-                streams.first(siteId, visitorId)));
+                streams.first(siteId, visitorId), erased.stream().anyMatch(e -> e.stream().equals(visitorStream)),
+                formatOne.any()));
         long stored = store.count(streamsBundled);
         if (stored > maxEvents) {
             throw LedgerRejection.invalid("visitorId", ("visitor '%s' and the site's policy versions are %,d events, "
@@ -153,8 +158,7 @@ public class EvidenceBundles {
      * The visitor's current stream; for a visitor erased and not seen since, the stream erased last, whose bundle
      * proves the erasure and the public parts of what it held.
      */
-    private String bundledStream(String siteId, String visitorId) {
-        List<VisitorStreams.Erasure> erased = new ArrayList<>();
+    private String bundledStream(String siteId, String visitorId, List<VisitorStreams.Erasure> erased) {
         String current = streams.current(siteId, visitorId, erased);
         return erased.isEmpty() || store.count(List.of(current)) > 0 ? current
                 : erased.get(erased.size() - 1).stream();

@@ -31,6 +31,7 @@ import org.consentledger.ledger.personal.DataKeys;
 import org.consentledger.ledger.personal.PersonalParts;
 import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.ledger.web.Ids;
+import org.consentledger.store.personal.FormatOneStreams;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,9 +54,11 @@ class EvidenceController {
     private final EvidenceBundles bundles;
     private final VisitorStreams streams;
     private final DataKeys keys;
+    private final FormatOneStreams formatOne;
 
     EvidenceController(QueryGateway queries, EventStore eventStore, PublishedPolicies policies, JsonMapper json,
-                       EvidenceBundles bundles, VisitorStreams streams, DataKeys keys) {
+                       EvidenceBundles bundles, VisitorStreams streams, DataKeys keys, FormatOneStreams formatOne) {
+        this.formatOne = formatOne;
         this.queries = queries;
         this.eventStore = eventStore;
         this.policies = policies;
@@ -120,10 +123,12 @@ class EvidenceController {
         erased.forEach(stream -> visitorStreams.add(stream.stream()));
         visitorStreams.add(current);
         String first = streams.first(siteId, visitor);
+        boolean namedStreamsLeft = formatOne.any();
         List<Map<String, Object>> events = new ArrayList<>();
         for (String stream : visitorStreams) {
             Optional<DataKey> key = keys.current(stream);
-            for (String withIt : FormatOneEvents.streamsWith(siteId, visitor, stream, first)) {
+            for (String withIt : FormatOneEvents.streamsWith(siteId, visitor, stream, first, !stream.equals(current),
+                    namedStreamsLeft)) {
                 eventStore.readEvents(withIt).asStream().map(event -> entry(event, key)).forEach(events::add);
             }
         }

@@ -18,12 +18,21 @@ final class FormatOneEvents {
 
     /**
      * The streams holding the visitor's events that go with {@code visitorStream}: it, and when it is the visitor's
-     * first, their format 1 stream under either of its names (at most one of them has events).
+     * first, their format 1 stream, under the name it has once its visitor was erased (only then can it have been
+     * redacted), or else under the visitor's name when the ledger still has such streams.
+     *
+     * @param erased           whether {@code visitorStream} was erased
+     * @param namedStreamsLeft whether the ledger may still hold format 1 streams named by their visitor
      */
-    static List<String> streamsWith(String siteId, String visitorId, String visitorStream, String firstStream) {
-        return visitorStream.equals(firstStream)
-                ? List.of(VisitorStream.formatOne(siteId, visitorId), VisitorStream.formatOneRedacted(visitorStream),
-                        visitorStream)
+    static List<String> streamsWith(String siteId, String visitorId, String visitorStream, String firstStream,
+                                    boolean erased, boolean namedStreamsLeft) {
+        if (!visitorStream.equals(firstStream)) {
+            return List.of(visitorStream);
+        }
+        if (erased) {
+            return List.of(VisitorStream.formatOneRedacted(visitorStream), visitorStream);
+        }
+        return namedStreamsLeft ? List.of(VisitorStream.formatOne(siteId, visitorId), visitorStream)
                 : List.of(visitorStream);
     }
 
