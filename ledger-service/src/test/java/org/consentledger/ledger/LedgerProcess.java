@@ -106,12 +106,13 @@ public final class LedgerProcess implements AutoCloseable {
     }
 
     /**
-     * Replays the read models and waits until they hold every event again. A replay is refused while the processor's
-     * token is still claimed by a killed run before this one, until that claim lapses: it is asked again until then.
+     * Replays the read models and waits until they hold every event again. A replay is refused (503, Retry-After)
+     * while the processor's token is still claimed by a killed run before this one: it is asked again until that
+     * claim lapses.
      */
     public void replayReadModels() throws IOException, InterruptedException {
         LedgerInstance.Response replay = send("POST", "/api/v1/admin/projections/replay", null);
-        for (int tries = 0; replay.status() != 202 && tries < 60; tries++) {
+        for (int tries = 0; replay.status() == 503 && replay.retryAfter() != null && tries < 60; tries++) {
             Thread.sleep(500);
             replay = send("POST", "/api/v1/admin/projections/replay", null);
         }

@@ -8,9 +8,11 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.support.Waiting;
 import org.springframework.stereotype.Component;
 
@@ -93,7 +95,15 @@ public class StreamPositions {
     public synchronized void replay(String processorName, Runnable afterReset) {
         StreamingEventProcessor processor = processor(processorName);
         processor.shutDown();
-        processor.resetTokens();
+        try {
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException claimed) {
+            // Not left stopped: the read models go on as they were, and the replay can be asked for again.
+            processor.start();
+            throw new LedgerRejection(LedgerRejection.Kind.UNAVAILABLE, null, "the read models' processor is still "
+                    + "claimed by another instance, or by one that stopped without releasing it; ask again in a few "
+                    + "seconds");
+        }
         List<TrackingToken> atReset = storedTokens(processorName);
         afterReset.run();
         processor.start();
