@@ -1,7 +1,6 @@
 package org.consentledger.api.consent;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,13 +15,6 @@ public interface VisitorStreams {
 
     /** The stream the visitor's answers and next decisions on the site are of: the first one not erased. */
     String current(String siteId, String visitorId);
-
-    /** The visitor's streams erased so far, oldest first. */
-    default List<Erasure> erased(String siteId, String visitorId) {
-        List<Erasure> erased = new ArrayList<>();
-        current(siteId, visitorId, erased);
-        return erased;
-    }
 
     /** {@link #current}, found with the streams erased before it, which are added to {@code erased} oldest first. */
     String current(String siteId, String visitorId, List<Erasure> erased);
