@@ -1,8 +1,6 @@
 package org.consentledger.ledger.personal;
 
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -16,7 +14,6 @@ final class Aead {
 
     static final int NONCE_BYTES = 12;
     static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** A cipher per thread: looking one up for every event is a good part of what sealing costs. */
     private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
         try {
@@ -30,14 +27,20 @@ final class Aead {
     }
 
     static byte[] encrypt(byte[] key, byte[] plaintext, byte[] associatedData) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
+        return encrypt(key, plaintext, associatedData, 0);
+    }
+
+    /** As {@link #encrypt(byte[], byte[], byte[])}, leaving {@code header} zero bytes in front for the caller. */
+    static byte[] encrypt(byte[] key, byte[] plaintext, byte[] associatedData, int header) {
+        byte[] nonce = RandomBytes.of(NONCE_BYTES);
+        byte[] out = new byte[header + NONCE_BYTES + plaintext.length + TAG_BITS / 8];
+        System.arraycopy(nonce, 0, out, header, NONCE_BYTES);
         try {
             Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
-            byte[] sealed = cipher.doFinal(plaintext);
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            cipher.doFinal(plaintext, 0, plaintext.length, out, header + NONCE_BYTES);
+            return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM is unavailable", e);
         }
@@ -45,15 +48,20 @@ final class Aead {
 
     /** @throws UnreadableSeal when the bytes were not sealed by this key for this associated data, or were altered */
     static byte[] decrypt(byte[] key, byte[] sealed, byte[] associatedData) {
-        if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+        return decrypt(key, sealed, 0, associatedData);
+    }
+
+    /** As {@link #decrypt(byte[], byte[], byte[])}, for sealed bytes that start at {@code from}. */
+    static byte[] decrypt(byte[] key, byte[] sealed, int from, byte[] associatedData) {
+        if (sealed.length - from < NONCE_BYTES + TAG_BITS / 8) {
             throw new UnreadableSeal("the sealed bytes are too short to hold a nonce and a tag");
         }
         try {
             Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
-                    new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+                    new GCMParameterSpec(TAG_BITS, sealed, from, NONCE_BYTES));
             cipher.updateAAD(associatedData);
-            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            return cipher.doFinal(sealed, from + NONCE_BYTES, sealed.length - from - NONCE_BYTES);
         } catch (AEADBadTagException e) {
             throw new UnreadableSeal("the sealed bytes do not open with this key: altered, cut, or sealed for another");
         } catch (GeneralSecurityException e) {

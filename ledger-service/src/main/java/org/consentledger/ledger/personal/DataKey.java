@@ -1,6 +1,5 @@
 package org.consentledger.ledger.personal;
 
-import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
@@ -8,8 +7,6 @@ import java.util.Arrays;
  * what erases them: the events keep their hashes, and nothing opens their personal parts any more.
  */
 public final class DataKey {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] key;
 
@@ -21,9 +18,7 @@ public final class DataKey {
     }
 
     public static DataKey generate() {
-        byte[] key = new byte[LedgerSecrets.KEY_BYTES];
-        RANDOM.nextBytes(key);
-        return new DataKey(key);
+        return new DataKey(RandomBytes.of(LedgerSecrets.KEY_BYTES));
     }
 
     byte[] bytes() {

@@ -1,7 +1,6 @@
 package org.consentledger.ledger.personal;
 
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import org.consentledger.api.PersonalEvent;
 import org.consentledger.api.SealedPart;
@@ -18,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PersonalParts {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private PersonalParts() {
@@ -34,8 +32,7 @@ public final class PersonalParts {
 
     /** The event with its personal part sealed under the stream's key. */
     public static <E extends PersonalEvent<E, P>, P> E seal(E event, Object personal, String eventId, DataKey key) {
-        byte[] salt = new byte[PersonalCommitment.SALT_BYTES];
-        RANDOM.nextBytes(salt);
+        byte[] salt = RandomBytes.of(PersonalCommitment.SALT_BYTES);
         JsonNode fields = JSON.valueToTree(event.personalType().cast(personal));
         byte[] canonical = CanonicalJson.canonicalize(fields);
         byte[] plain = ByteBuffer.allocate(salt.length + canonical.length).put(salt).put(canonical).array();

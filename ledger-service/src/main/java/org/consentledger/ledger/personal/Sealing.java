@@ -27,11 +27,9 @@ public final class Sealing {
     }
 
     public static byte[] seal(DataKey key, String eventId, byte[] personalPart) {
-        byte[] sealed = Aead.encrypt(eventKey(key, eventId), personalPart, associatedData(eventId));
-        byte[] out = new byte[sealed.length + 1];
-        out[0] = FORMAT;
-        System.arraycopy(sealed, 0, out, 1, sealed.length);
-        return out;
+        byte[] sealed = Aead.encrypt(eventKey(key, eventId), personalPart, associatedData(eventId), 1);
+        sealed[0] = FORMAT;
+        return sealed;
     }
 
     /** @throws UnreadableSeal for the wrong key, another event's bytes, or bytes altered or cut */
@@ -39,9 +37,7 @@ public final class Sealing {
         if (sealed.length == 0 || sealed[0] != FORMAT) {
             throw new UnreadableSeal("the sealed bytes are not in a sealing format this ledger knows");
         }
-        byte[] body = new byte[sealed.length - 1];
-        System.arraycopy(sealed, 1, body, 0, body.length);
-        return Aead.decrypt(eventKey(key, eventId), body, associatedData(eventId));
+        return Aead.decrypt(eventKey(key, eventId), sealed, 1, associatedData(eventId));
     }
 
     static byte[] eventKey(DataKey key, String eventId) {
