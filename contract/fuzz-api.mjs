@@ -115,6 +115,17 @@ function* seeds(path, method) {
     const parameters = { siteId: { in: 'path', value: site }, version: { in: 'path', value: 1 } };
     yield json(parameters, policy);
     yield json(parameters, policy);
+  } else if (method === 'put' && path.endsWith('/notices/{noticeId}')) {
+    const notice = { policyVersion: 1, buttons: ['accept-all', 'reject-all'],
+      texts: { en: { title: 'Cookies', body: 'We use cookies.',
+        buttonLabels: { 'accept-all': 'Accept', 'reject-all': 'Reject' },
+        categories: [{ id: 'statistics', name: 'Statistics' }], vendors: [{ name: 'Matomo', iabId: null }] } },
+      attachments: [{ name: 'banner.js', mediaType: 'text/javascript',
+        content: Buffer.from('showBanner()').toString('base64') }] };
+    const parameters = { siteId: { in: 'path', value: site },
+      noticeId: { in: 'path', value: `fuzz-${Math.floor(random() * 1e9)}` } };
+    yield json(parameters, notice);
+    yield json(parameters, notice);
   } else if (method === 'get' && /visitors\/\{visitorId\}\/(consent|evidence|events)$/.test(path)) {
     yield { parameters: { siteId: { in: 'path', value: site }, visitorId: { in: 'path', value: 'alice' } }, token };
   }

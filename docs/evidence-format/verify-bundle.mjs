@@ -20,7 +20,7 @@ const TYPE = {
   withdrawn: 'org.consentledger.api.consent.ConsentWithdrawn',
 };
 const STABLE = { policy: 'policy.published', given: 'consent.given', withdrawn: 'consent.withdrawn',
-  erased: 'subject.erased' };
+  erased: 'subject.erased', notice: 'notice.published' };
 
 // ---- JSON, read strictly (§2): repeated member names refused, integers kept exact as BigInt ----
 
@@ -238,7 +238,9 @@ function readEvent(e, formatThree) {
       erased: e.payload === ERASED };
   }
   const personal = e.personal ?? null;
-  return { e, format: 2, isPolicy: e.type === STABLE.policy, isErasure: e.type === STABLE.erased, shown: e.public,
+  // A notice is, like a policy version, an event of the site's stream (§14.5).
+  return { e, format: 2, isPolicy: e.type === STABLE.policy || e.type === STABLE.notice,
+    isNotice: e.type === STABLE.notice, isErasure: e.type === STABLE.erased, shown: e.public,
     personal, personalErased: personal === ERASED,
     fields: isObject(personal) && isObject(personal.fields) ? personal.fields : null };
 }
@@ -497,6 +499,15 @@ export function verifyBundle(text, key) {
           && (r.format === 2 || r.erased || e.stream === visitorStream)
           && (r.fields === null || r.fields.visitorId === bundle.piiPrincipalId);
         note('stream', holds, `${name} belongs to the one visitor stream of its format, of visitor ${bundle.piiPrincipalId}.`);
+      }
+      if (r.isNotice) {
+        // §14.5: the notice's content has the digest the event states.
+        let holds = false;
+        try {
+          holds = isObject(r.shown?.notice) && typeof r.shown.digest === 'string'
+            && sha256(canonicalize(r.shown.notice)).toString('hex') === r.shown.digest;
+        } catch { /* a notice without canonical form has no digest */ }
+        note('notice', holds, `${name}: notice ${r.shown?.notice?.noticeId} has the digest ${r.shown?.digest}.`);
       }
       // The answer counts what can be attributed to the visitor: a payload, or personal fields (§14.3).
       const attributed = r.format === 1 ? !r.erased : r.fields !== null;

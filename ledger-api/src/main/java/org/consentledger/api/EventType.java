@@ -7,6 +7,7 @@ import org.consentledger.api.consent.ConsentGivenV1;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.ConsentWithdrawnV1;
 import org.consentledger.api.erasure.SubjectErased;
+import org.consentledger.api.notice.NoticePublished;
 import org.consentledger.api.policy.CookiePolicyPublished;
 
 /**
@@ -27,7 +28,8 @@ public enum EventType {
     POLICY_PUBLISHED("policy.published", "CookiePolicyPublished",
             "org.consentledger.api.policy.CookiePolicyPublished", CookiePolicyPublished.class,
             CookiePolicyPublished.class),
-    SUBJECT_ERASED("subject.erased", "SubjectErased", null, null, SubjectErased.class);
+    SUBJECT_ERASED("subject.erased", "SubjectErased", null, null, SubjectErased.class),
+    NOTICE_PUBLISHED("notice.published", "NoticePublished", null, null, NoticePublished.class);
 
     private static final String CLOUD_EVENT_PREFIX = "org.consentledger.";
 

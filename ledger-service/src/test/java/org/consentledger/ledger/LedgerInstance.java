@@ -115,6 +115,20 @@ public final class LedgerInstance implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A GET whose answer is bytes (a file), with its status and media type. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        try {
+            return http.send((token == null ? request : request.header("Authorization", "Bearer " + token)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits until every projection has handled every event in the store. */
     public void awaitProjectionsCaughtUp() {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {

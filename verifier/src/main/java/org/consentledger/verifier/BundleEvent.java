@@ -67,6 +67,28 @@ final class BundleEvent {
         return type.filter(t -> t == EventType.POLICY_PUBLISHED).isPresent();
     }
 
+    boolean isNotice() {
+        return format == 2 && type.filter(t -> t == EventType.NOTICE_PUBLISHED).isPresent();
+    }
+
+    /** An event of the site's own stream (a policy version or a notice), which is about no visitor. */
+    boolean isSiteEvent() {
+        return isPolicy() || isNotice();
+    }
+
+    /** A notice's digest is the SHA-256 of the notice's canonical form ({@link NoticeDigest}). */
+    boolean noticeDigestHolds() {
+        JsonNode shown = shown();
+        JsonNode notice = shown == null ? null : shown.get("notice");
+        JsonNode digest = shown == null ? null : shown.get("digest");
+        try {
+            return notice != null && notice.isObject() && digest != null && digest.isString()
+                    && NoticeDigest.of(notice).equals(digest.asString());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     boolean isErasure() {
         return format == 2 && SUBJECT_ERASED.equals(event.type());
     }
@@ -126,7 +148,8 @@ final class BundleEvent {
     }
 
     /**
-     * What the answer reads from the event: a {@code CookiePolicyPublished}, or a {@code ConsentGiven} or
+     * What the answer reads from the event: a {@code CookiePolicyPublished}, a {@code NoticePublished}, or a
+     * {@code ConsentGiven} or
      * {@code ConsentWithdrawn} that can be attributed to a visitor (with its payload, or its personal fields);
      * null for anything else, and for what does not map onto its type.
      */
@@ -135,7 +158,7 @@ final class BundleEvent {
             return null;
         }
         JsonNode content = shown();
-        if (format == 2 && !isPolicy()) {
+        if (format == 2 && !isSiteEvent()) {
             JsonNode fields = personalFields();
             if (fields == null || content == null || !content.isObject()) {
                 return null;

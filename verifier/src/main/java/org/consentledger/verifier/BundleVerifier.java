@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
+import org.consentledger.api.notice.Notice;
+import org.consentledger.api.notice.NoticePublished;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +39,7 @@ public final class BundleVerifier {
      */
     public enum Check {
         READABLE, VERSION, BUNDLE_SIGNATURE, CHECKPOINT_SIGNATURE, EVENT_HASH, COMMITMENT, INCLUSION,
-        RECORDED_BY_AS_OF, STREAM, CHAIN, ERASURE, ANSWER, EVALUABLE;
+        RECORDED_BY_AS_OF, STREAM, CHAIN, ERASURE, NOTICE, ANSWER, EVALUABLE;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -105,6 +107,9 @@ public final class BundleVerifier {
             findings.add(formatThree ? checkStream(shown, bundle, oneStreamPerFormat) : checkStream(shown, bundle));
             streams.computeIfAbsent(event.stream(), s -> new ArrayList<>()).add(event);
             Object content = shown.content();
+            if (shown.isNotice()) {
+                findings.add(checkNotice(shown, content));
+            }
             if (content instanceof CookiePolicyPublished policy) {
                 policies.add(policy);
             } else {
@@ -199,7 +204,7 @@ public final class BundleVerifier {
      */
     private static boolean oneVisitorStreamPerFormat(List<BundleEvent> events) {
         Map<Integer, Set<String>> streamsByFormat = new TreeMap<>();
-        events.stream().filter(e -> !e.isPolicy()).forEach(e ->
+        events.stream().filter(e -> !e.isSiteEvent()).forEach(e ->
                 streamsByFormat.computeIfAbsent(e.format(), f -> new TreeSet<>()).add(e.event().stream()));
         return streamsByFormat.values().stream().allMatch(streams -> streams.size() == 1);
     }
@@ -211,7 +216,7 @@ public final class BundleVerifier {
     private static Finding checkStream(BundleEvent shown, EvidenceBundle bundle, boolean oneStreamPerFormat) {
         String stream = shown.event().stream();
         String name = name(shown.event());
-        if (shown.isPolicy()) {
+        if (shown.isSiteEvent()) {
             return check(Check.STREAM, bundle.piiController().equals(stream),
                     "%s belongs to %s.".formatted(name, bundle.piiController()));
         }
@@ -246,7 +251,7 @@ public final class BundleVerifier {
         if (erased.isEmpty()) {
             return Optional.empty();
         }
-        boolean holds = events.stream().filter(e -> !e.isPolicy()).noneMatch(BundleEvent::showsPersonalData);
+        boolean holds = events.stream().filter(e -> !e.isSiteEvent()).noneMatch(BundleEvent::showsPersonalData);
         for (BundleEvent erasure : events.stream().filter(BundleEvent::isErasure).toList()) {
             holds &= events.stream().filter(e -> e != erasure && e.event().stream().equals(erasure.event().stream()))
                     .allMatch(e -> e.event().sequence() < erasure.event().sequence());
@@ -254,6 +259,19 @@ public final class BundleVerifier {
         return Optional.of(check(Check.ERASURE, holds, ("The visitor data of %s was erased whole: no event of it "
                 + "shows personal data any more, and an erasure the bundle holds is the last event of its stream.")
                 .formatted(String.join(", ", erased))));
+    }
+
+    /** Format 3: a notice is the content its digest names, which says what the site showed its visitors. */
+    private static Finding checkNotice(BundleEvent shown, Object content) {
+        if (!(content instanceof NoticePublished published)) {
+            return check(Check.NOTICE, false, name(shown.event()) + " is not a notice of the form the ledger writes.");
+        }
+        Notice notice = published.notice();
+        return check(Check.NOTICE, shown.noticeDigestHolds(), ("Notice '%s' of %s has the digest %s, recomputed from "
+                + "its content: in %s it offered %s, presented policy version %d%s.").formatted(notice.noticeId(),
+                notice.siteId(), published.digest(), String.join(", ", notice.texts().keySet()),
+                String.join(", ", notice.buttons()), notice.policyVersion(), notice.attachments().isEmpty() ? ""
+                        : " and lists %d file(s) by their SHA-256".formatted(notice.attachments().size())));
     }
 
     /** Format 2: the bundle's one log proof leads from every event, at its leaf index, to the checkpoint's root. */

@@ -97,6 +97,44 @@ class FormatThreeBundleTest {
         assertThat(answer.basis().events()).isEqualTo(2);
     }
 
+    /** A banner as the site showed it, in the site's stream after its policy versions. */
+    private ObjectNode notice(String title, String statedDigestOfTitle) {
+        String notice = """
+                {"siteId": "%s", "noticeId": "banner-1", "policyVersion": 2, "buttons": ["accept-all", "reject-all"],
+                 "texts": {"de": {"title": "%s", "body": "Wir nutzen Cookies – für Statistik.",
+                   "buttonLabels": {"accept-all": "Alle akzeptieren", "reject-all": "Alle ablehnen"},
+                   "categories": [{"id": "statistics", "name": "Statistik", "description": null}],
+                   "vendors": [{"name": "Matomo", "iabId": null}]}},
+                 "attachments": [{"name": "banner.png", "mediaType": "image/png", "size": 12,
+                   "sha256": "%s"}]}""";
+        String png = EventHash.sha256Hex(new byte[12]);
+        String digest = NoticeDigest.of(json(notice.formatted(SITE, statedDigestOfTitle, png)));
+        ObjectNode published = JSON.createObjectNode();
+        published.set("notice", json(notice.formatted(SITE, title, png)));
+        published.put("digest", digest).put("recordedAt", "2026-05-02T00:00:00Z");
+        return log.formatTwo("notice.published", SITE, published, null);
+    }
+
+    @Test
+    void aNoticeTheSiteShowedIsProvenByItsDigest() {
+        story(VISITOR);
+        notice("Cookies? Ja, gern", "Cookies? Ja, gern");
+
+        Verification verification = verdict("bundle-with-notice.json", bundle(), "none: a notice in the site stream");
+        assertThat(verification.findings().stream().filter(f -> f.check() == Check.NOTICE))
+                .singleElement().satisfies(f -> assertThat(f.statement()).contains("banner-1", "in de it offered "
+                        + "accept-all, reject-all, presented policy version 2 and lists 1 file(s)"));
+    }
+
+    @Test
+    void aNoticeThatIsNotTheContentItsDigestNamesFails() {
+        story(VISITOR);
+        notice("Cookies? Nein, danke", "Cookies? Ja, gern");
+
+        verdict("notice-digest-of-other-content.json", bundle(),
+                "a notice whose stated digest is that of another title, hashed as stored", "notice");
+    }
+
     @Test
     void anEditedPublicFieldFailsTheEventHash() {
         story(VISITOR);

@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Checks the whole ledger from its tables, trusting nothing the ledger computed before: every event's hash is
  * recomputed from its stored form, every stream's chain is followed, the Merkle log's leaves are matched to the
  * store's order, every checkpoint's root and signature are checked again, and the consent history that answers are
- * made from is held against the events (a row changed, missing or added behind the ledger's back). Reports the
+ * made from is held against the events (a row changed, missing or added behind the ledger's back), as are the
+ * files of every notice against the digests its event holds ({@link NoticeFiles}). Reports the
  * first thing that does not match, naming the event and its stream.
  */
 @Component
@@ -64,10 +65,12 @@ public class LedgerAudit {
     private final DataKeys keys;
     private final ErasedStreams erasures;
     private final VisitorStreams visitorStreams;
+    private final NoticeFiles notices;
 
     LedgerAudit(StoredEvents store, EvidenceLog evidence, CheckpointKey key, ConsentHistoryTable history,
                 StreamPositions positions, ParkedStreams parked, PolicyCatalogTable catalog, DataKeys keys,
-                ErasedStreams erasures, VisitorStreams visitorStreams) {
+                ErasedStreams erasures, VisitorStreams visitorStreams, NoticeFiles notices) {
+        this.notices = notices;
         this.visitorStreams = visitorStreams;
         this.keys = keys;
         this.erasures = erasures;
@@ -121,6 +124,9 @@ public class LedgerAudit {
                     page.get(page.size() - 1).globalIndex());
             for (Stored event : page) {
                 Problem problem = check(event, streams);
+                if (problem == null) {
+                    problem = notices.problemOf(event).map(description -> problem(event, description)).orElse(null);
+                }
                 EvidenceLog.Leaf leaf = logged.get(event.globalIndex());
                 if (problem == null && leaf == null && event.globalIndex() < logReached) {
                     problem = problem(event, "the log went past its place without recording it: it was added behind the log's back");

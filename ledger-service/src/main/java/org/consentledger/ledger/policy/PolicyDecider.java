@@ -10,7 +10,7 @@ import org.consentledger.ledger.write.Situation;
 public class PolicyDecider implements Decider<PublishCookiePolicy> {
 
     /** What the store has always kept as the type of a site's stream. */
-    static final String STREAM_TYPE = "SitePolicies";
+    public static final String STREAM_TYPE = "SitePolicies";
 
     private final PolicyRules rules;
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.consentledger.api.notice.NoticePublished;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.ledger.write.SiteState;
@@ -17,9 +18,9 @@ import org.consentledger.store.StoredStreams;
 import org.springframework.stereotype.Component;
 
 /**
- * The write side's view of published policies, read straight from the site's stream in the event store so that a
- * consent can be checked against a version the moment it is published. Versions never change once published, so
- * they are cached; only "which version is in force" needs to know whether a newer one arrived.
+ * The write side's view of published policies and notices, read straight from the site's stream in the event store
+ * so that a consent can be checked against a version the moment it is published. Versions and notices never change
+ * once published, so they are cached; only "which version is in force" needs to know whether a newer one arrived.
  */
 @Component
 public class PublishedPolicies implements SiteStates {
@@ -79,8 +80,9 @@ public class PublishedPolicies implements SiteStates {
         PublishedSite site = PublishedSite.none(siteId);
         long last = -1;
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(siteId).asStream()
-                .filter(e -> e.getPayload() instanceof CookiePolicyPublished)
-                .sorted(Comparator.comparingInt(e -> ((CookiePolicyPublished) e.getPayload()).version()))
+                .filter(e -> e.getPayload() instanceof CookiePolicyPublished
+                        || e.getPayload() instanceof NoticePublished)
+                .sorted(Comparator.comparingInt(PublishedPolicies::policyVersion))
                 .toList();
         for (DomainEventMessage<?> event : events) {
             site = site.recorded(event.getPayload(), event.getIdentifier());
@@ -91,7 +93,23 @@ public class PublishedPolicies implements SiteStates {
         return loaded;
     }
 
-    /** @param lastSequence sequence number of the site stream's last event; each event publishes one version */
+    /** Policies in the order of their versions; a notice needs no order, and may only present a published version. */
+    private static int policyVersion(DomainEventMessage<?> event) {
+        return event.getPayload() instanceof CookiePolicyPublished policy ? policy.version() : Integer.MAX_VALUE;
+    }
+
+    /** The site's notice, as published now. */
+    public Optional<PublishedSite.Notice> notice(String siteId, String noticeId) {
+        Optional<PublishedSite.Notice> cached = cached(siteId).site().notice(noticeId);
+        return cached.isPresent() ? cached : load(siteId).site().notice(noticeId);
+    }
+
+    /** The site's notices as published now, by notice id. */
+    public Map<String, PublishedSite.Notice> noticesOf(String siteId) {
+        return current(siteId, eventStore.lastSequenceNumberFor(siteId).orElse(-1L)).site().notices();
+    }
+
+    /** @param lastSequence sequence number of the site stream's last event */
     private record Loaded(long lastSequence, PublishedSite site) {
     }
 }

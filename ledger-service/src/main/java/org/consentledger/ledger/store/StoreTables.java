@@ -2,6 +2,7 @@ package org.consentledger.ledger.store;
 
 import org.consentledger.store.events.EventRows;
 import org.consentledger.store.evidence.EvidenceLog;
+import org.consentledger.store.notices.NoticeAttachmentTable;
 import org.consentledger.store.personal.ErasedStreams;
 import org.consentledger.store.personal.FormatOneStreams;
 import org.consentledger.store.personal.SecretFingerprints;
@@ -38,6 +39,11 @@ class StoreTables {
     @Bean
     ErasedStreams erasedStreams(JdbcClient jdbc) {
         return new ErasedStreams(jdbc);
+    }
+
+    @Bean
+    NoticeAttachmentTable noticeAttachmentTable(JdbcClient jdbc) {
+        return new NoticeAttachmentTable(jdbc);
     }
 
     @Bean

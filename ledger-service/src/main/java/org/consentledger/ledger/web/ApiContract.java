@@ -1,5 +1,13 @@
 package org.consentledger.ledger.web;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -11,14 +19,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
@@ -35,17 +35,19 @@ class ApiContract implements OpenApiCustomizer {
     private static final String PROBLEM_JSON = "application/problem+json";
 
     /** Members of response schemas that may be null; every other member of a response is always present. */
-    private static final Map<String, Set<String>> NULLABLE = Map.of(
-            "ConsentAnswer", Set.of("policyVersion"),
-            "VisitorAnswer", Set.of("policyVersion"),
-            "CategoryAnswer", Set.of("decidedBy", "policyVersion"),
-            "CookieAnswer", Set.of("decidedBy"),
-            "Report", Set.of("problem"),
-            "PolicyDocument", Set.of("text", "retention"),
-            "CookieCategory", Set.of("description"),
-            "Cookie", Set.of("function", "purpose"),
-            "Problem", Set.of("eventId", "stream"),
-            "ParkedStream", Set.of("cause"));
+    private static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
+            Map.entry("ConsentAnswer", Set.of("policyVersion")),
+            Map.entry("VisitorAnswer", Set.of("policyVersion")),
+            Map.entry("CategoryAnswer", Set.of("decidedBy", "policyVersion")),
+            Map.entry("CookieAnswer", Set.of("decidedBy")),
+            Map.entry("Report", Set.of("problem")),
+            Map.entry("PolicyDocument", Set.of("text", "retention")),
+            Map.entry("CookieCategory", Set.of("description")),
+            Map.entry("Cookie", Set.of("function", "purpose")),
+            Map.entry("Problem", Set.of("eventId", "stream")),
+            Map.entry("ParkedStream", Set.of("cause")),
+            Map.entry("NoticeCategory", Set.of("description")),
+            Map.entry("NoticeVendor", Set.of("iabId")));
 
     /** Members left out rather than null when they do not apply. */
     private static final Map<String, Set<String>> OMITTED = Map.of(
@@ -56,24 +58,28 @@ class ApiContract implements OpenApiCustomizer {
             "BundleEvent", Set.of("payload", "public", "commitment", "personal"),
             PROBLEM, Set.of("type", "detail", "instance", "field", "errors"));
 
-    private static final Map<String, Parameter> PARAMETERS = Map.of(
-            "siteId", parameter("A site: 1-200 letters, digits, '.', '_' or '-', starting with a letter or digit",
-                    text("^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$"), "smartbump.opendatasoft.com"),
-            "visitorId", parameter("The site's pseudonymous visitor id: 1-200 letters, digits or . _ : ~ + = @ -",
-                    text("^[A-Za-z0-9._:~+=@-]{1,200}$"), "alice"),
-            "version", parameter("A policy version", integer(1), 1),
-            "at", parameter("The instant the answer is about (default: now); " + ClientInstants.FORM,
-                    instant(), "2026-11-23T10:00:00Z"),
-            "asOf", parameter("The answer as the ledger knew it at this instant (default: now; not in the future); "
-                    + ClientInstants.FORM, instant(), "2026-11-23T12:00:00Z"),
-            "effectiveFrom", parameter("When the imported version takes effect (default: now); "
-                    + ClientInstants.FORM, instant(), "2026-11-23T10:00:00Z"),
-            "consentMaxAge", parameter("How long a consent given under this version lasts (default: the "
+    private static final Map<String, Parameter> PARAMETERS = Map.ofEntries(
+            Map.entry("siteId", parameter("A site: 1-200 letters, digits, '.', '_' or '-', starting with a letter or "
+                    + "digit", text("^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$"), "smartbump.opendatasoft.com")),
+            Map.entry("visitorId", parameter("The site's pseudonymous visitor id: 1-200 letters, digits or "
+                    + ". _ : ~ + = @ -", text("^[A-Za-z0-9._:~+=@-]{1,200}$"), "alice")),
+            Map.entry("version", parameter("A policy version", integer(1), 1)),
+            Map.entry("at", parameter("The instant the answer is about (default: now); " + ClientInstants.FORM,
+                    instant(), "2026-11-23T10:00:00Z")),
+            Map.entry("asOf", parameter("The answer as the ledger knew it at this instant (default: now; not in the "
+                    + "future); " + ClientInstants.FORM, instant(), "2026-11-23T12:00:00Z")),
+            Map.entry("effectiveFrom", parameter("When the imported version takes effect (default: now); "
+                    + ClientInstants.FORM, instant(), "2026-11-23T10:00:00Z")),
+            Map.entry("consentMaxAge", parameter("How long a consent given under this version lasts (default: the "
                     + "ledger's); " + StrictRequests.DURATION_FORM, new JsonSchema().types(Set.of("string"))
-                    .format("duration"), "P395D"),
-            "eventId", parameter("A ledger event id", text(null), "01a2495f-c8f5-759a-bf82-66d5cf2a593e"),
-            "treeSize", parameter("The size of a signed checkpoint's tree", integer(1), 1),
-            "from", parameter("The smaller tree size", integer(0), 1));
+                    .format("duration"), "P395D")),
+            Map.entry("eventId", parameter("A ledger event id", text(null), "01a2495f-c8f5-759a-bf82-66d5cf2a593e")),
+            Map.entry("treeSize", parameter("The size of a signed checkpoint's tree", integer(1), 1)),
+            Map.entry("from", parameter("The smaller tree size", integer(0), 1)),
+            Map.entry("noticeId", parameter("A notice of the site: 1-64 letters, digits, '.', '_' or '-', starting "
+                    + "with a letter or digit", text("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"), "banner-2026-12")),
+            Map.entry("sha256", parameter("The SHA-256 of a file's bytes, in lower-case hex", text("^[0-9a-f]{64}$"),
+                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
 
     @Override
     public void customise(OpenAPI api) {
@@ -181,6 +187,9 @@ class ApiContract implements OpenApiCustomizer {
             schema.getProperties().values().forEach(p -> referenced(api, p, names));
         }
         referenced(api, schema.getItems(), names);
+        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+            referenced(api, values, names);
+        }
         if (schema.getAnyOf() != null) {
             schema.getAnyOf().forEach(s -> referenced(api, s, names));
         }

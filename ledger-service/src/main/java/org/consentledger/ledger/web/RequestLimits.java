@@ -1,8 +1,8 @@
 package org.consentledger.ledger.web;
 
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -12,6 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxBody       a consent, a withdrawal, and anything not named below
  * @param maxBatchBody  a batch of up to 1,000 decisions
  * @param maxPolicyBody a policy version, as JSON or as an imported page
+ * @param maxNoticeBody a notice, with its files (a screenshot, a script) in base64
  * @param maxBodyTime   how long a client may take to send a body: a slow one holds a worker thread meanwhile
  * @param maxRequestsPerClient requests one client address may have in progress at once (0: no limit), so that slow
  *                      clients on one address cannot hold every worker thread; health probes do not count
@@ -21,6 +22,7 @@ public record RequestLimits(
         @DefaultValue("64KB") DataSize maxBody,
         @DefaultValue("4MB") DataSize maxBatchBody,
         @DefaultValue("1MB") DataSize maxPolicyBody,
+        @DefaultValue("8MB") DataSize maxNoticeBody,
         @DefaultValue("10s") Duration maxBodyTime,
         @DefaultValue("32") int maxRequestsPerClient) {
 
@@ -30,6 +32,9 @@ public record RequestLimits(
         }
         if (path.contains("/policies/")) {
             return maxPolicyBody.toBytes();
+        }
+        if (path.contains("/notices/")) {
+            return maxNoticeBody.toBytes();
         }
         return maxBody.toBytes();
     }

@@ -42,9 +42,10 @@ public final class GroupDecisions {
      * @param commandId     the id of the command it records, kept with the event as where it came from
      * @param submissionKey the key the stream's submission index holds the command's client id under, or null
      * @param personal      the event's personal part, to be sealed before it is stored; null for none
+     * @param command       the command it records, for what a feature stores beside the event ({@link AppendEffect})
      */
     public record NewEvent(String streamType, String stream, long sequence, String eventId, String commandId,
-                           String submissionKey, Object payload, Object personal) {
+                           String submissionKey, Object payload, Object personal, Object command) {
     }
 
     /**
@@ -202,7 +203,7 @@ public final class GroupDecisions {
             }
             sites.computeIfPresent(target.site(), (site, state) -> state.recorded(event, eventId));
             events.add(new NewEvent(decider.streamType(), target.stream(), sequence, eventId, ids.get(),
-                    target.submissionKey(), event, recorded.personal()));
+                    target.submissionKey(), event, recorded.personal(), command));
             return Outcome.ofNew(decider.receipt(command, eventId, event, recorded.personal()));
         }
 

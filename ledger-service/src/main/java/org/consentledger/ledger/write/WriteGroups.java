@@ -199,7 +199,7 @@ public class WriteGroups {
         return events.stream().map(e -> e.personal() == null ? e
                 : new NewEvent(e.streamType(), e.stream(), e.sequence(), e.eventId(), e.commandId(), e.submissionKey(),
                 PersonalParts.seal((PersonalEvent) e.payload(), e.personal(), e.eventId(), keys.keys().get(e.stream())),
-                null)).toList();
+                null, e.command())).toList();
     }
 
     /**
