@@ -9,6 +9,8 @@ import org.consentledger.api.SealedPart;
 /**
  * A visitor granted and denied categories of one policy version (evidence format 2): the choice is public, who chose
  * and what the client saw of them is the personal part ({@link ConsentGivenPersonal}).
+ *
+ * @param context how and where the visitor chose (the notice shown, the method, ...); null when the client did not say
  */
 public record ConsentGiven(
         String siteId,
@@ -18,11 +20,19 @@ public record ConsentGiven(
         List<String> granted,
         List<String> denied,
         String source,
+        DecisionContext context,
         SealedPart personal) implements Recorded, PersonalEvent<ConsentGiven, ConsentGivenPersonal> {
+
+    /** A consent recorded without its decision's context. */
+    public ConsentGiven(String siteId, int policyVersion, Instant occurredAt, Instant recordedAt, List<String> granted,
+                        List<String> denied, String source, SealedPart personal) {
+        this(siteId, policyVersion, occurredAt, recordedAt, granted, denied, source, null, personal);
+    }
 
     @Override
     public ConsentGiven sealedAs(SealedPart personal) {
-        return new ConsentGiven(siteId, policyVersion, occurredAt, recordedAt, granted, denied, source, personal);
+        return new ConsentGiven(siteId, policyVersion, occurredAt, recordedAt, granted, denied, source, context,
+                personal);
     }
 
     @Override

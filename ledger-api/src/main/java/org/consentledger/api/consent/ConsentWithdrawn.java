@@ -11,6 +11,7 @@ import org.consentledger.api.SealedPart;
  * format 2; who withdrew is the personal part ({@link ConsentWithdrawnPersonal}).
  *
  * @param policyVersion the version in force at {@code occurredAt}, against which the categories were checked
+ * @param context       how and where the visitor withdrew; null when the client did not say
  */
 public record ConsentWithdrawn(
         String siteId,
@@ -18,11 +19,18 @@ public record ConsentWithdrawn(
         Instant occurredAt,
         Instant recordedAt,
         List<String> categories,
+        DecisionContext context,
         SealedPart personal) implements Recorded, PersonalEvent<ConsentWithdrawn, ConsentWithdrawnPersonal> {
+
+    /** A withdrawal recorded without its decision's context. */
+    public ConsentWithdrawn(String siteId, int policyVersion, Instant occurredAt, Instant recordedAt,
+                            List<String> categories, SealedPart personal) {
+        this(siteId, policyVersion, occurredAt, recordedAt, categories, null, personal);
+    }
 
     @Override
     public ConsentWithdrawn sealedAs(SealedPart personal) {
-        return new ConsentWithdrawn(siteId, policyVersion, occurredAt, recordedAt, categories, personal);
+        return new ConsentWithdrawn(siteId, policyVersion, occurredAt, recordedAt, categories, context, personal);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param occurredAt when the visitor chose, by the client's clock
  * @param source     which client submitted it (banner, app, back end); may be null
  * @param evidence   what the client saw of the visitor's context, such as user agent and language; may be empty
+ * @param context    how and where the visitor chose; null when the client did not say
  */
 public record GiveConsent(
         String siteId,
@@ -21,5 +22,11 @@ public record GiveConsent(
         List<String> granted,
         List<String> denied,
         String source,
-        Map<String, String> evidence) implements ConsentDecision {
+        Map<String, String> evidence,
+        DecisionContext context) implements ConsentDecision {
+
+    public GiveConsent(String siteId, String visitorId, String consentId, int policyVersion, Instant occurredAt,
+                       List<String> granted, List<String> denied, String source, Map<String, String> evidence) {
+        this(siteId, visitorId, consentId, policyVersion, occurredAt, granted, denied, source, evidence, null);
+    }
 }

@@ -9,8 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.consentledger.api.consent.DecisionContext;
 import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.WithdrawConsent;
@@ -44,11 +46,16 @@ class ConsentController {
             @NotNull @Size(max = 64) List<@NotBlank String> granted,
             @NotNull @Size(max = 64) List<@NotBlank String> denied,
             @Size(max = 128) String source,
-            @Size(max = 32) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> evidence) {
+            @Size(max = 32) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> evidence,
+            @Size(max = 64) String noticeId, @Size(max = 35) String language, @Size(max = 32) String method,
+            @Size(max = 32) String surface, @Size(max = 32) String regulation, @Size(max = 2) String country,
+            @Size(max = 6) String region, @Size(max = 1024) String pageUrl, @Size(max = 64) String ipAddress,
+            @Size(max = 1024) String userAgent) {
 
         GiveConsent command(String siteId, String visitorId) {
             return new GiveConsent(siteId, visitorId, consentId, policyVersion, occurredAt, List.copyOf(granted),
-                    List.copyOf(denied), source, evidence == null ? Map.of() : evidence);
+                    List.copyOf(denied), source, withPersonalFields(evidence, pageUrl, ipAddress, userAgent),
+                    new DecisionContext(noticeId, language, method, surface, regulation, country, region));
         }
     }
 
@@ -60,7 +67,11 @@ class ConsentController {
             @NotBlank @Size(min = 1, max = 128) String withdrawalId,
             @NotNull Instant occurredAt,
             @Size(max = 64) List<@NotBlank String> categories,
-            Boolean all) {
+            Boolean all,
+            @Size(max = 64) String noticeId, @Size(max = 35) String language, @Size(max = 32) String method,
+            @Size(max = 32) String surface, @Size(max = 32) String regulation, @Size(max = 2) String country,
+            @Size(max = 6) String region, @Size(max = 1024) String pageUrl, @Size(max = 64) String ipAddress,
+            @Size(max = 1024) String userAgent) {
 
         WithdrawConsent command(String siteId, String visitorId) {
             boolean everything = Boolean.TRUE.equals(all);
@@ -72,7 +83,33 @@ class ConsentController {
                         + "to withdraw every category that requires consent, send \"all\": true instead");
             }
             return new WithdrawConsent(siteId, visitorId, withdrawalId, occurredAt,
-                    everything ? List.of() : List.copyOf(categories));
+                    everything ? List.of() : List.copyOf(categories),
+                    withPersonalFields(null, pageUrl, ipAddress, userAgent),
+                    new DecisionContext(noticeId, language, method, surface, regulation, country, region));
+        }
+    }
+
+    /**
+     * The page, address and user agent go to the personal part with the rest of the evidence, under their own names;
+     * the same name given twice with two values is refused rather than one of them kept.
+     */
+    static Map<String, String> withPersonalFields(Map<String, String> evidence, String pageUrl, String ipAddress,
+                                                  String userAgent) {
+        Map<String, String> all = new LinkedHashMap<>(evidence == null ? Map.of() : evidence);
+        put(all, ContextRules.PAGE_URL, pageUrl);
+        put(all, IpAddresses.KEY, ipAddress);
+        put(all, "userAgent", userAgent);
+        return Map.copyOf(all);
+    }
+
+    private static void put(Map<String, String> evidence, String name, String value) {
+        if (value == null) {
+            return;
+        }
+        String given = evidence.putIfAbsent(name, value);
+        if (given != null && !given.equals(value)) {
+            throw LedgerRejection.invalid(name, "%s is given twice, here and as evidence.%s, with two values"
+                    .formatted(name, name));
         }
     }
 

@@ -9,7 +9,6 @@ import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.ledger.Decided;
 import org.consentledger.ledger.personal.VisitorPseudonyms;
-import org.consentledger.ledger.policy.PolicyVersions;
 import org.consentledger.ledger.policy.PublishedSite;
 import org.consentledger.ledger.write.Decider;
 import org.consentledger.ledger.write.Situation;
@@ -51,10 +50,10 @@ public class ConsentDecider implements Decider<ConsentDecision> {
 
     @Override
     public Decided<?, ?> decide(ConsentDecision command, Situation situation) {
-        PolicyVersions policies = situation.site(PublishedSite.class).versions();
+        PublishedSite site = situation.site(PublishedSite.class);
         return command instanceof GiveConsent give
-                ? rules.give(give, situation.earlier(ConsentGiven.class), policies)
-                : rules.withdraw((WithdrawConsent) command, situation.earlier(ConsentWithdrawn.class), policies);
+                ? rules.give(give, situation.earlier(ConsentGiven.class), site)
+                : rules.withdraw((WithdrawConsent) command, situation.earlier(ConsentWithdrawn.class), site);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentGivenPersonal;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.ConsentWithdrawnPersonal;
+import org.consentledger.api.consent.DecisionContext;
 import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.WithdrawConsent;
@@ -22,6 +23,7 @@ import org.consentledger.ledger.Decided;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.LedgerTime;
 import org.consentledger.ledger.policy.PolicyVersions;
+import org.consentledger.ledger.policy.PublishedSite;
 import org.consentledger.ledger.write.Earlier;
 
 /**
@@ -49,27 +51,46 @@ public class ConsentRules {
      * @param earlier the event that recorded this {@code consentId} before, if the visitor used it
      */
     public Decided<ConsentGiven, Receipt> give(GiveConsent command, Optional<Earlier<ConsentGiven>> earlier,
-                                               PolicyVersions policies) {
+                                               PublishedSite site) {
         if (earlier.isPresent()) {
             Earlier<ConsentGiven> before = earlier.get();
             ConsentGivenPersonal personal = before.personal(ConsentGivenPersonal.class);
-            return replay(sameSubmission(before.event(), personal, command), "consentId", command.consentId(),
+            return replay(sameSubmission(before.event(), personal, command, sealable(command.evidence())),
+                    "consentId", command.consentId(),
                     receipt(before.eventId(), before.event(), personal));
         }
-        return give(command, policies);
+        return give(command, site);
     }
 
-    /** As {@link #give(GiveConsent, Optional, PolicyVersions)}, for a withdrawal and its {@code withdrawalId}. */
+    /** As {@link #give(GiveConsent, Optional, PublishedSite)}, for a site that published no notices. */
+    public Decided<ConsentGiven, Receipt> give(GiveConsent command, Optional<Earlier<ConsentGiven>> earlier,
+                                               PolicyVersions policies) {
+        return give(command, earlier, withoutNotices(policies));
+    }
+
+    /** As {@link #give(GiveConsent, Optional, PublishedSite)}, for a withdrawal and its {@code withdrawalId}. */
     public Decided<ConsentWithdrawn, Receipt> withdraw(WithdrawConsent command,
                                                        Optional<Earlier<ConsentWithdrawn>> earlier,
-                                                       PolicyVersions policies) {
+                                                       PublishedSite site) {
         if (earlier.isPresent()) {
             Earlier<ConsentWithdrawn> before = earlier.get();
             ConsentWithdrawnPersonal personal = before.personal(ConsentWithdrawnPersonal.class);
-            return replay(sameSubmission(before.event(), command), "withdrawalId", command.withdrawalId(),
+            return replay(sameSubmission(before.event(), personal, command, sealable(evidenceOf(command.evidence()))),
+                    "withdrawalId", command.withdrawalId(),
                     receipt(before.eventId(), before.event(), personal));
         }
-        return withdraw(command, policies);
+        return withdraw(command, site);
+    }
+
+    /** As {@link #withdraw(WithdrawConsent, Optional, PublishedSite)}, for a site that published no notices. */
+    public Decided<ConsentWithdrawn, Receipt> withdraw(WithdrawConsent command,
+                                                       Optional<Earlier<ConsentWithdrawn>> earlier,
+                                                       PolicyVersions policies) {
+        return withdraw(command, earlier, withoutNotices(policies));
+    }
+
+    private static PublishedSite withoutNotices(PolicyVersions policies) {
+        return new PublishedSite(policies, Map.of(), Map.of());
     }
 
     /** What the ledger answers for a recorded consent. */
@@ -84,19 +105,52 @@ public class ConsentRules {
                 personal.withdrawalId(), event.occurredAt(), event.recordedAt(), false);
     }
 
-    /** True when the command asks for exactly what the event recorded: a resubmission, not a new choice. */
-    static boolean sameSubmission(ConsentGiven event, ConsentGivenPersonal personal, GiveConsent command) {
+    /**
+     * True when the command asks for exactly what the event recorded: a resubmission, not a new choice.
+     *
+     * @param evidence the command's evidence as it would be sealed (its address cut as the recorded one was)
+     */
+    static boolean sameSubmission(ConsentGiven event, ConsentGivenPersonal personal, GiveConsent command,
+                                  Map<String, String> evidence) {
         return event.policyVersion() == command.policyVersion()
                 && event.occurredAt().equals(command.occurredAt())
                 && Set.copyOf(event.granted()).equals(Set.copyOf(command.granted()))
                 && Set.copyOf(event.denied()).equals(Set.copyOf(command.denied()))
                 && Objects.equals(event.source(), command.source())
-                && personal.evidence().equals(command.evidence());
+                && personal.evidence().equals(evidence)
+                && sameContext(event.context(), command.context());
     }
 
-    static boolean sameSubmission(ConsentWithdrawn event, WithdrawConsent command) {
+    static boolean sameSubmission(ConsentWithdrawn event, ConsentWithdrawnPersonal personal,
+                                  WithdrawConsent command, Map<String, String> evidence) {
         return event.occurredAt().equals(command.occurredAt())
-                && Set.copyOf(event.categories()).equals(Set.copyOf(command.categories()));
+                && Set.copyOf(event.categories()).equals(Set.copyOf(command.categories()))
+                && evidenceOf(personal.evidence()).equals(evidence)
+                && sameContext(event.context(), command.context());
+    }
+
+    /**
+     * Compared as sent: the recorded context has its language tag in normal form, so a context sent again is taken for
+     * the same when it differs only in that tag's spelling.
+     */
+    private static boolean sameContext(DecisionContext recorded, DecisionContext sent) {
+        boolean noneRecorded = recorded == null || recorded.saysNothing();
+        boolean noneSent = sent == null || sent.saysNothing();
+        if (noneRecorded || noneSent) {
+            return noneRecorded == noneSent;
+        }
+        return Objects.equals(recorded.noticeId(), sent.noticeId())
+                && (recorded.language() == null ? sent.language() == null
+                        : sent.language() != null && recorded.language().equalsIgnoreCase(sent.language()))
+                && Objects.equals(recorded.method(), sent.method())
+                && Objects.equals(recorded.surface(), sent.surface())
+                && Objects.equals(recorded.regulation(), sent.regulation())
+                && Objects.equals(recorded.country(), sent.country())
+                && Objects.equals(recorded.region(), sent.region());
+    }
+
+    private static Map<String, String> evidenceOf(Map<String, String> evidence) {
+        return evidence == null ? Map.of() : evidence;
     }
 
     /**
@@ -112,6 +166,11 @@ public class ConsentRules {
     }
 
     Decided.Record<ConsentGiven, Receipt> give(GiveConsent command, PolicyVersions policies) {
+        return give(command, withoutNotices(policies));
+    }
+
+    Decided.Record<ConsentGiven, Receipt> give(GiveConsent command, PublishedSite site) {
+        PolicyVersions policies = site.versions();
         Instant now = admit(command.siteId(), command.occurredAt(), policies);
         CookiePolicy policy = policies.version(command.policyVersion())
                 .orElseThrow(() -> LedgerRejection.invalid("policyVersion", "site '%s' has no policy version %d"
@@ -126,20 +185,36 @@ public class ConsentRules {
         Set<String> seen = new HashSet<>();
         checkCategories(command.granted(), "granted", policy, seen, false);
         checkCategories(command.denied(), "denied", policy, seen, true);
+        DecisionContext context = ContextRules.check(command.context(), site, policy, command.granted(),
+                command.denied(), true);
         return new Decided.Record<>(new ConsentGiven(command.siteId(), policy.version(), command.occurredAt(), now,
-                command.granted(), command.denied(), command.source(), null),
-                new ConsentGivenPersonal(command.visitorId(), command.consentId(),
-                        truncateIp ? IpAddresses.truncated(command.evidence()) : Map.copyOf(command.evidence())));
+                command.granted(), command.denied(), command.source(), context, null),
+                new ConsentGivenPersonal(command.visitorId(), command.consentId(), sealable(command.evidence())));
     }
 
     Decided.Record<ConsentWithdrawn, Receipt> withdraw(WithdrawConsent command, PolicyVersions policies) {
+        return withdraw(command, withoutNotices(policies));
+    }
+
+    Decided.Record<ConsentWithdrawn, Receipt> withdraw(WithdrawConsent command, PublishedSite site) {
+        PolicyVersions policies = site.versions();
         Instant now = admit(command.siteId(), command.occurredAt(), policies);
         CookiePolicy policy = policies.inForceAt(command.occurredAt())
                 .orElseThrow(() -> LedgerRejection.invalid("occurredAt", "no policy of site '%s' was in force at %s"
                         .formatted(command.siteId(), command.occurredAt())));
         checkCategories(command.categories(), "categories", policy, new HashSet<>(), true);
+        DecisionContext context = ContextRules.check(command.context(), site, policy, List.of(),
+                command.categories(), false);
+        Map<String, String> evidence = evidenceOf(command.evidence());
         return new Decided.Record<>(new ConsentWithdrawn(command.siteId(), policy.version(), command.occurredAt(), now,
-                command.categories(), null), new ConsentWithdrawnPersonal(command.visitorId(), command.withdrawalId()));
+                command.categories(), context, null), new ConsentWithdrawnPersonal(command.visitorId(),
+                command.withdrawalId(), evidence.isEmpty() ? null : sealable(evidence)));
+    }
+
+    /** The evidence as it is sealed: its page address checked, its IP address cut to its network unless kept. */
+    private Map<String, String> sealable(Map<String, String> evidence) {
+        ContextRules.checkPageUrl(evidence);
+        return truncateIp ? IpAddresses.truncated(evidence) : Map.copyOf(evidence);
     }
 
     /** Checks what every submission needs, and gives the instant it is recorded at. */

@@ -98,7 +98,7 @@ public class NoticeRules {
     }
 
     /** A BCP 47 tag in its normal form ({@code en-us} is {@code en-US}). */
-    static String languageTag(String language) {
+    public static String languageTag(String language) {
         String tag = LANGUAGE.matcher(language).matches() ? Locale.forLanguageTag(language).toLanguageTag() : "und";
         if (tag.equals("und")) {
             throw LedgerRejection.invalid("texts." + language,

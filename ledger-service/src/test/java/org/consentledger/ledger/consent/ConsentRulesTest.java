@@ -87,6 +87,16 @@ class ConsentRulesTest {
     }
 
     @Test
+    void aConsentSentAgainWithTheVisitorsFullAddressIsAReplayThoughTheRecordKeepsItsNetwork() {
+        GiveConsent command = new GiveConsent(TestPolicies.SITE, "alice", "c1", 1, NOW, List.of("statistics"),
+                List.of(), "banner", Map.of("ipAddress", "203.0.113.77"));
+        Decided.Record<ConsentGiven, Receipt> recorded = rules.give(command, SITE);
+
+        assertThat(rules.give(command, Optional.of(earlier("event-1", recorded)), SITE))
+                .isInstanceOf(Decided.Replay.class);
+    }
+
+    @Test
     void aWithdrawalIsRecordedUnderThePolicyInForceWhenTheVisitorChose() {
         assertThat(rules.withdraw(withdrawal(NOW.minus(Duration.ofDays(2)), List.of("statistics")), SITE)
                 .event().policyVersion()).isEqualTo(1);

@@ -79,12 +79,40 @@ class NoticeIT {
             assertThat(ledger.get(SITE + "/notices").json().at("/notices/0/languages").toString())
                     .isEqualTo("[\"en\",\"fr-FR\"]");
 
-            // Every bundle of the site holds the notice and proves it, down to its screenshot's digest.
+            // Alice chooses in the French banner; the record says so, and only what the banner offered is believed.
             clock.advance(Duration.ofMinutes(1));
-            assertThat(ledger.post(SITE + "/visitors/alice/consents", """
+            String consent = """
                     {"consentId": "c1", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"],
-                     "denied": ["third-party"]}""".formatted(clock.instant())).status()).isEqualTo(201);
+                     "denied": ["third-party"], "noticeId": "banner-2026-12", "language": "fr-fr", "method": "%s",
+                     "surface": "banner", "regulation": "gdpr", "country": "FR", "region": "FR-IDF",
+                     "pageUrl": "https://smartbump.opendatasoft.com/explore", "ipAddress": "203.0.113.77",
+                     "userAgent": "Firefox/146"}""";
+            String chosen = consent.formatted(clock.instant(), "custom");
+            assertThat(ledger.post(SITE + "/visitors/alice/consents", chosen).status()).isEqualTo(201);
+            assertThat(ledger.post(SITE + "/visitors/alice/consents", chosen).status()).as("sent again").isEqualTo(200);
+            var acceptingAll = ledger.post(SITE + "/visitors/bob/consents",
+                    consent.formatted(clock.instant(), "accept-all").replace("\"c1\"", "\"c2\""));
+            assertThat(acceptingAll.status()).as("accepting all, yet denying").isEqualTo(422);
+            assertThat(acceptingAll.json().get("field").asString()).isEqualTo("method");
+            var unknown = ledger.post(SITE + "/visitors/bob/consents", consent.formatted(clock.instant(), "custom")
+                    .replace("\"c1\"", "\"c3\"").replace("banner-2026-12", "banner-2027"));
+            assertThat(unknown.json().get("field").asString()).isEqualTo("noticeId");
+            assertThat(ledger.post(SITE + "/visitors/alice/withdrawals", """
+                    {"withdrawalId": "w1", "occurredAt": "%s", "categories": ["statistics"], "noticeId":
+                     "banner-2026-12", "method": "reject-all", "surface": "preference-centre",
+                     "pageUrl": "https://smartbump.opendatasoft.com/privacy"}""".formatted(clock.instant()))
+                    .status()).isEqualTo(201);
+            JsonNode events = ledger.get(SITE + "/visitors/alice/events").json().get("events");
+            assertThat(events.at("/0/context").toString()).isEqualTo("{\"noticeId\":\"banner-2026-12\","
+                    + "\"language\":\"fr-FR\",\"method\":\"custom\",\"surface\":\"banner\",\"regulation\":\"gdpr\","
+                    + "\"country\":\"FR\",\"region\":\"FR-IDF\"}");
+            assertThat(events.at("/0/evidence/ipAddress").asString()).as("cut to its network").isEqualTo("203.0.113.0");
+            assertThat(events.at("/0/evidence/pageUrl").asString()).endsWith("/explore");
+            assertThat(events.at("/1/context/method").asString()).isEqualTo("reject-all");
+            assertThat(events.at("/1/evidence/pageUrl").asString()).endsWith("/privacy");
             ledger.awaitProjectionsCaughtUp();
+
+            // Every bundle of the site holds the notice and proves it, down to its screenshot's digest.
             PublicKey key = Main.readPublicKey(ledger.get("/.well-known/consent-ledger/checkpoint-key.pem").body());
             String bundle = ledger.get(SITE + "/visitors/alice/evidence").body();
             BundleVerifier.Verification verified = BundleVerifier.verify(bundle, key);
