@@ -5,12 +5,14 @@ import java.util.List;
 import org.consentledger.api.PersonalEvent;
 import org.consentledger.api.Recorded;
 import org.consentledger.api.SealedPart;
+import org.consentledger.api.signals.TcfConsent;
 
 /**
  * A visitor granted and denied categories of one policy version (evidence format 2): the choice is public, who chose
  * and what the client saw of them is the personal part ({@link ConsentGivenPersonal}).
  *
  * @param context how and where the visitor chose (the notice shown, the method, ...); null when the client did not say
+ * @param tcf     what the TC string sent with the consent says (the string itself is personal); null without one
  */
 public record ConsentGiven(
         String siteId,
@@ -21,17 +23,18 @@ public record ConsentGiven(
         List<String> denied,
         String source,
         DecisionContext context,
+        TcfConsent tcf,
         SealedPart personal) implements Recorded, PersonalEvent<ConsentGiven, ConsentGivenPersonal> {
 
-    /** A consent recorded without its decision's context. */
+    /** A consent recorded without its decision's context or signals. */
     public ConsentGiven(String siteId, int policyVersion, Instant occurredAt, Instant recordedAt, List<String> granted,
                         List<String> denied, String source, SealedPart personal) {
-        this(siteId, policyVersion, occurredAt, recordedAt, granted, denied, source, null, personal);
+        this(siteId, policyVersion, occurredAt, recordedAt, granted, denied, source, null, null, personal);
     }
 
     @Override
     public ConsentGiven sealedAs(SealedPart personal) {
-        return new ConsentGiven(siteId, policyVersion, occurredAt, recordedAt, granted, denied, source, context,
+        return new ConsentGiven(siteId, policyVersion, occurredAt, recordedAt, granted, denied, source, context, tcf,
                 personal);
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param source     which client submitted it (banner, app, back end); may be null
  * @param evidence   what the client saw of the visitor's context, such as user agent and language; may be empty
  * @param context    how and where the visitor chose; null when the client did not say
+ * @param tcString   the IAB TCF v2 TC string the site's CMP made of the choice; null without one
  */
 public record GiveConsent(
         String siteId,
@@ -23,10 +24,11 @@ public record GiveConsent(
         List<String> denied,
         String source,
         Map<String, String> evidence,
-        DecisionContext context) implements ConsentDecision {
+        DecisionContext context,
+        String tcString) implements ConsentDecision {
 
     public GiveConsent(String siteId, String visitorId, String consentId, int policyVersion, Instant occurredAt,
                        List<String> granted, List<String> denied, String source, Map<String, String> evidence) {
-        this(siteId, visitorId, consentId, policyVersion, occurredAt, granted, denied, source, evidence, null);
+        this(siteId, visitorId, consentId, policyVersion, occurredAt, granted, denied, source, evidence, null, null);
     }
 }

@@ -19,11 +19,13 @@ import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.api.signals.TcfConsent;
 import org.consentledger.ledger.Decided;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.LedgerTime;
 import org.consentledger.ledger.policy.PolicyVersions;
 import org.consentledger.ledger.policy.PublishedSite;
+import org.consentledger.ledger.signals.TcStrings;
 import org.consentledger.ledger.write.Earlier;
 
 /**
@@ -118,6 +120,7 @@ public class ConsentRules {
                 && Set.copyOf(event.denied()).equals(Set.copyOf(command.denied()))
                 && Objects.equals(event.source(), command.source())
                 && personal.evidence().equals(evidence)
+                && Objects.equals(personal.tcString(), command.tcString())
                 && sameContext(event.context(), command.context());
     }
 
@@ -187,9 +190,11 @@ public class ConsentRules {
         checkCategories(command.denied(), "denied", policy, seen, true);
         DecisionContext context = ContextRules.check(command.context(), site, policy, command.granted(),
                 command.denied(), true);
+        TcfConsent tcf = command.tcString() == null ? null : TcStrings.decode(command.tcString());
         return new Decided.Record<>(new ConsentGiven(command.siteId(), policy.version(), command.occurredAt(), now,
-                command.granted(), command.denied(), command.source(), context, null),
-                new ConsentGivenPersonal(command.visitorId(), command.consentId(), sealable(command.evidence())));
+                command.granted(), command.denied(), command.source(), context, tcf, null),
+                new ConsentGivenPersonal(command.visitorId(), command.consentId(), sealable(command.evidence()),
+                        command.tcString()));
     }
 
     Decided.Record<ConsentWithdrawn, Receipt> withdraw(WithdrawConsent command, PolicyVersions policies) {
