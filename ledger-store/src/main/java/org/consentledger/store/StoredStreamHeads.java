@@ -11,12 +11,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Many streams are read in one statement: the writer asks for every site of a batch of decisions at once, where
  * asking the store stream by stream cost a round trip to the database for each.
  */
-public class StoredStreamHeads implements StoredStreams {
+public class StoredStreamHeads implements StoredStreams, StoredPolicyEvents {
 
     private final JdbcClient jdbc;
+    private final List<String> policyTypes;
 
-    public StoredStreamHeads(JdbcClient jdbc) {
+    /** @param policyTypes the names policy events are stored under (in every event format) */
+    public StoredStreamHeads(JdbcClient jdbc, List<String> policyTypes) {
         this.jdbc = jdbc;
+        this.policyTypes = List.copyOf(policyTypes);
+    }
+
+    @Override
+    public long policyEvents(String siteId) {
+        return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type in "
+                        + InList.of(policyTypes))
+                .param(siteId)
+                .query(Long.class).single();
     }
 
     @Override

@@ -87,8 +87,8 @@ public class EvidenceBundles {
                 formatOne.any()));
         long stored = store.count(streamsBundled);
         if (stored > maxEvents) {
-            throw LedgerRejection.invalid("visitorId", ("visitor '%s' and the site's policy versions are %,d events, "
-                    + "more than the %,d one evidence bundle holds (ledger.evidence.max-bundle-events)")
+            throw LedgerRejection.invalid("visitorId", ("visitor '%s' and the site's policy versions and notices are "
+                    + "%,d events, more than the %,d one evidence bundle holds (ledger.evidence.max-bundle-events)")
                     .formatted(visitorId, stored, maxEvents));
         }
         List<Stored> events = streamsBundled.stream().flatMap(stream -> store.stream(stream).stream())

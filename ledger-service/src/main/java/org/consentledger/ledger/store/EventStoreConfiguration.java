@@ -1,17 +1,18 @@
 package org.consentledger.ledger.store;
 
-import java.time.Clock;
-import java.time.Instant;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.consentledger.api.EventType;
 import org.consentledger.store.StoredStreamHeads;
-import org.consentledger.store.StoredStreams;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,10 +46,14 @@ public class EventStoreConfiguration {
         return RegisteredTypeSerializer.of(storeMapper());
     }
 
-    /** How far streams go in the store, many streams a statement: the write side and the read models ask it. */
+    /**
+     * How far streams go in the store, many streams a statement, and how many policy versions a site's stream holds:
+     * the write side and the read models ask it.
+     */
     @Bean
-    public StoredStreams storedStreams(JdbcClient jdbc) {
-        return new StoredStreamHeads(jdbc);
+    public StoredStreamHeads storedStreams(JdbcClient jdbc) {
+        return new StoredStreamHeads(jdbc, List.of(EventType.POLICY_PUBLISHED.stableName(),
+                EventType.POLICY_PUBLISHED.formatOneName()));
     }
 
     @Bean

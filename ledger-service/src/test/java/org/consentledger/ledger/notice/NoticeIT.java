@@ -111,6 +111,11 @@ class NoticeIT {
             assertThat(events.at("/1/context/method").asString()).isEqualTo("reject-all");
             assertThat(events.at("/1/evidence/pageUrl").asString()).endsWith("/privacy");
             ledger.awaitProjectionsCaughtUp();
+            // The site's stream holds the notice beside the policy versions; neither is taken for the other.
+            assertThat(ledger.get(SITE + "/policies").json().get("versions")).hasSize(1);
+            var answer = ledger.get(SITE + "/visitors/alice/consent");
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            assertThat(answer.json().at("/basis/events").asInt()).isEqualTo(2);
 
             // Every bundle of the site holds the notice and proves it, down to its screenshot's digest.
             PublicKey key = Main.readPublicKey(ledger.get("/.well-known/consent-ledger/checkpoint-key.pem").body());

@@ -16,6 +16,7 @@ import org.consentledger.projections.CatchUpWait;
 import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.ReadModelBehind;
 import org.consentledger.projections.policy.PolicyCatalogProjection;
+import org.consentledger.store.StoredPolicyEvents;
 import org.consentledger.store.StoredStreams;
 import org.consentledger.store.readmodels.ConsentHistoryTable;
 import org.consentledger.store.readmodels.HistorySnapshot;
@@ -34,14 +35,16 @@ public class ConsentAnswers {
     private final ConsentHistoryTable history;
     private final PolicyCatalogProjection policies;
     private final StoredStreams streams;
+    private final StoredPolicyEvents policyEvents;
     private final ParkedStreams parked;
     private final VisitorStreams visitorStreams;
 
     public ConsentAnswers(ConsentHistoryTable history, PolicyCatalogProjection policies, StoredStreams streams,
-                          ParkedStreams parked, VisitorStreams visitorStreams) {
+                          StoredPolicyEvents policyEvents, ParkedStreams parked, VisitorStreams visitorStreams) {
         this.history = history;
         this.policies = policies;
         this.streams = streams;
+        this.policyEvents = policyEvents;
         this.parked = parked;
         this.visitorStreams = visitorStreams;
     }
@@ -106,8 +109,8 @@ public class ConsentAnswers {
         if (!stored.containsKey(query.siteId())) {
             return Optional.empty();
         }
-        // Each event of a site's stream publishes one version.
-        long versions = stored.get(query.siteId()) + 1;
+        // The site's stream holds its notices too: its versions are counted.
+        long versions = policyEvents.policyEvents(query.siteId());
         long visitorEvents = stored.getOrDefault(visitorStream, -1L);
         long formatOneEvents = formatOne == null ? 0 : stored.getOrDefault(formatOne, -1L) + 1;
         return Optional.of(CatchUpWait.until(() -> policies.versions(query.siteId(), versions).flatMap(known -> {

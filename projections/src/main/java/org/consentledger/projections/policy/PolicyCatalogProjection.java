@@ -20,7 +20,7 @@ import org.consentledger.projections.ColumnLimits;
 import org.consentledger.projections.ParkedStreams;
 import org.consentledger.projections.ReadModelPosition;
 import org.consentledger.projections.ReadModelProcessor;
-import org.consentledger.store.StoredStreams;
+import org.consentledger.store.StoredPolicyEvents;
 import org.consentledger.store.readmodels.ColumnWidths;
 import org.consentledger.store.readmodels.PolicyCatalogTable;
 import org.consentledger.store.readmodels.ReadModelNames;
@@ -44,18 +44,18 @@ public class PolicyCatalogProjection {
 
     private final PolicyCatalogTable table;
     private final Serializer serializer;
-    private final StoredStreams streams;
+    private final StoredPolicyEvents policyEvents;
     private final ReadModelPosition position;
     private final ColumnLimits columns;
     private final ParkedStreams parked;
     private final Map<String, List<CookiePolicyPublished>> parsed = BoundedMap.leastRecentlyUsed(CACHED_SITES);
 
     public PolicyCatalogProjection(PolicyCatalogTable table, @Qualifier("eventSerializer") Serializer serializer,
-                                   StoredStreams streams, ParkedStreams parked, ReadModelPositions positions,
+                                   StoredPolicyEvents policyEvents, ParkedStreams parked, ReadModelPositions positions,
                                    ColumnWidths widths) {
         this.table = table;
         this.serializer = serializer;
-        this.streams = streams;
+        this.policyEvents = policyEvents;
         this.parked = parked;
         this.position = new ReadModelPosition(NAME, positions);
         this.columns = new ColumnLimits(widths, NAME, "policy_catalog");
@@ -104,8 +104,7 @@ public class PolicyCatalogProjection {
     }
 
     private <T> T whenWhole(String siteId, Function<List<CookiePolicyPublished>, T> answer) {
-        // Each event of a site's stream publishes one version.
-        long stored = streams.lastSequences(List.of(siteId)).getOrDefault(siteId, -1L) + 1;
+        long stored = policyEvents.policyEvents(siteId);
         parked.refuseIfParked(List.of(siteId));
         return CatchUpWait.until(() -> versions(siteId, stored).map(answer),
                 () -> "the policy catalog has not yet taken in every version of site '%s'".formatted(siteId));
