@@ -75,6 +75,19 @@ public final class PointInTimeResolver {
                 categories, cookies, basis);
     }
 
+    /**
+     * The TC string in force at the query's instants: that of the visitor's last consent sent with one, by the order
+     * that decides categories ({@link Decision#STANDING_ORDER}). Withdrawals and consents sent without a string leave
+     * it standing: only the CMP that made it can change what it says, with a new string.
+     *
+     * @param history the visitor's consents with a TC string (any order, any superset of those visible)
+     */
+    public static Optional<TcfDecision> tcfAt(ConsentAt query, List<TcfDecision> history) {
+        return history.stream()
+                .filter(d -> d.visibleAt(query.at(), query.asOf()))
+                .max(Comparator.comparing(TcfDecision::occurredAt).thenComparingLong(TcfDecision::sequence));
+    }
+
     /** The policy versions known at {@code asOf} and the visitor's events visible to the query, as a digest. */
     static AnswerBasis basis(ConsentAt query, List<CookiePolicyPublished> policies, List<Decision> history) {
         List<Integer> versions = policies.stream()

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import org.consentledger.api.EventType;
 import org.consentledger.api.PersonalEvent;
 import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.api.policy.CookiePolicyPublished;
+import org.consentledger.api.signals.TcfConsent;
 import org.consentledger.ledger.evidence.StoredEvents.Stored;
 import org.consentledger.ledger.personal.DataKey;
 import org.consentledger.ledger.personal.DataKeys;
@@ -331,6 +333,12 @@ public class LedgerAudit {
                     || !(row.siteId() + "/" + row.visitorId()).equals(historyStream(event))) {
                 return problem(event, "the consent history, which answers are made from, holds %s for it; the event "
                         + "says %s".formatted(row.decision(), expected));
+            }
+            JsonNode tcf = event.payload().get("tcf");
+            TcfConsent said = tcf == null || tcf.isNull() ? null : JSON.treeToValue(tcf, TcfConsent.class);
+            if (!Objects.equals(row.tcf(), said)) {
+                return problem(event, "the consent history, which TCF answers are made from, holds %s as what its TC "
+                        .formatted(row.tcf()) + "string says; the event says %s".formatted(said));
             }
         }
         return null;

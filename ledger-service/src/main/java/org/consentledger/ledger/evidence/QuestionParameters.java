@@ -18,5 +18,5 @@ import java.lang.annotation.Target;
                 description = "ISO-8601 instant the answer is about (default: now)"),
         @Parameter(name = "asOf", in = ParameterIn.QUERY,
                 description = "ISO-8601 instant: the answer as the ledger knew it then (default: now; not in the future)")})
-@interface QuestionParameters {
+public @interface QuestionParameters {
 }

@@ -6,16 +6,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.consentledger.api.signals.TcfConsent;
 import org.consentledger.ledger.LedgerInstance;
 import org.consentledger.ledger.MutableClock;
+import org.consentledger.verifier.TcfVendors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A site's CMP speaks IAB TCF v2.2: with the visitor's choice it sends the TC string it made. The ledger keeps the
- * string sealed with the visitor's other personal data, and what it says (purposes, vendors, restrictions) in the
- * public part, read by the IAB's decoder; a string the decoder cannot read is refused and nothing is recorded.
+ * string sealed with the visitor's other personal data and what it says in the public part, read by the IAB's
+ * decoder; an auditor asks which string was in force at an instant, as the ledger knew it then, and whether it let a
+ * vendor use a purpose. A string the decoder cannot read is refused and nothing is recorded.
  */
 class TcfSignalIT {
 
@@ -27,38 +31,105 @@ class TcfSignalIT {
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     @Test
-    void aConsentCarriesItsTcStringAndWhatItSays() throws Exception {
-        JsonNode library = TcStringsTest.vectors().get("cases").get(0);
-        String tcString = library.get("tcString").asString();
+    void theTcStringInForceIsAnsweredAtEveryInstantAsTheLedgerKnewIt() throws Exception {
+        JsonNode first = TcStringsTest.vectors().get("cases").get(0);
+        JsonNode second = TcStringsTest.vectors().get("cases").get(2);
+        String consent = """
+                {"consentId": "%s", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"],
+                 "denied": ["third-party"], "tcString": "%s"}""";
         try (LedgerInstance ledger = LedgerInstance.start(data, clock)) {
-            clock.advance(Duration.ofMinutes(1));
-            String consent = """
-                    {"consentId": "c1", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"],
-                     "denied": ["third-party"], "tcString": "%s"}""";
-            var recorded = ledger.post(ALICE + "/consents", consent.formatted(clock.instant(), tcString));
+            Instant beforeAll = clock.advance(Duration.ofMinutes(1));
+            Instant firstChoice = clock.advance(Duration.ofMinutes(1));
+            var recorded = ledger.post(ALICE + "/consents", consent.formatted("c1", firstChoice, tcString(first)));
             assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
-            assertThat(ledger.post(ALICE + "/consents", consent.formatted(clock.instant(), tcString)).status())
-                    .as("sent again").isEqualTo(200);
-            String other = TcStringsTest.vectors().get("cases").get(1).get("tcString").asString();
-            var changed = ledger.post(ALICE + "/consents", consent.formatted(clock.instant(), other));
-            assertThat(changed.status()).as("the same consentId with another string").isEqualTo(409);
+            String firstEvent = recorded.json().get("eventId").asString();
+            assertThat(ledger.post(ALICE + "/consents", consent.formatted("c1", firstChoice, tcString(first)))
+                    .status()).as("sent again").isEqualTo(200);
+            assertThat(ledger.post(ALICE + "/consents", consent.formatted("c1", firstChoice, tcString(second)))
+                    .status()).as("the same consentId with another string").isEqualTo(409);
+            var versionOne = ledger.post(ALICE + "/consents",
+                    consent.formatted("c2", firstChoice, "BOEFEAyOEFEAyAHABDENAI4AAAB9vABAASA"));
+            assertThat(versionOne.status()).isEqualTo(422);
+            assertThat(versionOne.json().get("field").asString()).isEqualTo("tcString");
 
-            String versionOne = "BOEFEAyOEFEAyAHABDENAI4AAAB9vABAASA";
-            var malformed = ledger.post(ALICE + "/consents", consent.formatted(clock.instant(), versionOne)
-                    .replace("\"c1\"", "\"c2\""));
-            assertThat(malformed.status()).isEqualTo(422);
-            assertThat(malformed.json().get("field").asString()).isEqualTo("tcString");
+            Instant knownBeforeTheSecond = clock.advance(Duration.ofMinutes(1));
+            Instant secondChoice = clock.advance(Duration.ofMinutes(1));
+            String secondEvent = ledger.post(ALICE + "/consents", consent.formatted("c3", secondChoice,
+                    tcString(second))).json().get("eventId").asString();
+            // A withdrawal made through the ledger without a string leaves the CMP's string standing.
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(ledger.post(ALICE + "/withdrawals", """
+                    {"withdrawalId": "w1", "occurredAt": "%s", "all": true}""".formatted(clock.instant())).status())
+                    .isEqualTo(201);
+            Instant now = clock.advance(Duration.ofMinutes(1));
 
             JsonNode events = ledger.get(ALICE + "/events").json().get("events");
-            assertThat(events).as("the refused consent recorded nothing").hasSize(1);
-            JsonNode tcf = events.get(0).get("tcf");
-            assertThat(tcf.get("cmpId").asInt()).isEqualTo(library.get("cmpId").asInt());
-            assertThat(Instant.parse(tcf.get("created").asString()))
-                    .isEqualTo(Instant.parse(library.get("created").asString()));
-            assertThat(tcf.get("purposeConsents")).isEqualTo(library.get("purposeConsents"));
-            assertThat(tcf.get("vendorConsents")).isEqualTo(library.get("vendorConsents"));
-            assertThat(tcf.get("publisherRestrictions")).isEqualTo(library.get("publisherRestrictions"));
-            assertThat(events.get(0).get("tcString").asString()).isEqualTo(tcString);
+            assertThat(events).as("the refused consent recorded nothing").hasSize(3);
+            assertThat(events.get(0).get("tcString").asString()).isEqualTo(tcString(first));
+            assertThat(events.get(0).at("/tcf/vendorConsents")).isEqualTo(first.get("vendorConsents"));
+
+            ledger.awaitProjectionsCaughtUp();
+            assertAnswers(ledger, first, second, firstEvent, secondEvent, beforeAll, firstChoice, knownBeforeTheSecond,
+                    now);
+            // Rebuilt from the event store, the read model answers the same.
+            assertThat(ledger.post("/api/v1/admin/projections/replay", "").status()).isEqualTo(202);
+            ledger.awaitProjectionsCaughtUp();
+            assertAnswers(ledger, first, second, firstEvent, secondEvent, beforeAll, firstChoice, knownBeforeTheSecond,
+                    now);
+
+            // Someone with the database password changes what the read model says a string allowed.
+            assertThat(ledger.post("/api/v1/audit/verify", "").json().get("intact").asBoolean()).isTrue();
+            ledger.bean(JdbcClient.class).sql("update consent_history set tcf = replace(tcf, '\"cmpId\":', "
+                    + "'\"cmpId\":1') where event_id = ?").param(secondEvent).update();
+            JsonNode audit = ledger.post("/api/v1/audit/verify", "").json();
+            assertThat(audit.get("intact").asBoolean()).isFalse();
+            assertThat(audit.at("/problem/eventId").asString()).isEqualTo(secondEvent);
+            assertThat(audit.at("/problem/description").asString()).contains("TCF answers");
         }
+    }
+
+    private static void assertAnswers(LedgerInstance ledger, JsonNode first, JsonNode second, String firstEvent,
+                                      String secondEvent, Instant beforeAll, Instant firstChoice, Instant between,
+                                      Instant now) {
+        JsonNode latest = tcf(ledger, now, now);
+        assertThat(latest.get("decidedBy").asString()).isEqualTo(secondEvent);
+        assertThat(latest.get("tcString").asString()).isEqualTo(tcString(second));
+        assertThat(latest.get("cmpId").asInt()).isEqualTo(second.get("cmpId").asInt());
+        assertThat(Instant.parse(latest.get("created").asString()))
+                .isEqualTo(Instant.parse(second.get("created").asString()));
+        for (String list : new String[] {"purposeConsents", "purposeLegitimateInterests", "specialFeatureOptIns",
+                "vendorConsents", "vendorLegitimateInterests", "publisherRestrictions"}) {
+            assertThat(latest.get(list)).as(list).isEqualTo(second.get(list));
+        }
+        assertThat(tcf(ledger, between, now).get("decidedBy").asString()).as("at an instant between the two")
+                .isEqualTo(firstEvent);
+        assertThat(tcf(ledger, now, between).get("decidedBy").asString()).as("as known before the second")
+                .isEqualTo(firstEvent);
+        JsonNode none = tcf(ledger, beforeAll, now);
+        assertThat(none.get("decidedBy").isNull()).isTrue();
+        assertThat(none.get("purposeConsents")).isEmpty();
+        assertThat(tcf(ledger, firstChoice, now).get("vendorConsents")).isEqualTo(first.get("vendorConsents"));
+
+        int vendor = second.get("vendorConsents").get(0).asInt();
+        int purpose = second.get("purposeConsents").get(0).asInt();
+        JsonNode check = ledger.get(ALICE + "/tcf/vendors/" + vendor + "?purpose=" + purpose + "&at=" + now).json();
+        TcfVendors.Verdict expected = TcfVendors.check(decoded(second), vendor, purpose);
+        assertThat(check.get("allowed").asBoolean()).isEqualTo(expected.allowed());
+        assertThat(check.get("reason").asString()).isEqualTo(expected.reason());
+        assertThat(check.get("decidedBy").asString()).isEqualTo(secondEvent);
+    }
+
+    private static JsonNode tcf(LedgerInstance ledger, Instant at, Instant asOf) {
+        var answer = ledger.get(ALICE + "/tcf?at=" + at + "&asOf=" + asOf);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static String tcString(JsonNode vector) {
+        return vector.get("tcString").asString();
+    }
+
+    private static TcfConsent decoded(JsonNode vector) {
+        return TcStrings.decode(tcString(vector));
     }
 }

@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.consentledger.api.signals.TcfConsent;
 import org.consentledger.store.Database;
 import org.consentledger.store.InList;
 import org.consentledger.verifier.Decision;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The consent history's table ({@code consent_history}): each visitor's decisions, one row per consent event, the
@@ -38,9 +40,19 @@ public class ConsentHistoryTable {
         this.visitorIndex = new VisitorIndex(jdbc);
     }
 
-    /** A row of the history: written per decision, and read back for the audit to hold against its event. */
-    public record Row(String siteId, String visitorId, Decision decision) {
+    /**
+     * A row of the history: written per decision, and read back for the audit to hold against its event.
+     *
+     * @param tcf what the consent's TC string says; null for a decision without one
+     */
+    public record Row(String siteId, String visitorId, Decision decision, TcfConsent tcf) {
+
+        public Row(String siteId, String visitorId, Decision decision) {
+            this(siteId, visitorId, decision, null);
+        }
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The columns a {@link Decision} is read from ({@link #decision}). */
     private static final String DECISION_COLUMNS = """
@@ -54,7 +66,8 @@ public class ConsentHistoryTable {
 
     private static final String VISIBLE_DECISIONS = DECISIONS + " and occurred_at <= ? and recorded_at <= ?";
 
-    private static final String ROWS = "select site_id, visitor_id, " + DECISION_COLUMNS + " from consent_history h";
+    private static final String ROWS = "select site_id, visitor_id, " + DECISION_COLUMNS
+            + ", tcf from consent_history h";
 
     /** Inserts the rows whose events the history does not hold yet: processors deliver at least once. */
     public void insertNew(List<Row> rows) {
@@ -65,8 +78,8 @@ public class ConsentHistoryTable {
         List<Row> fresh = rows.stream().filter(r -> recorded.add(r.decision().eventId())).toList();
         jdbcTemplate.batchUpdate("""
                         insert into consent_history (event_id, site_id, visitor_id, sequence_number, kind,
-                               policy_version, occurred_at, recorded_at, granted, denied, withdrawn)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               policy_version, occurred_at, recorded_at, granted, denied, withdrawn, tcf)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, fresh, fresh.size(), (statement, row) -> {
                     Decision d = row.decision();
                     statement.setString(1, d.eventId());
@@ -80,6 +93,7 @@ public class ConsentHistoryTable {
                     statement.setString(9, String.join(",", d.granted()));
                     statement.setString(10, String.join(",", d.denied()));
                     statement.setString(11, String.join(",", d.withdrawn()));
+                    statement.setString(12, row.tcf() == null ? null : JSON.writeValueAsString(row.tcf()));
                 });
     }
 
@@ -136,6 +150,15 @@ public class ConsentHistoryTable {
                 .param(timestamp(at.truncatedTo(ChronoUnit.MICROS)))
                 .param(timestamp(asOf.truncatedTo(ChronoUnit.MICROS)))
                 .query(ConsentHistoryTable::decision)
+                .list();
+    }
+
+    /** The visitor's rows, with what each consent's TC string said, in one statement. */
+    public List<Row> rowsOf(String siteId, String visitorId) {
+        return jdbc.sql(ROWS + " where site_id = ? and visitor_id = ?")
+                .param(siteId)
+                .param(visitorId)
+                .query(ConsentHistoryTable::row)
                 .list();
     }
 
@@ -215,7 +238,12 @@ public class ConsentHistoryTable {
     }
 
     private static Row row(ResultSet rs, int row) throws SQLException {
-        return new Row(rs.getString("site_id"), rs.getString("visitor_id"), decision(rs, row));
+        return new Row(rs.getString("site_id"), rs.getString("visitor_id"), decision(rs, row), tcf(rs));
+    }
+
+    private static TcfConsent tcf(ResultSet rs) throws SQLException {
+        String json = rs.getString("tcf");
+        return json == null ? null : JSON.readValue(json, TcfConsent.class);
     }
 
     private static Decision decision(ResultSet rs, int row) throws SQLException {
