@@ -80,12 +80,21 @@ public final class PointInTimeResolver {
      * that decides categories ({@link Decision#STANDING_ORDER}). Withdrawals and consents sent without a string leave
      * it standing: only the CMP that made it can change what it says, with a new string.
      *
-     * @param history the visitor's consents with a TC string (any order, any superset of those visible)
+     * @param history the visitor's consents with a TC or GPP string (any order, any superset of those visible)
      */
-    public static Optional<TcfDecision> tcfAt(ConsentAt query, List<TcfDecision> history) {
+    public static Optional<SignalDecision> tcfAt(ConsentAt query, List<SignalDecision> history) {
+        return signalAt(query, history.stream().filter(d -> d.tcf() != null).toList());
+    }
+
+    /** As {@link #tcfAt}, for the GPP string in force. */
+    public static Optional<SignalDecision> gppAt(ConsentAt query, List<SignalDecision> history) {
+        return signalAt(query, history.stream().filter(d -> d.gpp() != null).toList());
+    }
+
+    private static Optional<SignalDecision> signalAt(ConsentAt query, List<SignalDecision> history) {
         return history.stream()
                 .filter(d -> d.visibleAt(query.at(), query.asOf()))
-                .max(Comparator.comparing(TcfDecision::occurredAt).thenComparingLong(TcfDecision::sequence));
+                .max(Comparator.comparing(SignalDecision::occurredAt).thenComparingLong(SignalDecision::sequence));
     }
 
     /** The policy versions known at {@code asOf} and the visitor's events visible to the query, as a digest. */

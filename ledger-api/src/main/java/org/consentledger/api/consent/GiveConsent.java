@@ -13,6 +13,7 @@ import java.util.Map;
  * @param evidence   what the client saw of the visitor's context, such as user agent and language; may be empty
  * @param context    how and where the visitor chose; null when the client did not say
  * @param tcString   the IAB TCF v2 TC string the site's CMP made of the choice; null without one
+ * @param gppString  the IAB GPP string the site's CMP made of the choice; null without one
  */
 public record GiveConsent(
         String siteId,
@@ -25,10 +26,12 @@ public record GiveConsent(
         String source,
         Map<String, String> evidence,
         DecisionContext context,
-        String tcString) implements ConsentDecision {
+        String tcString,
+        String gppString) implements ConsentDecision {
 
     public GiveConsent(String siteId, String visitorId, String consentId, int policyVersion, Instant occurredAt,
                        List<String> granted, List<String> denied, String source, Map<String, String> evidence) {
-        this(siteId, visitorId, consentId, policyVersion, occurredAt, granted, denied, source, evidence, null, null);
+        this(siteId, visitorId, consentId, policyVersion, occurredAt, granted, denied, source, evidence, null, null,
+                null);
     }
 }

@@ -50,12 +50,14 @@ class ConsentController {
             @Size(max = 64) String noticeId, @Size(max = 35) String language, @Size(max = 32) String method,
             @Size(max = 32) String surface, @Size(max = 32) String regulation, @Size(max = 2) String country,
             @Size(max = 6) String region, @Size(max = 1024) String pageUrl, @Size(max = 64) String ipAddress,
-            @Size(max = 1024) String userAgent, @Size(min = 1, max = 16_384) String tcString) {
+            @Size(max = 1024) String userAgent, @Size(min = 1, max = 16_384) String tcString,
+            @Size(min = 1, max = 16_384) String gppString) {
 
         GiveConsent command(String siteId, String visitorId) {
             return new GiveConsent(siteId, visitorId, consentId, policyVersion, occurredAt, List.copyOf(granted),
                     List.copyOf(denied), source, withPersonalFields(evidence, pageUrl, ipAddress, userAgent),
-                    new DecisionContext(noticeId, language, method, surface, regulation, country, region), tcString);
+                    new DecisionContext(noticeId, language, method, surface, regulation, country, region), tcString,
+                    gppString);
         }
     }
 

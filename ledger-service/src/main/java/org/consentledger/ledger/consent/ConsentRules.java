@@ -19,12 +19,14 @@ import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.api.signals.GppConsent;
 import org.consentledger.api.signals.TcfConsent;
 import org.consentledger.ledger.Decided;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.LedgerTime;
 import org.consentledger.ledger.policy.PolicyVersions;
 import org.consentledger.ledger.policy.PublishedSite;
+import org.consentledger.ledger.signals.GppStrings;
 import org.consentledger.ledger.signals.TcStrings;
 import org.consentledger.ledger.write.Earlier;
 
@@ -121,6 +123,7 @@ public class ConsentRules {
                 && Objects.equals(event.source(), command.source())
                 && personal.evidence().equals(evidence)
                 && Objects.equals(personal.tcString(), command.tcString())
+                && Objects.equals(personal.gppString(), command.gppString())
                 && sameContext(event.context(), command.context());
     }
 
@@ -191,10 +194,11 @@ public class ConsentRules {
         DecisionContext context = ContextRules.check(command.context(), site, policy, command.granted(),
                 command.denied(), true);
         TcfConsent tcf = command.tcString() == null ? null : TcStrings.decode(command.tcString());
+        GppConsent gpp = command.gppString() == null ? null : GppStrings.decode(command.gppString());
         return new Decided.Record<>(new ConsentGiven(command.siteId(), policy.version(), command.occurredAt(), now,
-                command.granted(), command.denied(), command.source(), context, tcf, null),
+                command.granted(), command.denied(), command.source(), context, tcf, gpp, null),
                 new ConsentGivenPersonal(command.visitorId(), command.consentId(), sealable(command.evidence()),
-                        command.tcString()));
+                        command.tcString(), command.gppString()));
     }
 
     Decided.Record<ConsentWithdrawn, Receipt> withdraw(WithdrawConsent command, PolicyVersions policies) {

@@ -14,6 +14,7 @@ import org.consentledger.api.EventType;
 import org.consentledger.api.PersonalEvent;
 import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.api.policy.CookiePolicyPublished;
+import org.consentledger.api.signals.GppConsent;
 import org.consentledger.api.signals.TcfConsent;
 import org.consentledger.ledger.evidence.StoredEvents.Stored;
 import org.consentledger.ledger.personal.DataKey;
@@ -334,14 +335,20 @@ public class LedgerAudit {
                 return problem(event, "the consent history, which answers are made from, holds %s for it; the event "
                         + "says %s".formatted(row.decision(), expected));
             }
-            JsonNode tcf = event.payload().get("tcf");
-            TcfConsent said = tcf == null || tcf.isNull() ? null : JSON.treeToValue(tcf, TcfConsent.class);
-            if (!Objects.equals(row.tcf(), said)) {
-                return problem(event, "the consent history, which TCF answers are made from, holds %s as what its TC "
-                        .formatted(row.tcf()) + "string says; the event says %s".formatted(said));
+            TcfConsent tcf = member(event, "tcf", TcfConsent.class);
+            GppConsent gpp = member(event, "gpp", GppConsent.class);
+            if (!Objects.equals(row.tcf(), tcf) || !Objects.equals(row.gpp(), gpp)) {
+                return problem(event, ("the consent history, which TCF and GPP answers are made from, holds %s and %s "
+                        + "as what its strings say; the event says %s and %s").formatted(row.tcf(), row.gpp(), tcf,
+                        gpp));
             }
         }
         return null;
+    }
+
+    private static <T> T member(Stored event, String name, Class<T> type) {
+        JsonNode member = event.payload().get(name);
+        return member == null || member.isNull() ? null : JSON.treeToValue(member, type);
     }
 
     /** The first of these policy versions whose row in the policy catalog says other than its event does. */

@@ -73,11 +73,21 @@ public final class TcStrings {
     }
 
     private static String name(RestrictionType type) {
+        return restrictionName(switch (type) {
+            case NOT_ALLOWED -> 0;
+            case REQUIRE_CONSENT -> 1;
+            case REQUIRE_LEGITIMATE_INTEREST -> 2;
+            case UNDEFINED -> 3;
+        });
+    }
+
+    /** A publisher restriction's type by its number in the TCF specification. */
+    static String restrictionName(int type) {
         return switch (type) {
-            case NOT_ALLOWED -> "not-allowed";
-            case REQUIRE_CONSENT -> "require-consent";
-            case REQUIRE_LEGITIMATE_INTEREST -> "require-legitimate-interest";
-            case UNDEFINED -> "undefined";
+            case 0 -> "not-allowed";
+            case 1 -> "require-consent";
+            case 2 -> "require-legitimate-interest";
+            default -> "undefined";
         };
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.consentledger.api.signals.GppConsent;
 import org.consentledger.api.signals.TcfConsent;
 import org.consentledger.store.Database;
 import org.consentledger.store.InList;
@@ -44,11 +45,12 @@ public class ConsentHistoryTable {
      * A row of the history: written per decision, and read back for the audit to hold against its event.
      *
      * @param tcf what the consent's TC string says; null for a decision without one
+     * @param gpp what the consent's GPP string says; null for a decision without one
      */
-    public record Row(String siteId, String visitorId, Decision decision, TcfConsent tcf) {
+    public record Row(String siteId, String visitorId, Decision decision, TcfConsent tcf, GppConsent gpp) {
 
         public Row(String siteId, String visitorId, Decision decision) {
-            this(siteId, visitorId, decision, null);
+            this(siteId, visitorId, decision, null, null);
         }
     }
 
@@ -67,7 +69,7 @@ public class ConsentHistoryTable {
     private static final String VISIBLE_DECISIONS = DECISIONS + " and occurred_at <= ? and recorded_at <= ?";
 
     private static final String ROWS = "select site_id, visitor_id, " + DECISION_COLUMNS
-            + ", tcf from consent_history h";
+            + ", tcf, gpp from consent_history h";
 
     /** Inserts the rows whose events the history does not hold yet: processors deliver at least once. */
     public void insertNew(List<Row> rows) {
@@ -78,8 +80,8 @@ public class ConsentHistoryTable {
         List<Row> fresh = rows.stream().filter(r -> recorded.add(r.decision().eventId())).toList();
         jdbcTemplate.batchUpdate("""
                         insert into consent_history (event_id, site_id, visitor_id, sequence_number, kind,
-                               policy_version, occurred_at, recorded_at, granted, denied, withdrawn, tcf)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               policy_version, occurred_at, recorded_at, granted, denied, withdrawn, tcf, gpp)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, fresh, fresh.size(), (statement, row) -> {
                     Decision d = row.decision();
                     statement.setString(1, d.eventId());
@@ -94,6 +96,7 @@ public class ConsentHistoryTable {
                     statement.setString(10, String.join(",", d.denied()));
                     statement.setString(11, String.join(",", d.withdrawn()));
                     statement.setString(12, row.tcf() == null ? null : JSON.writeValueAsString(row.tcf()));
+                    statement.setString(13, row.gpp() == null ? null : JSON.writeValueAsString(row.gpp()));
                 });
     }
 
@@ -153,7 +156,7 @@ public class ConsentHistoryTable {
                 .list();
     }
 
-    /** The visitor's rows, with what each consent's TC string said, in one statement. */
+    /** The visitor's rows, with what each consent's TC and GPP strings said, in one statement. */
     public List<Row> rowsOf(String siteId, String visitorId) {
         return jdbc.sql(ROWS + " where site_id = ? and visitor_id = ?")
                 .param(siteId)
@@ -238,12 +241,13 @@ public class ConsentHistoryTable {
     }
 
     private static Row row(ResultSet rs, int row) throws SQLException {
-        return new Row(rs.getString("site_id"), rs.getString("visitor_id"), decision(rs, row), tcf(rs));
+        return new Row(rs.getString("site_id"), rs.getString("visitor_id"), decision(rs, row),
+                json(rs, "tcf", TcfConsent.class), json(rs, "gpp", GppConsent.class));
     }
 
-    private static TcfConsent tcf(ResultSet rs) throws SQLException {
-        String json = rs.getString("tcf");
-        return json == null ? null : JSON.readValue(json, TcfConsent.class);
+    private static <T> T json(ResultSet rs, String column, Class<T> type) throws SQLException {
+        String json = rs.getString(column);
+        return json == null ? null : JSON.readValue(json, type);
     }
 
     private static Decision decision(ResultSet rs, int row) throws SQLException {

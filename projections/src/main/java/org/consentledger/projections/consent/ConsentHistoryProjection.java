@@ -15,6 +15,7 @@ import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.ConsentWithdrawnV1;
 import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.api.erasure.SubjectErased;
+import org.consentledger.api.signals.GppConsent;
 import org.consentledger.api.signals.TcfConsent;
 import org.consentledger.projections.ColumnLimits;
 import org.consentledger.projections.ReadModelPosition;
@@ -62,7 +63,7 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
     @EventHandler
     void on(ConsentGiven event, DomainEventMessage<?> message, TrackingToken token) {
         insert(event.siteId(), VisitorStreams.visitorKey(message.getAggregateIdentifier()),
-                Decision.of(event, message.getIdentifier(), message.getSequenceNumber()), event.tcf());
+                Decision.of(event, message.getIdentifier(), message.getSequenceNumber()), event.tcf(), event.gpp());
         position.reached(token);
     }
 
@@ -118,17 +119,17 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
 
     /** Checked here, while the handler can still fail alone: the rows are written together when the batch commits. */
     private void insert(String siteId, String visitorId, Decision d) {
-        insert(siteId, visitorId, d, null);
+        insert(siteId, visitorId, d, null, null);
     }
 
-    private void insert(String siteId, String visitorId, Decision d, TcfConsent tcf) {
+    private void insert(String siteId, String visitorId, Decision d, TcfConsent tcf, GppConsent gpp) {
         columns.check("site_id", siteId);
         columns.check("visitor_id", visitorId);
         columns.check("event_id", d.eventId());
         columns.check("granted", String.join(",", d.granted()));
         columns.check("denied", String.join(",", d.denied()));
         columns.check("withdrawn", String.join(",", d.withdrawn()));
-        pending.current().add(new ConsentHistoryTable.Row(siteId, visitorId, d, tcf));
+        pending.current().add(new ConsentHistoryTable.Row(siteId, visitorId, d, tcf, gpp));
     }
 
     private void createIndexIfRebuilt() {

@@ -14,22 +14,23 @@ import org.consentledger.store.StoredStreams;
 import org.consentledger.store.readmodels.ConsentHistoryTable;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.PointInTimeResolver;
-import org.consentledger.verifier.TcfDecision;
+import org.consentledger.verifier.SignalDecision;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the TC string in force for a visitor from the consent history, through the same {@link PointInTimeResolver}
- * an auditor's fold of the event store uses, once the history holds every event of the visitor's current stream.
+ * Finds the TC and GPP strings in force for a visitor from the consent history, through the same
+ * {@link PointInTimeResolver} an auditor's fold of the event store uses, once the history holds every event of the
+ * visitor's current stream.
  */
 @Component
-public class TcfAnswers {
+public class SignalAnswers {
 
     private final ConsentHistoryTable history;
     private final StoredStreams streams;
     private final ParkedStreams parked;
     private final VisitorStreams visitorStreams;
 
-    public TcfAnswers(ConsentHistoryTable history, StoredStreams streams, ParkedStreams parked,
+    public SignalAnswers(ConsentHistoryTable history, StoredStreams streams, ParkedStreams parked,
                       VisitorStreams visitorStreams) {
         this.history = history;
         this.streams = streams;
@@ -41,7 +42,17 @@ public class TcfAnswers {
      * The consent whose TC string is in force at the query's instants; empty when none is, or when the visitor was
      * erased and not seen since (answered as a visitor never seen).
      */
-    public Optional<TcfDecision> inForce(ConsentAt query) {
+    public Optional<SignalDecision> tcfInForce(ConsentAt query) {
+        return PointInTimeResolver.tcfAt(query, signals(query));
+    }
+
+    /** As {@link #tcfInForce}, for the GPP string. */
+    public Optional<SignalDecision> gppInForce(ConsentAt query) {
+        return PointInTimeResolver.gppAt(query, signals(query));
+    }
+
+    /** The visitor's consents with a string, once the history holds every event of their current stream. */
+    private List<SignalDecision> signals(ConsentAt query) {
         if (history.rebuilding()) {
             throw new ReadModelBehind("a replay is rebuilding the consent history");
         }
@@ -60,11 +71,10 @@ public class TcfAnswers {
             if (!ConsentAnswers.holdsUpTo(decisions, last, formatOneEvents)) {
                 return Optional.empty();
             }
-            List<TcfDecision> signals = rows.stream().filter(r -> r.tcf() != null)
-                    .map(r -> new TcfDecision(r.decision().eventId(), r.decision().sequence(),
-                            r.decision().occurredAt(), r.decision().recordedAt(), r.tcf()))
-                    .toList();
-            return Optional.of(PointInTimeResolver.tcfAt(query, signals));
+            return Optional.of(rows.stream().filter(r -> r.tcf() != null || r.gpp() != null)
+                    .map(r -> new SignalDecision(r.decision().eventId(), r.decision().sequence(),
+                            r.decision().occurredAt(), r.decision().recordedAt(), r.tcf(), r.gpp()))
+                    .toList());
         }, () -> "the consent history has not yet taken in every event of visitor '%s' on site '%s'"
                 .formatted(query.visitorId(), query.siteId()));
     }

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * decoder; an auditor asks which string was in force at an instant, as the ledger knew it then, and whether it let a
  * vendor use a purpose. A string the decoder cannot read is refused and nothing is recorded.
  */
-class TcfSignalIT {
+class SignalIT {
 
     static final String ALICE = "/api/v1/sites/smartbump.opendatasoft.com/visitors/alice";
 
@@ -84,7 +84,42 @@ class TcfSignalIT {
             JsonNode audit = ledger.post("/api/v1/audit/verify", "").json();
             assertThat(audit.get("intact").asBoolean()).isFalse();
             assertThat(audit.at("/problem/eventId").asString()).isEqualTo(secondEvent);
-            assertThat(audit.at("/problem/description").asString()).contains("TCF answers");
+            assertThat(audit.at("/problem/description").asString()).contains("TCF and GPP answers");
+        }
+    }
+
+    @Test
+    void aConsentCarriesItsGppStringAndTheStringInForceIsAnswered() throws Exception {
+        JsonNode both = GppStringsTest.vectors().get("cases").get(2);
+        String gppString = both.get("gppString").asString();
+        try (LedgerInstance ledger = LedgerInstance.start(data, clock)) {
+            Instant before = clock.advance(Duration.ofMinutes(1));
+            Instant chosen = clock.advance(Duration.ofMinutes(1));
+            String consent = """
+                    {"consentId": "%s", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"],
+                     "denied": [], "gppString": "%s"}""";
+            var recorded = ledger.post(ALICE + "/consents", consent.formatted("g1", chosen, gppString));
+            assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+            var refused = ledger.post(ALICE + "/consents", consent.formatted("g2", chosen,
+                    gppString.substring(0, gppString.lastIndexOf('~'))));
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.json().get("field").asString()).isEqualTo("gppString");
+            Instant now = clock.advance(Duration.ofMinutes(1));
+            ledger.awaitProjectionsCaughtUp();
+
+            var answer = ledger.get(ALICE + "/gpp?at=" + now + "&asOf=" + now);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            JsonNode gpp = answer.json();
+            assertThat(gpp.get("decidedBy").asString()).isEqualTo(recorded.json().get("eventId").asString());
+            assertThat(gpp.get("gppString").asString()).isEqualTo(gppString);
+            assertThat(gpp.get("sectionIds")).isEqualTo(both.get("sectionIds"));
+            assertThat(gpp.at("/tcfEuV2/vendorConsents")).isEqualTo(both.at("/tcfeuv2/vendorConsents"));
+            assertThat(gpp.at("/usNat/sensitiveDataProcessing")).isEqualTo(both.at("/usnat/sensitiveDataProcessing"));
+            assertThat(gpp.at("/usNat/saleOptOut")).isEqualTo(both.at("/usnat/saleOptOut"));
+            assertThat(ledger.get(ALICE + "/gpp?at=" + before + "&asOf=" + now).json().get("decidedBy").isNull())
+                    .isTrue();
+            assertThat(ledger.get(ALICE + "/tcf?at=" + now).json().get("decidedBy").isNull())
+                    .as("a GPP string is not a TC string").isTrue();
         }
     }
 
