@@ -3,8 +3,11 @@ package org.consentledger.api.policy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One published version of a site's cookie policy. Immutable once published: a visitor's consent refers to
@@ -15,6 +18,8 @@ import java.util.Optional;
  *                      their source text verbatim); may be null
  * @param retention     how long after a visitor's last decision the ledger erases them, overriding
  *                      {@code ledger.retention.erase-after} for the site while this version is in force; may be null
+ * @param consentMode   which category each Google Consent Mode v2 type follows ({@code ad_storage} to
+ *                      {@code third-party}, say); null or empty for a version that maps none
  */
 public record CookiePolicy(
         String siteId,
@@ -24,11 +29,20 @@ public record CookiePolicy(
         List<CookieCategory> categories,
         List<Cookie> cookies,
         String text,
-        Period retention) {
+        Period retention,
+        SortedMap<String, String> consentMode) {
 
     public CookiePolicy {
         categories = List.copyOf(categories);
         cookies = List.copyOf(cookies);
+        consentMode = consentMode == null || consentMode.isEmpty() ? null
+                : Collections.unmodifiableSortedMap(new TreeMap<>(consentMode));
+    }
+
+    /** A version that maps no Consent Mode type. */
+    public CookiePolicy(String siteId, int version, Instant effectiveFrom, Duration consentMaxAge,
+                        List<CookieCategory> categories, List<Cookie> cookies, String text, Period retention) {
+        this(siteId, version, effectiveFrom, consentMaxAge, categories, cookies, text, retention, null);
     }
 
     /** A version that leaves retention to the ledger's setting. */
@@ -46,6 +60,7 @@ public record CookiePolicy(
     }
 
     public CookiePolicy withConsentMaxAge(Duration maxAge) {
-        return new CookiePolicy(siteId, version, effectiveFrom, maxAge, categories, cookies, text, retention);
+        return new CookiePolicy(siteId, version, effectiveFrom, maxAge, categories, cookies, text, retention,
+                consentMode);
     }
 }

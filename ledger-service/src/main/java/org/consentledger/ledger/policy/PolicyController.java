@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.consentledger.api.policy.Cookie;
@@ -70,11 +72,15 @@ class PolicyController {
                          @NotBlank @Size(max = 64) String category) {
     }
 
-    /** @param retention how long after a visitor's last decision they are erased (ISO-8601 period, e.g. P5Y) */
+    /**
+     * @param retention   how long after a visitor's last decision they are erased (ISO-8601 period, e.g. P5Y)
+     * @param consentMode which category each Google Consent Mode v2 type follows, e.g. {"ad_storage": "third-party"}
+     */
     record PolicyRequest(@NotNull Instant effectiveFrom, Duration consentMaxAge,
                          @NotEmpty @Size(max = 64) List<@Valid @NotNull CategoryRequest> categories,
                          @Size(max = 1_000) List<@Valid @NotNull CookieRequest> cookies,
-                         @Size(max = MAX_TEXT) String text, Period retention) {
+                         @Size(max = MAX_TEXT) String text, Period retention,
+                         @Size(max = 7) Map<String, @NotBlank @Size(max = 64) String> consentMode) {
     }
 
     /** A policy page's text, in characters. */
@@ -101,7 +107,7 @@ class PolicyController {
                 (body.cookies() == null ? List.<CookieRequest>of() : body.cookies()).stream()
                         .map(c -> new Cookie(c.name(), c.provider(), c.function(), c.purpose(), c.category()))
                         .toList(),
-                body.text(), body.retention());
+                body.text(), body.retention(), body.consentMode() == null ? null : new TreeMap<>(body.consentMode()));
         return receipt(writer.record(new PublishCookiePolicy(fitsTheCatalog(policy)), PolicyReceipt.class));
     }
 
@@ -169,11 +175,11 @@ class PolicyController {
 
     record PolicyDocument(String siteId, int version, Instant effectiveFrom, Duration consentMaxAge,
                           List<CookieCategory> categories, List<Cookie> cookies, String text, Period retention,
-                          Instant recordedAt) {
+                          Map<String, String> consentMode, Instant recordedAt) {
         static PolicyDocument of(CookiePolicyPublished published) {
             CookiePolicy p = published.policy();
             return new PolicyDocument(p.siteId(), p.version(), p.effectiveFrom(), p.consentMaxAge(), p.categories(),
-                    p.cookies(), p.text(), p.retention(), published.recordedAt());
+                    p.cookies(), p.text(), p.retention(), p.consentMode(), published.recordedAt());
         }
     }
 }

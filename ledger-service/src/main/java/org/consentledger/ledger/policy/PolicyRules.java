@@ -19,6 +19,7 @@ import org.consentledger.api.policy.PublishCookiePolicy;
 import org.consentledger.ledger.Decided;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.LedgerTime;
+import org.consentledger.verifier.ConsentModes;
 
 /** What makes a policy version publishable, and what may follow what. Plain, so it is tested without Axon. */
 public class PolicyRules {
@@ -81,6 +82,7 @@ public class PolicyRules {
         }
         checkCategories(policy.categories());
         checkCookies(policy);
+        checkConsentMode(policy);
         return policy.withConsentMaxAge(maxAge);
     }
 
@@ -134,6 +136,23 @@ public class PolicyRules {
                         + " is listed twice in category '" + cookie.category() + "'");
             }
         }
+    }
+
+    /** Each Consent Mode type follows one category of the version. */
+    private static void checkConsentMode(CookiePolicy policy) {
+        if (policy.consentMode() == null) {
+            return;
+        }
+        policy.consentMode().forEach((type, category) -> {
+            if (!ConsentModes.TYPES.contains(type)) {
+                throw LedgerRejection.invalid("consentMode." + type, "'%s' is not a Consent Mode v2 type (%s)"
+                        .formatted(type, String.join(", ", ConsentModes.TYPES)));
+            }
+            if (category == null || policy.category(category).isEmpty()) {
+                throw LedgerRejection.invalid("consentMode." + type,
+                        "'%s' is no category of this version".formatted(category));
+            }
+        });
     }
 
     private static void requireText(String value, String field) {

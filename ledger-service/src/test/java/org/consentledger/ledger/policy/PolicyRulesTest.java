@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.policy.CookiePolicyPublished;
@@ -42,6 +43,24 @@ class PolicyRulesTest {
         CookiePolicyPublished event = ((Decided.Record<CookiePolicyPublished, PolicyReceipt>) decided).event();
         assertThat(event.policy()).isEqualTo(V1);
         assertThat(event.recordedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void eachConsentModeTypeFollowsACategoryOfTheVersion() {
+        CookiePolicy mapped = withConsentMode(Map.of("analytics_storage", "statistics", "ad_storage", "third-party"));
+
+        assertThat(rules.complete(mapped).consentMode()).containsEntry("analytics_storage", "statistics");
+        LedgerRejection unknownType = catchThrowableOfType(LedgerRejection.class,
+                () -> rules.complete(withConsentMode(Map.of("ads_storage", "third-party"))));
+        assertThat(unknownType.field()).isEqualTo("consentMode.ads_storage");
+        LedgerRejection unknownCategory = catchThrowableOfType(LedgerRejection.class,
+                () -> rules.complete(withConsentMode(Map.of("ad_storage", "marketing"))));
+        assertThat(unknownCategory.field()).isEqualTo("consentMode.ad_storage");
+    }
+
+    private static CookiePolicy withConsentMode(Map<String, String> mapping) {
+        return new CookiePolicy(V1.siteId(), 1, V1.effectiveFrom(), V1.consentMaxAge(), V1.categories(),
+                V1.cookies(), V1.text(), null, new TreeMap<>(mapping));
     }
 
     @Test

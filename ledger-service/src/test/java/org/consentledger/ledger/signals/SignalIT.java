@@ -123,6 +123,49 @@ class SignalIT {
         }
     }
 
+    @Test
+    void consentModeStatesFollowTheCategoriesThePolicyMapsThemTo() {
+        String site = "/api/v1/sites/smartbump.opendatasoft.com";
+        try (LedgerInstance ledger = LedgerInstance.start(data, clock)) {
+            Instant effective = clock.advance(Duration.ofMinutes(1));
+            String version2 = """
+                    {"effectiveFrom": "%s", "categories": [
+                       {"id": "necessary", "name": "Necessary", "consentRequired": false},
+                       {"id": "statistics", "name": "Statistics", "consentRequired": true},
+                       {"id": "third-party", "name": "Advertising", "consentRequired": true}],
+                     "consentMode": {"analytics_storage": "statistics", "ad_storage": "third-party",
+                                     "ad_user_data": "third-party", "security_storage": "%s"}}""";
+            var wrong = ledger.put(site + "/policies/2", version2.formatted(effective, "first-party"));
+            assertThat(wrong.status()).as("a category the version lacks").isEqualTo(422);
+            assertThat(wrong.json().get("field").asString()).isEqualTo("consentMode.security_storage");
+            assertThat(ledger.put(site + "/policies/2", version2.formatted(effective, "necessary")).status())
+                    .isEqualTo(201);
+            Instant chosen = clock.advance(Duration.ofMinutes(1));
+            String given = ledger.post(ALICE + "/consents", """
+                    {"consentId": "m1", "policyVersion": 2, "occurredAt": "%s", "granted": ["statistics"],
+                     "denied": ["third-party"]}""".formatted(chosen)).json().get("eventId").asString();
+            Instant granted = clock.advance(Duration.ofMinutes(1));
+            String withdrawn = ledger.post(ALICE + "/withdrawals", """
+                    {"withdrawalId": "m2", "occurredAt": "%s", "categories": ["statistics"]}"""
+                    .formatted(clock.advance(Duration.ofMinutes(1)))).json().get("eventId").asString();
+            Instant now = clock.advance(Duration.ofMinutes(1));
+            ledger.awaitProjectionsCaughtUp();
+
+            JsonNode then = ledger.get(ALICE + "/consent-mode?at=" + granted + "&asOf=" + now).json();
+            assertThat(then.get("consent").toString()).isEqualTo("{\"ad_storage\":\"denied\",\"ad_user_data\":"
+                    + "\"denied\",\"ad_personalization\":\"denied\",\"analytics_storage\":\"granted\","
+                    + "\"functionality_storage\":\"denied\",\"personalization_storage\":\"denied\","
+                    + "\"security_storage\":\"granted\"}");
+            assertThat(then.at("/types/3/decidedBy").asString()).isEqualTo(given);
+            assertThat(then.at("/types/3/category").asString()).isEqualTo("statistics");
+            assertThat(then.get("policyVersion").asInt()).isEqualTo(2);
+            JsonNode later = ledger.get(ALICE + "/consent-mode?at=" + now).json();
+            assertThat(later.at("/consent/analytics_storage").asString()).isEqualTo("denied");
+            assertThat(later.at("/types/3/decidedBy").asString()).isEqualTo(withdrawn);
+            assertThat(later.at("/types/3/status").asString()).isEqualTo("WITHDRAWN");
+        }
+    }
+
     private static void assertAnswers(LedgerInstance ledger, JsonNode first, JsonNode second, String firstEvent,
                                       String secondEvent, Instant beforeAll, Instant firstChoice, Instant between,
                                       Instant now) {
