@@ -9,6 +9,7 @@ import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.projections.consent.StoredDecision;
 import org.consentledger.verifier.Decision;
 import org.consentledger.verifier.PointInTimeResolver;
+import org.consentledger.verifier.SignalDecision;
 
 /** The answer an auditor gets by folding the site's and the visitor's streams straight from the event store. */
 final class EventStoreFold {
@@ -22,12 +23,26 @@ final class EventStoreFold {
     }
 
     ConsentAnswer answer(ConsentAt query) {
-        List<CookiePolicyPublished> policies = eventStore.readEvents(query.siteId()).asStream()
-                .map(e -> (CookiePolicyPublished) e.getPayload())
-                .toList();
+        List<CookiePolicyPublished> policies = policies(query.siteId());
         List<Decision> history = eventStore.readEvents(streams.current(query.siteId(), query.visitorId())).asStream()
                 .map(StoredDecision::of)
                 .toList();
         return PointInTimeResolver.resolve(query, policies, history);
+    }
+
+    /** The site's policy versions; its stream also holds its notices. */
+    List<CookiePolicyPublished> policies(String siteId) {
+        return eventStore.readEvents(siteId).asStream()
+                .filter(e -> e.getPayload() instanceof CookiePolicyPublished)
+                .map(e -> (CookiePolicyPublished) e.getPayload())
+                .toList();
+    }
+
+    /** The visitor's consents that carried a TC or GPP string, straight from their stream. */
+    List<SignalDecision> signals(ConsentAt query) {
+        return eventStore.readEvents(streams.current(query.siteId(), query.visitorId())).asStream()
+                .flatMap(e -> SignalDecision.ofRecord(e.getPayload(), e.getIdentifier(), e.getSequenceNumber())
+                        .stream())
+                .toList();
     }
 }

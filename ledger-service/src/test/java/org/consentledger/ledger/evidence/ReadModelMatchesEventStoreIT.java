@@ -2,6 +2,9 @@ package org.consentledger.ledger.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -24,18 +29,26 @@ import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.api.policy.Cookie;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.api.policy.CookiePolicyPublished;
 import org.consentledger.api.policy.PolicyReceipt;
 import org.consentledger.api.policy.PublishCookiePolicy;
 import org.consentledger.ledger.LedgerInstance;
 import org.consentledger.ledger.MutableClock;
+import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.ledger.write.LedgerWriter;
+import org.consentledger.projections.consent.SignalAnswers;
+import org.consentledger.verifier.ConsentModes;
+import org.consentledger.verifier.PointInTimeResolver;
+import org.consentledger.verifier.SignalDecision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * On many random histories (late arrivals, policy changes, withdrawals, expiry), the read model fed by the
- * streaming processor answers exactly what folding the streams straight from the event store answers, at every
- * instant and for every state of knowledge. The seed is printed, so a failure can be replayed.
+ * On many random histories (late arrivals, policy changes, withdrawals, expiry, TC and GPP strings, Consent Mode
+ * mappings), the read model fed by the streaming processor answers exactly what folding the streams straight from the
+ * event store answers, at every instant and for every state of knowledge: the consent, the TC and GPP strings in
+ * force, and the Consent Mode states. The seed is printed, so a failure can be replayed.
  */
 class ReadModelMatchesEventStoreIT {
 
@@ -51,6 +64,8 @@ class ReadModelMatchesEventStoreIT {
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final Map<String, List<CookiePolicy>> published = new HashMap<>();
     final Map<String, List<Instant>> instantsOfInterest = new HashMap<>();
+    final List<String> tcStrings = strings("/signals/tc-strings.json", "tcString");
+    final List<String> gppStrings = strings("/signals/gpp-strings.json", "gppString");
 
     @Test
     void readModelAnswersEqualTheEventStoreFoldOnRandomHistories() {
@@ -78,19 +93,37 @@ class ReadModelMatchesEventStoreIT {
             ledger.awaitProjectionsCaughtUp();
 
             QueryGateway queries = ledger.bean(QueryGateway.class);
+            SignalAnswers signals = ledger.bean(SignalAnswers.class);
+            PublishedPolicies policies = ledger.bean(PublishedPolicies.class);
             EventStoreFold fold = new EventStoreFold(ledger.bean(EventStore.class), ledger.bean(VisitorStreams.class));
             int compared = 0;
+            int withSignals = 0;
             for (String[] visitor : visitors) {
                 for (int i = 0; i < 25; i++) {
                     ConsentAt query = new ConsentAt(visitor[0], visitor[1], instant(visitor, false),
                             instant(visitor, true));
                     ConsentAnswer fromReadModel = queries.query(query,
                             ResponseTypes.optionalInstanceOf(VisitorConsent.class)).join().orElseThrow().answer();
-                    assertThat(fromReadModel).as("seed %d, %s", SEED, query).isEqualTo(fold.answer(query));
+                    ConsentAnswer folded = fold.answer(query);
+                    assertThat(fromReadModel).as("seed %d, %s", SEED, query).isEqualTo(folded);
+                    List<SignalDecision> foldedSignals = fold.signals(query);
+                    assertThat(signals.tcfInForce(query)).as("seed %d, TCF %s", SEED, query)
+                            .isEqualTo(PointInTimeResolver.tcfAt(query, foldedSignals));
+                    assertThat(signals.gppInForce(query)).as("seed %d, GPP %s", SEED, query)
+                            .isEqualTo(PointInTimeResolver.gppAt(query, foldedSignals));
+                    withSignals += PointInTimeResolver.tcfAt(query, foldedSignals).isPresent() ? 1 : 0;
+                    assertThat(ConsentModes.of(fromReadModel, Optional.ofNullable(fromReadModel.policyVersion())
+                            .flatMap(v -> policies.version(query.siteId(), v))))
+                            .as("seed %d, Consent Mode %s", SEED, query)
+                            .isEqualTo(ConsentModes.of(folded, fold.policies(query.siteId()).stream()
+                                    .map(CookiePolicyPublished::policy)
+                                    .filter(p -> Integer.valueOf(p.version()).equals(folded.policyVersion()))
+                                    .findFirst()));
                     compared++;
                 }
             }
             assertThat(compared).isEqualTo(120 * 25);
+            assertThat(withSignals).as("answers with a TC string in force").isGreaterThan(100);
         }
     }
 
@@ -111,8 +144,14 @@ class ReadModelMatchesEventStoreIT {
             }
         }
         cookies = cookies.stream().filter(distinct()).toList();
+        TreeMap<String, String> consentMode = new TreeMap<>();
+        for (String type : ConsentModes.TYPES) {
+            if (random.nextInt(3) > 0) {
+                consentMode.put(type, categories.get(random.nextInt(categories.size())).id());
+            }
+        }
         CookiePolicy policy = new CookiePolicy(site, versions.size() + 1, effectiveFrom,
-                MAX_AGES.get(random.nextInt(MAX_AGES.size())), categories, cookies, null);
+                MAX_AGES.get(random.nextInt(MAX_AGES.size())), categories, cookies, null, null, consentMode);
         commands.record(new PublishCookiePolicy(policy), PolicyReceipt.class);
         versions.add(policy);
         interesting(site, effectiveFrom, clock.instant());
@@ -159,12 +198,23 @@ class ReadModelMatchesEventStoreIT {
             if (granted.isEmpty() && denied.isEmpty()) {
                 return false;
             }
+            String tcString = random.nextInt(3) == 0 ? null : tcStrings.get(random.nextInt(tcStrings.size()));
+            String gppString = random.nextInt(3) == 0 ? gppStrings.get(random.nextInt(gppStrings.size())) : null;
             recordedAt = commands.record(new GiveConsent(site, visitor, "c-" + step, version.version(), occurredAt,
-                    granted, denied, "banner", Map.of()), Receipt.class).recordedAt();
+                    granted, denied, "banner", Map.of(), null, tcString, gppString), Receipt.class).recordedAt();
             interesting(site + "/" + visitor, occurredAt.plus(version.consentMaxAge()));
         }
         interesting(site + "/" + visitor, occurredAt, recordedAt);
         return true;
+    }
+
+    private static List<String> strings(String resource, String field) {
+        try (InputStream in = ReadModelMatchesEventStoreIT.class.getResourceAsStream(resource)) {
+            return JsonMapper.builder().build().readTree(in).get("cases").valueStream()
+                    .map(c -> c.get(field).asString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<String> pick(List<String> from) {
