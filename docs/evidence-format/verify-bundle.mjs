@@ -550,6 +550,19 @@ export function verifyBundle(text, key) {
         .every((r) => r === x || r.e.stream !== x.e.stream || r.e.sequence < x.e.sequence));
       note('erasure', holds, `${[...erased].sort().join(', ')} erased whole, each erasure its stream's last event.`);
     }
+    // §14.5: a decision naming the notice its visitor was shown is read against that notice, which the bundle holds.
+    if (formatThree) {
+      for (const r of read.filter((x) => x.format === 2 && !x.isPolicy && isObject(x.shown?.context)
+        && typeof x.shown.context.noticeId === 'string')) {
+        const { noticeId, language } = r.shown.context;
+        const notice = read.find((x) => x.isNotice && x.shown?.notice?.noticeId === noticeId)?.shown.notice;
+        const name = `Event ${r.e.eventId} (${r.e.stream} #${r.e.sequence})`;
+        const holds = notice !== undefined
+          && (typeof language !== 'string' || Object.hasOwn(notice.texts ?? {}, language));
+        note('shown', holds, `${name} names notice '${noticeId}' as shown${typeof language === 'string'
+          ? ` in ${language}` : ''}: the bundle holds it${holds ? '' : ' not (or not in that language)'}.`);
+      }
+    }
     const recomputed = resolve(bundle.piiController, bundle.piiPrincipalId, parseInstant(bundle.at), asOf,
       policies, decisions);
     // A bundle issued before answers stated their basis is held to the rest of its answer.

@@ -39,7 +39,7 @@ public final class BundleVerifier {
      */
     public enum Check {
         READABLE, VERSION, BUNDLE_SIGNATURE, CHECKPOINT_SIGNATURE, EVENT_HASH, COMMITMENT, INCLUSION,
-        RECORDED_BY_AS_OF, STREAM, CHAIN, ERASURE, NOTICE, ANSWER, EVALUABLE;
+        RECORDED_BY_AS_OF, STREAM, CHAIN, ERASURE, NOTICE, SHOWN, ANSWER, EVALUABLE;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -122,6 +122,7 @@ public final class BundleVerifier {
         streams.forEach((stream, inStream) -> findings.add(checkChain(stream, inStream)));
         if (formatThree) {
             checkErasure(events).ifPresent(findings::add);
+            events.forEach(shown -> checkShown(shown, events).ifPresent(findings::add));
         }
 
         ConsentAnswer recomputed = PointInTimeResolver.resolve(
@@ -272,6 +273,41 @@ public final class BundleVerifier {
                 notice.siteId(), published.digest(), String.join(", ", notice.texts().keySet()),
                 String.join(", ", notice.buttons()), notice.policyVersion(), notice.attachments().isEmpty() ? ""
                         : " and lists %d file(s) by their SHA-256".formatted(notice.attachments().size())));
+    }
+
+    /**
+     * Format 3: a decision that names the notice its visitor was shown (its {@code context}) is read against that
+     * notice, which the bundle must hold: what the visitor saw, in which language, and how they chose.
+     */
+    private static Optional<Finding> checkShown(BundleEvent decision, List<BundleEvent> events) {
+        JsonNode shown = decision.format() == 2 ? decision.shown() : null;
+        JsonNode context = shown == null ? null : shown.get("context");
+        if (decision.isSiteEvent() || context == null || !context.isObject() || !context.path("noticeId").isString()) {
+            return Optional.empty();
+        }
+        String noticeId = context.get("noticeId").asString();
+        String name = name(decision.event());
+        Optional<NoticePublished> notice = events.stream().filter(BundleEvent::isNotice).map(BundleEvent::content)
+                .filter(c -> c instanceof NoticePublished n && n.noticeId().equals(noticeId))
+                .map(NoticePublished.class::cast).findFirst();
+        if (notice.isEmpty()) {
+            return Optional.of(check(Check.SHOWN, false,
+                    "%s names notice '%s' as shown to the visitor; the bundle does not hold it.".formatted(name,
+                            noticeId)));
+        }
+        Notice n = notice.get().notice();
+        String language = context.path("language").isString() ? context.get("language").asString() : null;
+        if (language != null && !n.texts().containsKey(language)) {
+            return Optional.of(check(Check.SHOWN, false, "%s says notice '%s' was shown in %s, which it has no texts in."
+                    .formatted(name, noticeId, language)));
+        }
+        String method = context.path("method").isString() ? context.get("method").asString() : null;
+        String surface = context.path("surface").isString() ? context.get("surface").asString() : null;
+        return Optional.of(check(Check.SHOWN, true, ("%s: the visitor was shown notice '%s' (digest %s)%s%s, "
+                + "offering %s%s.").formatted(name, noticeId, notice.get().digest(),
+                language == null ? "" : " in " + language + " (\"" + n.texts().get(language).title() + "\")",
+                surface == null ? "" : " on the " + surface, String.join(", ", n.buttons()),
+                method == null ? "" : ", and chose " + method)));
     }
 
     /** Format 2: the bundle's one log proof leads from every event, at its leaf index, to the checkpoint's root. */

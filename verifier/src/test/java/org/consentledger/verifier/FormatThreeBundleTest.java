@@ -135,6 +135,40 @@ class FormatThreeBundleTest {
                 "a notice whose stated digest is that of another title, hashed as stored", "notice");
     }
 
+    /** A later consent of the visitor that names the notice shown, its language and how the visitor chose. */
+    private void consentShownNotice(String noticeId) {
+        log.formatTwo("consent.given", SUBJECT_STREAM, json("""
+                {"siteId": "%s", "policyVersion": 2, "occurredAt": "2026-05-03T09:00:00Z",
+                 "recordedAt": "2026-05-03T09:00:00.5Z", "granted": ["statistics"], "denied": ["marketing"],
+                 "source": "banner", "context": {"noticeId": "%s", "language": "de", "method": "custom",
+                 "surface": "banner", "regulation": "gdpr", "country": "DE", "region": null}}""".formatted(SITE,
+                noticeId)), json("""
+                {"visitorId": "%s", "consentId": "consent-2", "evidence": {}}""".formatted(VISITOR)));
+    }
+
+    @Test
+    void aDecisionIsReadAgainstTheNoticeItSaysWasShown() {
+        story(VISITOR);
+        notice("Cookies? Ja, gern", "Cookies? Ja, gern");
+        consentShownNotice("banner-1");
+
+        Verification verification = verdict("decision-with-notice.json", bundle(),
+                "none: a consent naming the notice its visitor was shown");
+        assertThat(verification.findings().stream().filter(f -> f.check() == Check.SHOWN)).singleElement()
+                .satisfies(f -> assertThat(f.statement()).contains("shown notice 'banner-1'",
+                        "in de (\"Cookies? Ja, gern\") on the banner", "and chose custom"));
+    }
+
+    @Test
+    void aDecisionNamingANoticeTheBundleDoesNotHoldFails() {
+        story(VISITOR);
+        notice("Cookies? Ja, gern", "Cookies? Ja, gern");
+        consentShownNotice("banner-9");
+
+        verdict("decision-with-unknown-notice.json", bundle(), "a consent naming a notice the bundle does not hold",
+                "shown");
+    }
+
     @Test
     void anEditedPublicFieldFailsTheEventHash() {
         story(VISITOR);
