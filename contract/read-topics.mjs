@@ -22,7 +22,7 @@ const schemas = new URL('../ledger-api/src/main/resources/schemas/', import.meta
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);
-const validEvent = ajv.compile(JSON.parse(readFileSync(new URL('consent-events.v3.schema.json', schemas))));
+const validEvent = ajv.compile(JSON.parse(readFileSync(new URL('consent-events.v4.schema.json', schemas))));
 const validState = ajv.compile(JSON.parse(readFileSync(new URL('consent-state.v2.schema.json', schemas))));
 const ledgerKey = createPublicKey(await (await fetch(`${args.base}/.well-known/consent-ledger/checkpoint-key.pem`)).text());
 

@@ -21,7 +21,9 @@ import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.ConsentWithdrawnV1;
 import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.api.erasure.SubjectErased;
+import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.policy.CookiePolicyPublished;
+import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.support.PerBatch;
 import org.consentledger.verifier.Decision;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,13 +46,15 @@ public class KafkaRelay {
     private final JsonMapper json;
     private final long ackTimeoutMillis;
     private final VisitorStreams streams;
+    private final PublishedPolicies policies;
     /** The batch's sends, checked once before it commits. */
     private final PerBatch<List<Future<RecordMetadata>>> pendingAcks =
             PerBatch.<List<Future<RecordMetadata>>>of("kafka-acks", ArrayList::new).beforeCommit(this::awaitAll);
 
     KafkaRelay(Producer<String, byte[]> producer, RelayTopics topics, VisitorStates states, JsonMapper json,
-               long ackTimeoutMillis, VisitorStreams streams) {
+               long ackTimeoutMillis, VisitorStreams streams, PublishedPolicies policies) {
         this.streams = streams;
+        this.policies = policies;
         this.producer = producer;
         this.topics = topics;
         this.states = states;
@@ -60,14 +64,20 @@ public class KafkaRelay {
 
     @EventHandler
     void on(ConsentGiven event, DomainEventMessage<?> message, ReplayStatus replay) {
-        visitorEvent(message, OutgoingEvents.of(event, message), Decision.of(event, message.getIdentifier(),
-                message.getSequenceNumber()), event.siteId(), replay);
+        visitorEvent(message, OutgoingEvents.of(event, message, policyOf(event.siteId(), event.policyVersion())),
+                Decision.of(event, message.getIdentifier(), message.getSequenceNumber()), event.siteId(), replay);
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, DomainEventMessage<?> message, ReplayStatus replay) {
-        visitorEvent(message, OutgoingEvents.of(event, message), Decision.of(event, message.getIdentifier(),
-                message.getSequenceNumber()), event.siteId(), replay);
+        visitorEvent(message, OutgoingEvents.of(event, message, policyOf(event.siteId(), event.policyVersion())),
+                Decision.of(event, message.getIdentifier(), message.getSequenceNumber()), event.siteId(), replay);
+    }
+
+    /** A decision's version, published before it: its Consent Mode mapping says which types the decision decides. */
+    private CookiePolicy policyOf(String siteId, int version) {
+        return policies.version(siteId, version).orElseThrow(() -> new IllegalStateException(
+                "site %s has no policy version %d, which a decision was recorded under".formatted(siteId, version)));
     }
 
     /**

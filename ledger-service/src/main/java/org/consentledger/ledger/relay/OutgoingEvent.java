@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A ledger event as it goes out to analytics consumers: a CloudEvents 1.0 event in the Kafka binding's structured
  * mode (header {@code content-type: application/cloudevents+json}, the JSON envelope as the value), written by the
  * CloudEvents SDK so that every SDK's Kafka binding reads it. Its schema is
- * {@code ledger-api/src/main/resources/schemas/consent-events.v3.schema.json}.
+ * {@code ledger-api/src/main/resources/schemas/consent-events.v4.schema.json}.
  *
  * @param id       the ledger's event id: the key consumers deduplicate on
  * @param site     the site, the event's {@code source}
@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record OutgoingEvent(String id, String type, String site, String subject, Instant time, Long sequence, Object data) {
 
-    static final String SCHEMA = "https://consentledger.org/schemas/consent-events.v3.schema.json";
+    static final String SCHEMA = "https://consentledger.org/schemas/consent-events.v4.schema.json";
 
     /** The CloudEvents sequence extension orders by string: zero-padded to a long's 19 digits, string order is stream order. */
     static String sequenceText(long sequence) {

@@ -3,17 +3,24 @@ package org.consentledger.ledger.relay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.consentledger.api.EventType;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentGivenV1;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.ConsentWithdrawnV1;
+import org.consentledger.api.consent.DecisionContext;
 import org.consentledger.api.consent.VisitorStreams;
 import org.consentledger.api.erasure.SubjectErased;
 import org.consentledger.api.policy.Cookie;
 import org.consentledger.api.policy.CookieCategory;
+import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.policy.CookiePolicyPublished;
+import org.consentledger.api.signals.TcfConsent;
 
 /**
  * What analytics consumers get of each ledger event: its public part. Deliberately not the stored event: who chose
@@ -30,12 +37,30 @@ final class OutgoingEvents {
     private OutgoingEvents() {
     }
 
+    /**
+     * @param context     how and where the visitor chose; null when the client did not say
+     * @param tcf         what the TC string sent with it says of purposes; null without one
+     * @param consentMode the Consent Mode types the consent decides under its version's mapping; null without one
+     */
     record ConsentGivenData(String siteId, int policyVersion, Instant occurredAt, Instant recordedAt,
-                            List<String> granted, List<String> denied, String source) {
+                            List<String> granted, List<String> denied, String source, DecisionContext context,
+                            TcfPurposes tcf, Map<String, String> consentMode) {
     }
 
     record ConsentWithdrawnData(String siteId, int policyVersion, Instant occurredAt, Instant recordedAt,
-                                List<String> categories) {
+                                List<String> categories, DecisionContext context, Map<String, String> consentMode) {
+    }
+
+    /** A TC string's purposes, without its vendor lists, which can be long and which analytics does not count. */
+    record TcfPurposes(int cmpId, int cmpVersion, String consentLanguage, int vendorListVersion, int policyVersion,
+                       List<Integer> purposeConsents, List<Integer> purposeLegitimateInterests,
+                       List<Integer> specialFeatureOptIns) {
+
+        static TcfPurposes of(TcfConsent tcf) {
+            return tcf == null ? null : new TcfPurposes(tcf.cmpId(), tcf.cmpVersion(), tcf.consentLanguage(),
+                    tcf.vendorListVersion(), tcf.policyVersion(), tcf.purposeConsents(),
+                    tcf.purposeLegitimateInterests(), tcf.specialFeatureOptIns());
+        }
     }
 
     record SubjectErasedData(String siteId, String erasureId, String reason, Instant requestedAt, Instant recordedAt) {
@@ -46,14 +71,36 @@ final class OutgoingEvents {
                                Instant recordedAt, List<CookieCategory> categories, List<Cookie> cookies) {
     }
 
-    static OutgoingEvent of(ConsentGiven e, DomainEventMessage<?> message) {
+    /** @param policy the version the consent was given under */
+    static OutgoingEvent of(ConsentGiven e, DomainEventMessage<?> message, CookiePolicy policy) {
+        Map<String, String> states = consentMode(policy, category -> e.granted().contains(category) ? "granted"
+                : e.denied().contains(category) ? "denied" : null);
         return visitorEvent(CONSENT_GIVEN, message, e.recordedAt(), new ConsentGivenData(e.siteId(), e.policyVersion(),
-                e.occurredAt(), e.recordedAt(), e.granted(), e.denied(), e.source()));
+                e.occurredAt(), e.recordedAt(), e.granted(), e.denied(), e.source(), e.context(),
+                TcfPurposes.of(e.tcf()), states));
     }
 
-    static OutgoingEvent of(ConsentWithdrawn e, DomainEventMessage<?> message) {
+    /** @param policy the version in force when the visitor withdrew */
+    static OutgoingEvent of(ConsentWithdrawn e, DomainEventMessage<?> message, CookiePolicy policy) {
+        Map<String, String> states = consentMode(policy, category -> policy.category(category)
+                .filter(c -> c.consentRequired() && (e.categories().isEmpty() || e.categories().contains(category)))
+                .map(c -> "denied").orElse(null));
         return visitorEvent(CONSENT_WITHDRAWN, message, e.recordedAt(), new ConsentWithdrawnData(e.siteId(),
-                e.policyVersion(), e.occurredAt(), e.recordedAt(), e.categories()));
+                e.policyVersion(), e.occurredAt(), e.recordedAt(), e.categories(), e.context(), states));
+    }
+
+    /** The types a decision decides, by what it says of each type's category; null when the version maps none. */
+    private static Map<String, String> consentMode(CookiePolicy policy, Function<String, String> stateOf) {
+        if (policy.consentMode() == null) {
+            return null;
+        }
+        Map<String, String> states = new TreeMap<>();
+        policy.consentMode().forEach((type, category) -> {
+            String state = stateOf.apply(category);
+            states.put(type, state);
+        });
+        states.values().removeIf(Objects::isNull);
+        return states;
     }
 
     static OutgoingEvent of(SubjectErased e, DomainEventMessage<?> message) {
@@ -67,12 +114,13 @@ final class OutgoingEvents {
      */
     static OutgoingEvent of(ConsentGivenV1 e, DomainEventMessage<?> message, String stream) {
         return visitorEvent(CONSENT_GIVEN, message, stream, e.recordedAt(), new ConsentGivenData(e.siteId(),
-                e.policyVersion(), e.occurredAt(), e.recordedAt(), e.granted(), e.denied(), e.source()));
+                e.policyVersion(), e.occurredAt(), e.recordedAt(), e.granted(), e.denied(), e.source(), null, null,
+                null));
     }
 
     static OutgoingEvent of(ConsentWithdrawnV1 e, DomainEventMessage<?> message, String stream) {
         return visitorEvent(CONSENT_WITHDRAWN, message, stream, e.recordedAt(), new ConsentWithdrawnData(e.siteId(),
-                e.policyVersion(), e.occurredAt(), e.recordedAt(), e.categories()));
+                e.policyVersion(), e.occurredAt(), e.recordedAt(), e.categories(), null, null));
     }
 
     private static OutgoingEvent visitorEvent(String type, DomainEventMessage<?> message, Instant recordedAt,

@@ -71,7 +71,7 @@ class RelayConfiguration {
                           EventStore eventStore, PublishedPolicies policies, VisitorStreams streams,
                           FormatOneStreams formatOne) {
         return new KafkaRelay(relayProducer, relayTopics, new VisitorStates(eventStore, policies, 100_000, formatOne),
-                wireFormat(), properties.deliveryTimeout().toMillis() + 5_000, streams);
+                wireFormat(), properties.deliveryTimeout().toMillis() + 5_000, streams, policies);
     }
 
     @Bean

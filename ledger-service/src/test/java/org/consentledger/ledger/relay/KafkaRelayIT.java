@@ -124,7 +124,7 @@ class KafkaRelayIT {
         List<ConsumerRecord<String, String>> records = TopicReader.readUntil(kafka.bootstrapServers(), TOPIC,
                 r -> ids(r).containsAll(expectedIds), Duration.ofSeconds(60));
         Schema schema;
-        try (var in = getClass().getResourceAsStream("/schemas/consent-events.v3.schema.json")) {
+        try (var in = getClass().getResourceAsStream("/schemas/consent-events.v4.schema.json")) {
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
         }
         for (ConsumerRecord<String, String> record : records) {
@@ -279,6 +279,52 @@ class KafkaRelayIT {
                 "analytics-" + System.nanoTime(), Duration.ofSeconds(10), Duration.ofSeconds(5)));
         long consents = recorded.stream().filter(r -> r.type().equals("ConsentGiven")).count();
         assertThat(total(table, "statistics", ConsentRateTable.Counts::granted)).isEqualTo(consents);
+    }
+
+    @Test
+    @Order(9)
+    void aConsentGoesOutWithItsContextItsTcfPurposesAndItsConsentModeStatesButNotItsStrings() throws Exception {
+        String site = "/api/v1/sites/signals.example.org";
+        assertThat(ledger.put(site + "/policies/1", """
+                {"effectiveFrom": "%s", "categories": [
+                   {"id": "necessary", "name": "Necessary", "consentRequired": false},
+                   {"id": "statistics", "name": "Statistics", "consentRequired": true},
+                   {"id": "ads", "name": "Advertising", "consentRequired": true}],
+                 "consentMode": {"analytics_storage": "statistics", "ad_storage": "ads",
+                                 "security_storage": "necessary"}}""".formatted(clock.instant())).status())
+                .isEqualTo(201);
+        assertThat(ledger.put(site + "/notices/banner", """
+                {"policyVersion": 1, "buttons": ["accept-all", "customize"], "texts": {"en": {"title": "Cookies",
+                 "body": "We use cookies.", "buttonLabels": {"accept-all": "OK", "customize": "Choose"}}}}""")
+                .status()).isEqualTo(201);
+        JsonNode vector;
+        try (var in = getClass().getResourceAsStream("/signals/tc-strings.json")) {
+            vector = JSON.readTree(in).get("cases").get(3);
+        }
+        String tcString = vector.get("tcString").asString();
+        var given = ledger.post(site + "/visitors/signals-visitor/consents", """
+                {"consentId": "s1", "policyVersion": 1, "occurredAt": "%s", "granted": ["statistics"],
+                 "denied": ["ads"], "noticeId": "banner", "language": "en", "method": "custom", "surface": "banner",
+                 "regulation": "gdpr", "country": "DE", "tcString": "%s"}""".formatted(clock.instant(), tcString));
+        assertThat(given.status()).as(given.toString()).isEqualTo(201);
+        String eventId = given.json().get("eventId").asString();
+
+        ConsumerRecord<String, String> record = TopicReader.readUntil(kafka.bootstrapServers(), TOPIC,
+                        r -> ids(r).contains(eventId), Duration.ofSeconds(60)).stream()
+                .filter(r -> r.value().contains(eventId)).findFirst().orElseThrow();
+        JsonNode data = JSON.readTree(record.value()).get("data");
+        assertThat(data.at("/context/method").asString()).isEqualTo("custom");
+        assertThat(data.at("/context/noticeId").asString()).isEqualTo("banner");
+        assertThat(data.at("/tcf/purposeConsents")).isEqualTo(vector.get("purposeConsents"));
+        assertThat(data.at("/tcf").has("vendorConsents")).isFalse();
+        assertThat(data.get("consentMode").toString())
+                .isEqualTo("{\"ad_storage\":\"denied\",\"analytics_storage\":\"granted\"}");
+        assertThat(record.value()).doesNotContain(tcString, "signals-visitor");
+        Schema schema;
+        try (var in = getClass().getResourceAsStream("/schemas/consent-events.v4.schema.json")) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        }
+        assertThat(schema.validate(JSON.readTree(record.value()))).as(record.value()).isEmpty();
     }
 
     private static long total(ConsentRateTable table, String category,
