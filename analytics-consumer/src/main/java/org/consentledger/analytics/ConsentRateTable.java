@@ -14,7 +14,8 @@ import org.consentledger.support.BoundedMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Consent rates per site, category and day (UTC, by when the visitor chose), built from the events on the
+ * Consent rates per site, category and day (UTC, by when the visitor chose), and per site, notice shown and method
+ * of choice (what a banner's wording and buttons do to the rates), built from the events on the
  * {@code consent-events} topic. Each event counts once however often it is delivered: events are recognised by
  * their id. A withdrawal of "everything" counts for every category that required consent in the policy version
  * it was made under, which the table learns from the policy events on the same topic.
@@ -24,6 +25,7 @@ public final class ConsentRateTable {
     /** Event ids already counted; bounded, as a long-running consumer would keep it. */
     private final Map<String, Boolean> seen;
     private final Map<Key, Counts> counts = new TreeMap<>();
+    private final Map<ChoiceKey, Counts> byChoice = new TreeMap<>();
     private final Map<String, Set<String>> consentCategories = new HashMap<>();
     private long duplicates;
 
@@ -39,6 +41,22 @@ public final class ConsentRateTable {
             return bySite != 0 ? bySite : byDay != 0 ? byDay : category.compareTo(other.category);
         }
     }
+
+    /**
+     * @param noticeId the notice the visitors were shown, {@value #UNSAID} when the client did not say
+     * @param method   how they chose ({@code accept-all}, {@code custom}, ...), {@value #UNSAID} when not said
+     */
+    public record ChoiceKey(String siteId, String noticeId, String method) implements Comparable<ChoiceKey> {
+        @Override
+        public int compareTo(ChoiceKey other) {
+            int bySite = siteId.compareTo(other.siteId);
+            int byNotice = noticeId.compareTo(other.noticeId);
+            return bySite != 0 ? bySite : byNotice != 0 ? byNotice : method.compareTo(other.method);
+        }
+    }
+
+    /** What the table shows for a decision whose client did not say which notice, or which method. */
+    public static final String UNSAID = "-";
 
     public static final class Counts {
         long granted;
@@ -90,6 +108,9 @@ public final class ConsentRateTable {
                 LocalDate day = day(data);
                 data.get("granted").forEach(c -> count(site, day, c.asString()).granted++);
                 data.get("denied").forEach(c -> count(site, day, c.asString()).denied++);
+                Counts choices = byChoice.computeIfAbsent(choiceKey(site, data), k -> new Counts());
+                choices.granted += data.get("granted").size();
+                choices.denied += data.get("denied").size();
             }
             case CONSENT_WITHDRAWN -> {
                 LocalDate day = day(data);
@@ -100,6 +121,7 @@ public final class ConsentRateTable {
                             Set.of("*")));
                 }
                 categories.forEach(c -> count(site, day, c).withdrawn++);
+                byChoice.computeIfAbsent(choiceKey(site, data), k -> new Counts()).withdrawn += categories.size();
             }
             default -> {
                 // An erasure changes no rate: this consumer keeps nothing per visitor that it would have to forget.
@@ -110,6 +132,11 @@ public final class ConsentRateTable {
 
     public Map<Key, Counts> rows() {
         return counts;
+    }
+
+    /** Categories granted, denied and withdrawn per site, notice shown and method of choice. */
+    public Map<ChoiceKey, Counts> byNoticeAndMethod() {
+        return byChoice;
     }
 
     public long duplicates() {
@@ -123,7 +150,18 @@ public final class ConsentRateTable {
         counts.forEach((key, c) -> out.append(String.format("%-34s %-10s %-12s %8d %8d %9d %6s%n", key.siteId(),
                 key.day(), key.category(), c.granted, c.denied, c.withdrawn,
                 c.grantRate() == null ? "-" : String.format("%.0f%%", 100 * c.grantRate()))));
+        out.append(String.format("%n%-34s %-20s %-12s %8s %8s %9s %6s%n", "site", "notice", "method", "granted",
+                "denied", "withdrawn", "rate"));
+        byChoice.forEach((key, c) -> out.append(String.format("%-34s %-20s %-12s %8d %8d %9d %6s%n", key.siteId(),
+                key.noticeId(), key.method(), c.granted, c.denied, c.withdrawn,
+                c.grantRate() == null ? "-" : String.format("%.0f%%", 100 * c.grantRate()))));
         return out.toString();
+    }
+
+    /** Events of schema version 3 and before have no context: their choices count as unsaid. */
+    private static ChoiceKey choiceKey(String site, JsonNode data) {
+        JsonNode context = data.path("context");
+        return new ChoiceKey(site, context.path("noticeId").asString(UNSAID), context.path("method").asString(UNSAID));
     }
 
     private Counts count(String site, LocalDate day, String category) {

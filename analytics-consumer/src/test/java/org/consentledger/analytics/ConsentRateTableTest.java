@@ -3,6 +3,7 @@ package org.consentledger.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,6 +71,33 @@ class ConsentRateTableTest {
         small.add(given("c", "2026-11-20T10:00:00Z", "[\"x\"]", "[]"));
         assertThat(small.add(given("c", "2026-11-20T10:00:00Z", "[\"x\"]", "[]"))).isFalse();
         assertThat(small.add(given("a", "2026-11-20T10:00:00Z", "[\"x\"]", "[]"))).isTrue();
+    }
+
+    @Test
+    void ratesAreAlsoKeptPerNoticeShownAndMethodOfChoice() {
+        ConsentRateTable table = new ConsentRateTable(100);
+        table.add(inContext("c1", "banner-a", "accept-all", "[\"statistics\", \"ads\"]", "[]"));
+        table.add(inContext("c2", "banner-a", "custom", "[\"statistics\"]", "[\"ads\"]"));
+        table.add(inContext("c3", "banner-b", "custom", "[]", "[\"statistics\", \"ads\"]"));
+        table.add(given("c4", "2026-11-20T10:00:00Z", "[\"statistics\"]", "[]"));
+
+        Map<ConsentRateTable.ChoiceKey, ConsentRateTable.Counts> rows = table.byNoticeAndMethod();
+        assertThat(rows.get(new ConsentRateTable.ChoiceKey("shop", "banner-a", "accept-all")).grantRate())
+                .isEqualTo(1.0);
+        assertThat(rows.get(new ConsentRateTable.ChoiceKey("shop", "banner-a", "custom")).grantRate())
+                .isEqualTo(0.5);
+        assertThat(rows.get(new ConsentRateTable.ChoiceKey("shop", "banner-b", "custom")).grantRate()).isZero();
+        assertThat(rows.get(new ConsentRateTable.ChoiceKey("shop", "-", "-")).granted()).as("no context said")
+                .isEqualTo(1);
+        assertThat(table.render()).contains("banner-a", "accept-all", "100%");
+    }
+
+    private static JsonNode inContext(String id, String noticeId, String method, String granted, String denied) {
+        return JSON.readTree("""
+                {"id": "%s", "type": "org.consentledger.consent.given",
+                 "data": {"siteId": "shop", "occurredAt": "2026-11-20T10:00:00Z", "granted": %s, "denied": %s,
+                          "context": {"noticeId": "%s", "method": "%s"}}}
+                """.formatted(id, granted, denied, noticeId, method));
     }
 
     private static JsonNode given(String id, String occurredAt, String granted, String denied) {
