@@ -47,7 +47,15 @@ class ApiContract implements OpenApiCustomizer {
             Map.entry("Problem", Set.of("eventId", "stream")),
             Map.entry("ParkedStream", Set.of("cause")),
             Map.entry("NoticeCategory", Set.of("description")),
-            Map.entry("NoticeVendor", Set.of("iabId")));
+            Map.entry("NoticeVendor", Set.of("iabId")),
+            // Without a string in force, an answer names no event and says nothing of one.
+            Map.entry("TcfAnswer", Set.of("decidedBy", "tcString", "created", "lastUpdated", "cmpId", "cmpVersion",
+                    "consentLanguage", "vendorListVersion", "policyVersion")),
+            Map.entry("GppAnswer", Set.of("decidedBy", "gppString", "tcfEuV2", "usNat")),
+            Map.entry("UsNatConsent", Set.of("gpc")),
+            Map.entry("TcfVendorAnswer", Set.of("basis", "decidedBy")),
+            Map.entry("ConsentModeAnswer", Set.of("policyVersion")),
+            Map.entry("TypeAnswer", Set.of("category", "status", "decidedBy")));
 
     /** Members left out rather than null when they do not apply. */
     private static final Map<String, Set<String>> OMITTED = Map.of(
@@ -225,6 +233,7 @@ class ApiContract implements OpenApiCustomizer {
         schema.setRequired(required);
     }
 
+    @SuppressWarnings("unchecked")
     private static Schema<?> orNull(Schema<?> property) {
         if (property.get$ref() != null) {
             return new JsonSchema().anyOf(List.of(new JsonSchema().$ref(property.get$ref()),
@@ -236,6 +245,12 @@ class ApiContract implements OpenApiCustomizer {
         }
         types.add("null");
         property.setTypes(types);
+        if (property.getEnum() != null && !property.getEnum().contains(null)) {
+            // An enumeration lists its values: null, too, where it may be null.
+            List<Object> values = new ArrayList<>(property.getEnum());
+            values.add(null);
+            ((Schema<Object>) property).setEnum(values);
+        }
         return property;
     }
 
