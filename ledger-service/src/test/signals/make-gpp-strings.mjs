@@ -3,19 +3,11 @@
 //
 //   npm install && node make-gpp-strings.mjs      (the output is committed; the test needs no Node.js)
 import { writeFileSync } from 'node:fs';
+import { range, seeded } from './seeded.mjs';
 import { GppModel } from '@iabgpp/cmpapi';
 
 const COUNT = 60;
-let seed = 20261208;
-// mulberry32: the same strings on every run.
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const int = (min, max) => min + Math.floor(random() * (max - min + 1));
-const range = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const { random, int } = seeded(20261208);
 const bits = (n, p) => range(1, n).map(() => random() < p);
 const vendorIds = () => (random() < 0.5 ? range(1, int(5, 80)).filter(() => random() < 0.6)
   : range(1, int(1, 8)).map(() => int(1, 1200)).sort((a, b) => a - b).filter((v, i, a) => a.indexOf(v) === i));

@@ -3,20 +3,12 @@
 //
 //   npm install && node make-tc-strings.mjs      (the output is committed; the test needs no Node.js)
 import { writeFileSync } from 'node:fs';
+import { range, seeded } from './seeded.mjs';
 import { GVL, PurposeRestriction, RestrictionType, TCModel, TCString } from '@iabtcf/core';
 
 const COUNT = 220;
-let seed = 20261207;
-// mulberry32: the same strings on every run.
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const int = (min, max) => min + Math.floor(random() * (max - min + 1));
+const { random, int } = seeded(20261207);
 const subset = (ids, p) => ids.filter(() => random() < p);
-const range = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 function gvl(maxVendor) {
   const purposes = Object.fromEntries(range(1, 11).map((id) => [id, { id, name: `P${id}`, description: '',

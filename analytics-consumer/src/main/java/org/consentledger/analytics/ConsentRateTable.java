@@ -143,19 +143,21 @@ public final class ConsentRateTable {
         return duplicates;
     }
 
-    /** The table as text, one row per site, day and category. */
+    /** The table as text, one row per site, day and category, then one per site, notice and method. */
     public String render() {
-        StringBuilder out = new StringBuilder(String.format("%-34s %-10s %-12s %8s %8s %9s %6s%n",
-                "site", "day", "category", "granted", "denied", "withdrawn", "rate"));
-        counts.forEach((key, c) -> out.append(String.format("%-34s %-10s %-12s %8d %8d %9d %6s%n", key.siteId(),
-                key.day(), key.category(), c.granted, c.denied, c.withdrawn,
-                c.grantRate() == null ? "-" : String.format("%.0f%%", 100 * c.grantRate()))));
-        out.append(String.format("%n%-34s %-20s %-12s %8s %8s %9s %6s%n", "site", "notice", "method", "granted",
-                "denied", "withdrawn", "rate"));
-        byChoice.forEach((key, c) -> out.append(String.format("%-34s %-20s %-12s %8d %8d %9d %6s%n", key.siteId(),
-                key.noticeId(), key.method(), c.granted, c.denied, c.withdrawn,
-                c.grantRate() == null ? "-" : String.format("%.0f%%", 100 * c.grantRate()))));
+        StringBuilder out = new StringBuilder(String.format(ROW, "site", "day", "category", "granted", "denied",
+                "withdrawn", "rate"));
+        counts.forEach((key, c) -> out.append(row(key.siteId(), key.day().toString(), key.category(), c)));
+        out.append(String.format("%n" + ROW, "site", "notice", "method", "granted", "denied", "withdrawn", "rate"));
+        byChoice.forEach((key, c) -> out.append(row(key.siteId(), key.noticeId(), key.method(), c)));
         return out.toString();
+    }
+
+    private static final String ROW = "%-34s %-20s %-12s %8s %8s %9s %6s%n";
+
+    private static String row(String site, String first, String second, Counts c) {
+        return String.format(ROW, site, first, second, c.granted, c.denied, c.withdrawn,
+                c.grantRate() == null ? "-" : String.format("%.0f%%", 100 * c.grantRate()));
     }
 
     /** Events of schema version 3 and before have no context: their choices count as unsaid. */

@@ -39,9 +39,9 @@ public final class GppStrings {
             }
             List<Integer> sections = List.copyOf(model.getHeader().getSectionsIds());
             // The library takes the header's word for which sections there are.
-            if (sections.isEmpty() || gppString.split("~", -1).length != sections.size() + 1) {
-                throw refused("its header lists %d sections, it holds %d".formatted(sections.size(),
-                        gppString.split("~", -1).length - 1));
+            int held = gppString.split("~", -1).length - 1;
+            if (sections.isEmpty() || held != sections.size()) {
+                throw refused("its header lists %d sections, it holds %d".formatted(sections.size(), held));
             }
             // The library reads a section when asked: every field is read here, so that a string cut short fails now.
             TcfConsent tcf = model.hasSection(TcfEuV2.NAME) ? tcf(model.getTcfEuV2Section()) : null;

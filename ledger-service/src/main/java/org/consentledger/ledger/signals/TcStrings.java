@@ -73,12 +73,12 @@ public final class TcStrings {
     }
 
     private static String name(RestrictionType type) {
-        return restrictionName(switch (type) {
-            case NOT_ALLOWED -> 0;
-            case REQUIRE_CONSENT -> 1;
-            case REQUIRE_LEGITIMATE_INTEREST -> 2;
-            case UNDEFINED -> 3;
-        });
+        return switch (type) {
+            case NOT_ALLOWED -> restrictionName(0);
+            case REQUIRE_CONSENT -> restrictionName(1);
+            case REQUIRE_LEGITIMATE_INTEREST -> restrictionName(2);
+            case UNDEFINED -> restrictionName(3);
+        };
     }
 
     /** A publisher restriction's type by its number in the TCF specification. */
