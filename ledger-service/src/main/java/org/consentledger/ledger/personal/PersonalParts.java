@@ -1,9 +1,13 @@
 package org.consentledger.ledger.personal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Map;
 import org.consentledger.api.PersonalEvent;
 import org.consentledger.api.SealedPart;
+import org.consentledger.api.consent.ConsentGivenPersonal;
+import org.consentledger.api.consent.ConsentWithdrawnPersonal;
 import org.consentledger.verifier.CanonicalJson;
 import org.consentledger.verifier.PersonalCommitment;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +21,27 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PersonalParts {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Leaves out the members later releases added when they are null, so that a part without them commits to what it
+     * did before they existed (evidence format §13.1 reads an absent member as null).
+     */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addMixIn(ConsentGivenPersonal.class, LaterGivenMembers.class)
+            .addMixIn(ConsentWithdrawnPersonal.class, LaterWithdrawnMembers.class)
+            .build();
+
+    private interface LaterGivenMembers {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String tcString();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String gppString();
+    }
+
+    private interface LaterWithdrawnMembers {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Map<String, String> evidence();
+    }
 
     private PersonalParts() {
     }

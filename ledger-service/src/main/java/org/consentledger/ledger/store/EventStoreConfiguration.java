@@ -1,17 +1,23 @@
 package org.consentledger.ledger.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.MutableConfigOverride;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.consentledger.api.EventType;
+import org.consentledger.api.consent.DecisionContext;
+import org.consentledger.api.signals.GppConsent;
+import org.consentledger.api.signals.TcfConsent;
 import org.consentledger.store.StoredStreamHeads;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
+    private static final Consumer<MutableConfigOverride> NON_NULL = override -> override.setIncludeAsProperty(
+            JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+
     static ObjectMapper storeMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -36,6 +45,11 @@ public class EventStoreConfiguration {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 // Old events must stay readable when a later release adds a field.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // Most decisions carry no context or signals: leaving the members out keeps their payloads as they
+                // were before those existed (evidence format §13.1 reads an absent member as null).
+                .withConfigOverride(DecisionContext.class, NON_NULL)
+                .withConfigOverride(TcfConsent.class, NON_NULL)
+                .withConfigOverride(GppConsent.class, NON_NULL)
                 .build();
     }
 

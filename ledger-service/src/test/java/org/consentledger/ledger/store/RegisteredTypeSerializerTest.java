@@ -13,6 +13,7 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.consentledger.api.SealedPart;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentGivenV1;
+import org.consentledger.api.consent.DecisionContext;
 import org.junit.jupiter.api.Test;
 
 /** Events are stored under the registry's names, and every name ever stored is read back into its record. */
@@ -47,5 +48,32 @@ class RegisteredTypeSerializerTest {
         assertThat(read).isEqualTo(new ConsentGivenV1("shop.example", "alice", "c-1", 1,
                 Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:00:01Z"), List.of("statistics"),
                 List.of(), null, Map.of()));
+    }
+
+    @Test
+    void aConsentWithoutContextOrSignalsIsStoredWithoutThoseMembers() {
+        ConsentGiven given = new ConsentGiven("shop.example", 1, Instant.parse("2026-12-07T10:00:00Z"),
+                Instant.parse("2026-12-07T10:00:01Z"), List.of("statistics"), List.of(), "banner",
+                new SealedPart("ab".repeat(32), new byte[] {9, 8, 7}));
+
+        SerializedObject<byte[]> stored = serializer.serialize(given, byte[].class);
+
+        assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).doesNotContain("\"context\"")
+                .doesNotContain("\"tcf\"").doesNotContain("\"gpp\"").contains("\"source\":\"banner\"");
+        assertThat((Object) serializer.deserialize(stored)).isEqualTo(given);
+    }
+
+    @Test
+    void aConsentWithAContextIsStoredWithIt() {
+        ConsentGiven given = new ConsentGiven("shop.example", 1, Instant.parse("2026-12-07T10:00:00Z"),
+                Instant.parse("2026-12-07T10:00:01Z"), List.of("statistics"), List.of(), null,
+                new DecisionContext("banner-1", "en", "accept-all", "banner", null, null, null), null, null,
+                new SealedPart("ab".repeat(32), new byte[] {9, 8, 7}));
+
+        SerializedObject<byte[]> stored = serializer.serialize(given, byte[].class);
+
+        assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).contains("\"noticeId\":\"banner-1\"")
+                .contains("\"region\":null").contains("\"source\":null").doesNotContain("\"tcf\"");
+        assertThat((Object) serializer.deserialize(stored)).isEqualTo(given);
     }
 }
