@@ -1,6 +1,8 @@
 package org.consentledger.ledger.web;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.consentledger.ledger.LedgerRejection;
@@ -25,26 +27,79 @@ public final class WellFormedText {
      * @param path  where {@code value} is in the request, such as {@code decisions[2].consent}; empty at the top
      */
     public static void check(Object value, String path) {
+        check(value, path, null);
+    }
+
+    /**
+     * Most members are absent or well formed, so a member's path is only spelled out when it is looked into or named
+     * in a refusal: a batch holds a thousand decisions of some twenty members each.
+     *
+     * @param name the member's name under {@code path}, or null when {@code value} is at {@code path} itself
+     */
+    private static void check(Object value, String path, String name) {
+        if (value == null) {
+            return;
+        }
         if (value instanceof String text) {
             String fault = fault(text);
             if (fault != null) {
-                String field = path.isEmpty() ? "body" : path;
+                String where = where(path, name);
+                String field = where.isEmpty() ? "body" : where;
                 throw LedgerRejection.malformed(field, field + " " + fault);
             }
         } else if (value instanceof List<?> list) {
+            String here = where(path, name);
             for (int i = 0; i < list.size(); i++) {
-                check(list.get(i), path + "[" + i + "]");
+                check(list.get(i), here, "[" + i + "]");
             }
         } else if (value instanceof Map<?, ?> map) {
+            String here = where(path, name);
             map.forEach((key, member) -> {
-                check(key, path);
-                check(member, join(path, String.valueOf(key)));
+                check(key, here, null);
+                check(member, here, String.valueOf(key));
             });
-        } else if (value != null && value.getClass().isRecord()) {
-            for (RecordComponent component : value.getClass().getRecordComponents()) {
-                check(read(component, value), join(path, component.getName()));
+        } else if (value.getClass().isRecord()) {
+            String here = where(path, name);
+            for (Member member : MEMBERS.get(value.getClass())) {
+                check(member.read(value), here, member.name());
             }
         }
+    }
+
+    /** A record's members, looked up once per type rather than for every request. */
+    private static final ClassValue<List<Member>> MEMBERS = new ClassValue<>() {
+        @Override
+        protected List<Member> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(Member::of).toList();
+        }
+    };
+
+    private record Member(String name, Method accessor) {
+
+        static Member of(RecordComponent component) {
+            Method accessor = component.getAccessor();
+            accessor.setAccessible(true);
+            return new Member(component.getName(), accessor);
+        }
+
+        Object read(Object record) {
+            try {
+                return accessor.invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + name + " of " + record.getClass(), e);
+            }
+        }
+    }
+
+    /** The path of a member: an element's index follows its list directly, a name follows a dot. */
+    private static String where(String path, String name) {
+        if (name == null) {
+            return path;
+        }
+        if (name.startsWith("[")) {
+            return path + name;
+        }
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     /** What is wrong with the text, or null when nothing is. */
@@ -61,18 +116,5 @@ public final class WellFormedText {
             }
         }
         return null;
-    }
-
-    private static Object read(RecordComponent component, Object record) {
-        try {
-            component.getAccessor().setAccessible(true);
-            return component.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + component, e);
-        }
-    }
-
-    private static String join(String path, String name) {
-        return path.isEmpty() ? name : path + "." + name;
     }
 }
