@@ -309,6 +309,7 @@ function decodePolicy(p) {
     version: integer(policy.version),
     effectiveFrom: parseInstant(policy.effectiveFrom),
     consentMaxAge: parseDuration(policy.consentMaxAge),
+    refusalMaxAge: policy.refusalMaxAge == null ? null : parseDuration(policy.refusalMaxAge),
     categories: list(policy.categories).map((c) => ({ id: c.id, consentRequired: c.consentRequired === true })),
     cookies: list(policy.cookies).map((c) => ({ name: c.name, provider: c.provider, category: c.category })),
     recordedAt: parseInstant(p.recordedAt),
@@ -322,18 +323,21 @@ function decodeDecision(e, p, withdrawal) {
     occurredAt: parseInstant(p.occurredAt), recordedAt: parseInstant(p.recordedAt),
     granted: withdrawal ? [] : list(p.granted), denied: withdrawal ? [] : list(p.denied),
     withdrawn: withdrawal ? list(p.categories) : [],
+    optedOut: withdrawal || !isObject(p.gpc) ? [] : list(p.gpc.optedOut),
+    noticeId: isObject(p.context) && typeof p.context.noticeId === 'string' ? p.context.noticeId : null,
   };
 }
 
 function statusOf(d, category) {
   if (d.withdrawal) return d.withdrawn.length === 0 || d.withdrawn.includes(category) ? 'WITHDRAWN' : null;
   if (d.granted.includes(category)) return 'GRANTED';
-  return d.denied.includes(category) ? 'DENIED' : null;
+  if (d.denied.includes(category)) return 'DENIED';
+  return d.optedOut.includes(category) ? 'GPC' : null;
 }
 
-export function resolve(siteId, visitorId, at, asOf, policies, decisions) {
+export function resolve(siteId, visitorId, at, asOf, policies, decisions, renewBefore = 0n) {
   const answer = { siteId, visitorId, at: formatInstant(at), asOf: formatInstant(asOf), policyVersion: null,
-    categories: [], cookies: [], basis: basis(at, asOf, policies, decisions) };
+    categories: [], cookies: [], basis: basis(at, asOf, policies, decisions), mustAsk: false, askReasons: [] };
   const byVersion = new Map(policies.map((p) => [p.version, p]));
   const candidates = policies.filter((p) => p.recordedAt <= asOf && p.effectiveFrom <= at);
   if (candidates.length === 0) return answer;
@@ -374,8 +378,38 @@ export function resolve(siteId, visitorId, at, asOf, policies, decisions) {
     answer.cookies.push({ name: cookie.name, provider: cookie.provider, category: cookie.category,
       allowed: reason === 'EXEMPT' || reason === 'GRANTED', reason, decidedBy: verdict.decision?.eventId ?? null });
   }
+  answer.askReasons = askReasons(inForce, newestFirst, verdicts, answer.cookies, at, renewBefore);
+  answer.mustAsk = answer.askReasons.length > 0;
   return answer;
 }
+
+// When to ask again (§10 step 7), in the order of the reasons' list.
+function askReasons(inForce, newestFirst, verdicts, cookies, at, renewBefore) {
+  const reasons = new Set();
+  if (newestFirst.length === 0) {
+    return inForce.categories.some((c) => c.consentRequired) ? ['never-asked'] : [];
+  }
+  for (const v of verdicts.values()) {
+    if (v.status === 'NOT_ASKED') reasons.add('new-categories');
+    if (v.status === 'EXPIRED') reasons.add('consent-expired');
+    const age = v.decision === null ? null : at - v.decision.occurredAt;
+    if (v.status === 'GRANTED' && renewBefore > 0n && age > v.policy.consentMaxAge - renewBefore) {
+      reasons.add('expires-soon');
+    }
+    if ((v.status === 'DENIED' || v.status === 'WITHDRAWN') && v.policy.refusalMaxAge !== null
+        && age > v.policy.refusalMaxAge) {
+      reasons.add('refusal-expired');
+    }
+  }
+  if (cookies.some((c) => c.reason === 'NOT_IN_CONSENTED_POLICY')) reasons.add('new-cookies');
+  if (newestFirst[0].noticeId !== null && newestFirst[0].policyVersion !== inForce.version) {
+    reasons.add('notice-changed');
+  }
+  return ASK_REASONS.filter((r) => reasons.has(r));
+}
+
+const ASK_REASONS = ['never-asked', 'consent-expired', 'refusal-expired', 'expires-soon', 'new-categories',
+  'new-cookies', 'notice-changed'];
 
 // What the answer was computed from (§10 step 6): the versions known at asOf, the visible events in stream order.
 function basis(at, asOf, policies, decisions) {
@@ -397,12 +431,13 @@ function comparable(a) {
     categories: (a?.categories ?? []).map((c) => pick(c, ['id', 'status', 'decidedBy', 'policyVersion'])),
     cookies: (a?.cookies ?? []).map((c) => pick(c, ['name', 'provider', 'category', 'allowed', 'reason', 'decidedBy'])),
     basis: a?.basis == null ? null : pick(a.basis, ['policyVersions', 'events', 'digest']),
+    ...(Array.isArray(a?.askReasons) ? { mustAsk: a.mustAsk ?? null, askReasons: a.askReasons } : {}),
   };
 }
 
 // ---- The checks, in the order of §11 ----
 
-const STATUSES = ['EXEMPT', 'GRANTED', 'DENIED', 'WITHDRAWN', 'EXPIRED', 'NOT_ASKED', 'NOT_IN_CONSENTED_POLICY'];
+const STATUSES = ['EXEMPT', 'GRANTED', 'DENIED', 'WITHDRAWN', 'GPC', 'EXPIRED', 'NOT_ASKED', 'NOT_IN_CONSENTED_POLICY'];
 const named = (status) => status === null || status === undefined || STATUSES.includes(status);
 
 export function verifyBundle(text, key) {
@@ -563,10 +598,17 @@ export function verifyBundle(text, key) {
           ? ` in ${language}` : ''}: the bundle holds it${holds ? '' : ' not (or not in that language)'}.`);
       }
     }
+    // The answer says how long before expiry it asks to renew a consent (a setting of the ledger that issued it).
+    const asking = Array.isArray(bundle.answer?.askReasons);
+    const renewBefore = asking && bundle.answer.renewBefore != null ? parseDuration(bundle.answer.renewBefore) : 0n;
     const recomputed = resolve(bundle.piiController, bundle.piiPrincipalId, parseInstant(bundle.at), asOf,
-      policies, decisions);
-    // A bundle issued before answers stated their basis is held to the rest of its answer.
+      policies, decisions, renewBefore);
+    // A bundle issued before answers stated their basis, or when to ask again, is held to the rest of its answer.
     if (bundle.answer?.basis == null) recomputed.basis = null;
+    if (!asking) {
+      delete recomputed.mustAsk;
+      delete recomputed.askReasons;
+    }
     note('answer', canonicalText(recomputed) === canonicalText(comparable(bundle.answer)),
       'The ledger\'s rule applied to these events gives the bundle\'s answer.');
   } catch (e) {

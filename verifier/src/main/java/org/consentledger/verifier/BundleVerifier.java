@@ -1,6 +1,7 @@
 package org.consentledger.verifier;
 
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -17,6 +18,7 @@ import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.notice.Notice;
 import org.consentledger.api.notice.NoticePublished;
+import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.policy.CookiePolicyPublished;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -97,6 +99,7 @@ public final class BundleVerifier {
                         .formatted(checkpoint.signedAt(), checkpoint.treeSize(), checkpoint.rootHash())));
 
         List<Decision> decisions = new ArrayList<>();
+        List<SignalDecision> signals = new ArrayList<>();
         List<CookiePolicyPublished> policies = new ArrayList<>();
         Map<String, List<EvidenceBundle.LoggedEvent>> streams = new TreeMap<>();
         List<BundleEvent> events = bundle.events().stream().map(e -> BundleEvent.of(e, formatThree)).toList();
@@ -114,6 +117,7 @@ public final class BundleVerifier {
                 policies.add(policy);
             } else {
                 Decision.ofRecord(content, event.eventId(), event.sequence()).ifPresent(decisions::add);
+                SignalDecision.ofRecord(content, event.eventId(), event.sequence()).ifPresent(signals::add);
             }
         }
         if (!formatOne) {
@@ -125,17 +129,43 @@ public final class BundleVerifier {
             events.forEach(shown -> checkShown(shown, events).ifPresent(findings::add));
         }
 
-        ConsentAnswer recomputed = PointInTimeResolver.resolve(
-                new ConsentAt(bundle.piiController(), bundle.piiPrincipalId(), bundle.at(), bundle.asOf()),
-                policies, decisions);
-        // A bundle issued before answers stated their basis is held to the rest of its answer.
+        // The answer says how long before expiry it asks to renew a consent (a setting of the ledger that issued it).
+        Duration renewBefore = bundle.answer() == null || bundle.answer().renewBefore() == null ? Duration.ZERO
+                : bundle.answer().renewBefore();
+        ConsentAt question = new ConsentAt(bundle.piiController(), bundle.piiPrincipalId(), bundle.at(), bundle.asOf());
+        ConsentAnswer recomputed = PointInTimeResolver.resolve(question, policies, decisions, renewBefore);
+        // A bundle issued before answers stated their basis, or when to ask again, is held to the rest of its answer.
         if (bundle.answer() != null && bundle.answer().basis() == null) {
             recomputed = recomputed.withoutBasis();
         }
+        if (bundle.answer() != null && bundle.answer().askReasons() == null) {
+            recomputed = recomputed.withoutAsking();
+        }
         findings.add(check(Check.ANSWER, recomputed.equals(bundle.answer()),
-                "Applying the ledger's rule to these events gives exactly the bundle's answer for visitor %s on %s at %s, as known at %s."
-                        .formatted(bundle.piiPrincipalId(), bundle.piiController(), bundle.at(), bundle.asOf())));
+                ("Applying the ledger's rule to these events gives exactly the bundle's answer for visitor %s on %s "
+                        + "at %s, as known at %s.%s").formatted(bundle.piiPrincipalId(), bundle.piiController(), bundle.at(), bundle.asOf(),
+                                inPlainWords(recomputed, policies, PointInTimeResolver.tcfAt(question, signals)))));
         return new Verification(findings);
+    }
+
+    /** What the answer means for the site: Consent Mode states, the TC string in force, whether to ask again. */
+    private static String inPlainWords(ConsentAnswer answer, List<CookiePolicyPublished> policies,
+                                       Optional<SignalDecision> tcf) {
+        StringBuilder words = new StringBuilder();
+        Optional<CookiePolicy> inForce = policies.stream().map(CookiePolicyPublished::policy)
+                .filter(p -> answer.policyVersion() != null && p.version() == answer.policyVersion()).findFirst();
+        if (inForce.isPresent() && inForce.get().consentMode() != null) {
+            words.append(" Google Consent Mode: ").append(ConsentModes.of(answer, inForce).consent().entrySet()
+                    .stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append('.');
+        }
+        tcf.ifPresent(d -> words.append(" The TC string in force is event %s's, of CMP %d: purposes %s consented to, "
+                .formatted(d.eventId(), d.tcf().cmpId(), d.tcf().purposeConsents()))
+                .append("%d vendor(s) with consent.".formatted(d.tcf().vendorConsents().size())));
+        if (answer.askReasons() != null) {
+            words.append(Boolean.TRUE.equals(answer.mustAsk()) ? " A banner should ask again: " + String.join(", ", answer.askReasons())
+                    + "." : " A banner need not ask again.");
+        }
+        return words.toString();
     }
 
     private static List<Finding> checkEvent(BundleEvent shown, SignedCheckpoint checkpoint, EvidenceBundle bundle,

@@ -9,6 +9,7 @@ import org.consentledger.api.consent.ConsentGivenV1;
 import org.consentledger.api.consent.ConsentStatus;
 import org.consentledger.api.consent.ConsentWithdrawn;
 import org.consentledger.api.consent.ConsentWithdrawnV1;
+import org.consentledger.api.consent.DecisionContext;
 
 /**
  * One event of a visitor's history, reduced to what decides categories.
@@ -16,6 +17,8 @@ import org.consentledger.api.consent.ConsentWithdrawnV1;
  * @param sequence  the event's position in the visitor's stream: the record order that breaks ties between
  *                  events with the same {@code occurredAt}
  * @param withdrawn for a withdrawal, the categories withdrawn; empty withdraws every category
+ * @param optedOut  for a consent sent with the Global Privacy Control signal, the categories the signal denied
+ * @param noticeId  the notice the visitor chose on, when the decision's context names one
  */
 public record Decision(
         String eventId,
@@ -26,7 +29,9 @@ public record Decision(
         Instant recordedAt,
         List<String> granted,
         List<String> denied,
-        List<String> withdrawn) {
+        List<String> withdrawn,
+        List<String> optedOut,
+        String noticeId) {
 
     public enum Kind { GIVEN, WITHDRAWN }
 
@@ -34,6 +39,14 @@ public record Decision(
         granted = List.copyOf(granted);
         denied = List.copyOf(denied);
         withdrawn = List.copyOf(withdrawn);
+        optedOut = List.copyOf(optedOut);
+    }
+
+    /** A decision made without the Global Privacy Control signal, on no notice the ledger knows of. */
+    public Decision(String eventId, long sequence, Kind kind, int policyVersion, Instant occurredAt,
+                    Instant recordedAt, List<String> granted, List<String> denied, List<String> withdrawn) {
+        this(eventId, sequence, kind, policyVersion, occurredAt, recordedAt, granted, denied, withdrawn, List.of(),
+                null);
     }
 
     public static Decision of(ConsentGivenV1 event, String eventId, long sequence) {
@@ -48,12 +61,17 @@ public record Decision(
 
     public static Decision of(ConsentGiven event, String eventId, long sequence) {
         return new Decision(eventId, sequence, Kind.GIVEN, event.policyVersion(), event.occurredAt(),
-                event.recordedAt(), event.granted(), event.denied(), List.of());
+                event.recordedAt(), event.granted(), event.denied(), List.of(),
+                event.gpc() == null ? List.of() : event.gpc().optedOut(), noticeOf(event.context()));
     }
 
     public static Decision of(ConsentWithdrawn event, String eventId, long sequence) {
         return new Decision(eventId, sequence, Kind.WITHDRAWN, event.policyVersion(), event.occurredAt(),
-                event.recordedAt(), List.of(), List.of(), event.categories());
+                event.recordedAt(), List.of(), List.of(), event.categories(), List.of(), noticeOf(event.context()));
+    }
+
+    private static String noticeOf(DecisionContext context) {
+        return context == null ? null : context.noticeId();
     }
 
     /**
@@ -100,7 +118,10 @@ public record Decision(
         if (granted.contains(categoryId)) {
             return Optional.of(ConsentStatus.GRANTED);
         }
-        return denied.contains(categoryId) ? Optional.of(ConsentStatus.DENIED) : Optional.empty();
+        if (denied.contains(categoryId)) {
+            return Optional.of(ConsentStatus.DENIED);
+        }
+        return optedOut.contains(categoryId) ? Optional.of(ConsentStatus.GPC) : Optional.empty();
     }
 
     public boolean visibleAt(Instant at, Instant asOf) {

@@ -3,13 +3,16 @@ package org.consentledger.verifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAnswer.AnswerBasis;
+import org.consentledger.api.consent.ConsentAnswer.AskReason;
 import org.consentledger.api.consent.ConsentAnswer.CategoryAnswer;
 import org.consentledger.api.consent.ConsentAnswer.CookieAnswer;
 import org.consentledger.api.consent.ConsentAt;
@@ -30,6 +33,7 @@ import org.consentledger.api.policy.CookiePolicyPublished;
  *       for each category, the last one that touches it decides.</li>
  *   <li>A grant expires when {@code at - occurredAt} exceeds the max age of the version it was given under.</li>
  *   <li>A granted category allows only the cookies that version listed.</li>
+ *   <li>The visitor is to be asked again when a reason of {@link AskReason} holds.</li>
  * </ul>
  */
 public final class PointInTimeResolver {
@@ -42,6 +46,16 @@ public final class PointInTimeResolver {
      * @param history  the visitor's events (any order, any superset of those visible at the query's instants)
      */
     public static ConsentAnswer resolve(ConsentAt query, List<CookiePolicyPublished> policies, List<Decision> history) {
+        return resolve(query, policies, history, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #resolve(ConsentAt, List, List)}, saying when to ask again ({@link AskReason}).
+     *
+     * @param renewBefore how long before a consent expires to ask for it again
+     */
+    public static ConsentAnswer resolve(ConsentAt query, List<CookiePolicyPublished> policies, List<Decision> history,
+                                        Duration renewBefore) {
         Map<Integer, CookiePolicy> byVersion = new HashMap<>();
         policies.forEach(p -> byVersion.put(p.version(), p.policy()));
         Optional<CookiePolicy> inForce = policies.stream()
@@ -51,8 +65,9 @@ public final class PointInTimeResolver {
                 .max(Comparator.comparing(CookiePolicy::effectiveFrom).thenComparingInt(CookiePolicy::version));
         AnswerBasis basis = basis(query, policies, history);
         if (inForce.isEmpty()) {
+            // No policy in force: there is nothing a banner could ask about.
             return new ConsentAnswer(query.siteId(), query.visitorId(), query.at(), query.asOf(), null,
-                    List.of(), List.of(), basis);
+                    List.of(), List.of(), basis, false, List.of(), renewBefore);
         }
         CookiePolicy policy = inForce.get();
         List<Decision> visible = history.stream()
@@ -71,8 +86,55 @@ public final class PointInTimeResolver {
         List<CookieAnswer> cookies = policy.cookies().stream()
                 .map(cookie -> judge(cookie, verdicts.get(cookie.category())))
                 .toList();
+        List<String> reasons = askReasons(policy, visible, verdicts, cookies, query, renewBefore).stream()
+                .map(AskReason::label).toList();
         return new ConsentAnswer(query.siteId(), query.visitorId(), query.at(), query.asOf(), policy.version(),
-                categories, cookies, basis);
+                categories, cookies, basis, !reasons.isEmpty(), reasons, renewBefore);
+    }
+
+    /** Why a banner should ask again, each reason once, in the order of {@link AskReason}. */
+    private static Set<AskReason> askReasons(CookiePolicy inForce, List<Decision> newestFirst,
+                                             Map<String, Verdict> verdicts, List<CookieAnswer> cookies,
+                                             ConsentAt query, Duration renewBefore) {
+        Set<AskReason> reasons = EnumSet.noneOf(AskReason.class);
+        boolean anyToAsk = inForce.categories().stream().anyMatch(CookieCategory::consentRequired);
+        if (newestFirst.isEmpty()) {
+            if (anyToAsk) {
+                reasons.add(AskReason.NEVER_ASKED);
+            }
+            return reasons;
+        }
+        for (Verdict verdict : verdicts.values()) {
+            switch (verdict.status) {
+                case NOT_ASKED -> reasons.add(AskReason.NEW_CATEGORIES);
+                case EXPIRED -> reasons.add(AskReason.CONSENT_EXPIRED);
+                case GRANTED -> {
+                    Duration age = Duration.between(verdict.decision.occurredAt(), query.at());
+                    if (!renewBefore.isZero() && !renewBefore.isNegative()
+                            && age.compareTo(verdict.policy.consentMaxAge().minus(renewBefore)) > 0) {
+                        reasons.add(AskReason.EXPIRES_SOON);
+                    }
+                }
+                // A GPC denial is not remembered but sent again by the browser with every visit.
+                case DENIED, WITHDRAWN -> {
+                    Duration remembered = verdict.policy.refusalMaxAge();
+                    if (remembered != null && Duration.between(verdict.decision.occurredAt(), query.at())
+                            .compareTo(remembered) > 0) {
+                        reasons.add(AskReason.REFUSAL_EXPIRED);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (cookies.stream().anyMatch(c -> c.reason() == ConsentStatus.NOT_IN_CONSENTED_POLICY)) {
+            reasons.add(AskReason.NEW_COOKIES);
+        }
+        Decision last = newestFirst.get(0);
+        if (last.noticeId() != null && last.policyVersion() != inForce.version()) {
+            reasons.add(AskReason.NOTICE_CHANGED);
+        }
+        return reasons;
     }
 
     /**

@@ -70,7 +70,8 @@ class PointInTimeResolverPropertiesTest {
     void agrees_with_a_forward_replay_of_the_history(@ForAll("worlds") World world) {
         ConsentAnswer answer = world.resolve();
 
-        assertThat(answer).isEqualTo(Reference.answer(world));
+        // When to ask again is told as stories of its own (AskAgainTest); the reference replays the statuses.
+        assertThat(answer.withoutAsking()).isEqualTo(Reference.answer(world));
 
         classify(world, answer);
         Statistics.label("category status").coverage(coverage -> {

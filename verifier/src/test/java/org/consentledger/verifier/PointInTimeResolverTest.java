@@ -171,8 +171,9 @@ class PointInTimeResolverTest {
 
             ConsentAnswer answer = PointInTimeResolver.resolve(query, List.of(), List.of(grant));
 
-            assertThat(answer.withoutBasis()).isEqualTo(new ConsentAnswer(SITE, VISITOR, t(SPRING_2024), t(NOW), null,
-                    List.of(), List.of(), null));
+            assertThat(answer.withoutBasis().withoutAsking()).isEqualTo(new ConsentAnswer(SITE, VISITOR, t(SPRING_2024),
+                    t(NOW), null, List.of(), List.of(), null));
+            assertThat(answer.mustAsk()).as("no policy, nothing to ask about").isFalse();
         }
 
         @Test

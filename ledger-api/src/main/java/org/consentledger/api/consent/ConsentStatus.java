@@ -7,6 +7,8 @@ public enum ConsentStatus {
     GRANTED,
     DENIED,
     WITHDRAWN,
+    /** Denied by the browser's Global Privacy Control signal, the visitor having made no choice for it. */
+    GPC,
     /** Granted, but longer ago than the consent max age of the policy it was given under. */
     EXPIRED,
     /** The ledger holds no decision of the visitor on this category. */

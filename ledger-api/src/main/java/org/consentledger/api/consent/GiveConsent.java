@@ -14,6 +14,7 @@ import java.util.Map;
  * @param context    how and where the visitor chose; null when the client did not say
  * @param tcString   the IAB TCF v2 TC string the site's CMP made of the choice; null without one
  * @param gppString  the IAB GPP string the site's CMP made of the choice; null without one
+ * @param gpc        whether the visitor's browser sent the Global Privacy Control signal with the choice
  */
 public record GiveConsent(
         String siteId,
@@ -27,11 +28,12 @@ public record GiveConsent(
         Map<String, String> evidence,
         DecisionContext context,
         String tcString,
-        String gppString) implements ConsentDecision {
+        String gppString,
+        boolean gpc) implements ConsentDecision {
 
     public GiveConsent(String siteId, String visitorId, String consentId, int policyVersion, Instant occurredAt,
                        List<String> granted, List<String> denied, String source, Map<String, String> evidence) {
         this(siteId, visitorId, consentId, policyVersion, occurredAt, granted, denied, source, evidence, null, null,
-                null);
+                null, false);
     }
 }

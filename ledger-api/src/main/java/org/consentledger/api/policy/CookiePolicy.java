@@ -20,6 +20,10 @@ import java.util.TreeMap;
  *                      {@code ledger.retention.erase-after} for the site while this version is in force; may be null
  * @param consentMode   which category each Google Consent Mode v2 type follows ({@code ad_storage} to
  *                      {@code third-party}, say); null or empty for a version that maps none
+ * @param gpcOptsOut    the categories the browser's Global Privacy Control signal denies when the visitor makes no
+ *                      choice for them (sale and sharing under the CCPA, say); null or empty for none
+ * @param refusalMaxAge how long a refusal given under this version is remembered before the visitor is asked again;
+ *                      null to remember it until the visitor decides otherwise
  */
 public record CookiePolicy(
         String siteId,
@@ -30,13 +34,24 @@ public record CookiePolicy(
         List<Cookie> cookies,
         String text,
         Period retention,
-        SortedMap<String, String> consentMode) {
+        SortedMap<String, String> consentMode,
+        List<String> gpcOptsOut,
+        Duration refusalMaxAge) {
 
     public CookiePolicy {
         categories = List.copyOf(categories);
         cookies = List.copyOf(cookies);
         consentMode = consentMode == null || consentMode.isEmpty() ? null
                 : Collections.unmodifiableSortedMap(new TreeMap<>(consentMode));
+        gpcOptsOut = gpcOptsOut == null || gpcOptsOut.isEmpty() ? null : List.copyOf(gpcOptsOut);
+    }
+
+    /** A version without Global Privacy Control opt-outs, remembering refusals until the visitor decides again. */
+    public CookiePolicy(String siteId, int version, Instant effectiveFrom, Duration consentMaxAge,
+                        List<CookieCategory> categories, List<Cookie> cookies, String text, Period retention,
+                        SortedMap<String, String> consentMode) {
+        this(siteId, version, effectiveFrom, consentMaxAge, categories, cookies, text, retention, consentMode, null,
+                null);
     }
 
     /** A version that maps no Consent Mode type. */
@@ -55,12 +70,17 @@ public record CookiePolicy(
         return categories.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
+    /** The categories the Global Privacy Control signal denies, none when the version names none. */
+    public List<String> gpcOptOuts() {
+        return gpcOptsOut == null ? List.of() : gpcOptsOut;
+    }
+
     public boolean lists(Cookie cookie) {
         return cookies.stream().anyMatch(cookie::sameCookieAs);
     }
 
     public CookiePolicy withConsentMaxAge(Duration maxAge) {
         return new CookiePolicy(siteId, version, effectiveFrom, maxAge, categories, cookies, text, retention,
-                consentMode);
+                consentMode, gpcOptsOut, refusalMaxAge);
     }
 }

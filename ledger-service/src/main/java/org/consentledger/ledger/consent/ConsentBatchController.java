@@ -103,7 +103,8 @@ class ConsentBatchController {
         String body = at + (decision.consent() != null ? ".consent" : ".withdrawal");
         try {
             return decision.consent() != null
-                    ? valid(decision.consent(), body).command(site, visitor)
+                    // A batch comes from a back end, whose own request headers say nothing of a visitor's browser.
+                    ? valid(decision.consent(), body).command(site, visitor, false)
                     : valid(decision.withdrawal(), body).command(site, visitor);
         } catch (LedgerRejection refused) {
             if (refused.field() != null && refused.field().startsWith(body)) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.consentledger.ledger.evidence.EvidenceProperties;
 import org.consentledger.ledger.personal.VisitorPseudonyms;
 import org.consentledger.ledger.write.WriterSettings;
+import org.consentledger.projections.consent.RenewalWindow;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +25,11 @@ class ConsentConfiguration {
     ConsentDecider consentDecider(ConsentRules rules, VisitorPseudonyms pseudonyms,
                                   ConsentSubmissionKeys submissionKeys) {
         return new ConsentDecider(rules, pseudonyms, submissionKeys);
+    }
+
+    @Bean
+    RenewalWindow renewalWindow(ConsentProperties properties) {
+        return new RenewalWindow(properties.renewBefore());
     }
 
     /** Visitors' decisions are most of what the writer records, so its settings are theirs. */

@@ -24,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,14 +52,22 @@ class ConsentController {
             @Size(max = 32) String surface, @Size(max = 32) String regulation, @Size(max = 2) String country,
             @Size(max = 6) String region, @Size(max = 1024) String pageUrl, @Size(max = 64) String ipAddress,
             @Size(max = 1024) String userAgent, @Size(min = 1, max = 16_384) String tcString,
-            @Size(min = 1, max = 16_384) String gppString) {
+            @Size(min = 1, max = 16_384) String gppString, Boolean gpc) {
 
-        GiveConsent command(String siteId, String visitorId) {
+        /** @param gpcHeader whether the request came with {@code Sec-GPC: 1}, as a browser sends it */
+        GiveConsent command(String siteId, String visitorId, boolean gpcHeader) {
             return new GiveConsent(siteId, visitorId, consentId, policyVersion, occurredAt, List.copyOf(granted),
                     List.copyOf(denied), source, withPersonalFields(evidence, pageUrl, ipAddress, userAgent),
                     new DecisionContext(noticeId, language, method, surface, regulation, country, region), tcString,
-                    gppString);
+                    gppString, gpcHeader || Boolean.TRUE.equals(gpc));
         }
+    }
+
+    /** The Global Privacy Control header: {@code 1} means the signal is on, and nothing else does. */
+    static final String GPC_HEADER = "Sec-GPC";
+
+    static boolean gpcSignal(String header) {
+        return header != null && header.strip().equals("1");
     }
 
     /**
@@ -121,8 +130,10 @@ class ConsentController {
             description = "Recorded before under the same id with the same content: the original receipt, replayed")
     @PostMapping("/consents")
     ResponseEntity<Receipt> give(@PathVariable String siteId, @PathVariable String visitorId,
+                                 @RequestHeader(name = GPC_HEADER, required = false) String gpc,
                                  @Valid @RequestBody ConsentRequest body) {
-        Receipt receipt = writer.record(body.command(Ids.site(siteId), Ids.visitor(visitorId)), Receipt.class);
+        Receipt receipt = writer.record(body.command(Ids.site(siteId), Ids.visitor(visitorId), gpcSignal(gpc)),
+                Receipt.class);
         return respond(receipt);
     }
 

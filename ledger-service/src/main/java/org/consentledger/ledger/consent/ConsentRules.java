@@ -19,6 +19,7 @@ import org.consentledger.api.consent.Receipt;
 import org.consentledger.api.consent.WithdrawConsent;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.api.signals.GpcSignal;
 import org.consentledger.api.signals.GppConsent;
 import org.consentledger.api.signals.TcfConsent;
 import org.consentledger.ledger.Decided;
@@ -124,6 +125,7 @@ public class ConsentRules {
                 && personal.evidence().equals(evidence)
                 && Objects.equals(personal.tcString(), command.tcString())
                 && Objects.equals(personal.gppString(), command.gppString())
+                && (event.gpc() != null) == command.gpc()
                 && sameContext(event.context(), command.context());
     }
 
@@ -185,18 +187,27 @@ public class ConsentRules {
             throw LedgerRejection.invalid("occurredAt", "policy version %d takes effect at %s, after occurredAt %s"
                     .formatted(policy.version(), policy.effectiveFrom(), command.occurredAt()));
         }
-        if (command.granted().isEmpty() && command.denied().isEmpty()) {
-            throw LedgerRejection.invalid("granted", "a consent must grant or deny at least one category");
-        }
         Set<String> seen = new HashSet<>();
         checkCategories(command.granted(), "granted", policy, seen, false);
         checkCategories(command.denied(), "denied", policy, seen, true);
+        GpcSignal gpc = command.gpc() ? new GpcSignal(policy.gpcOptOuts().stream().filter(id -> !seen.contains(id))
+                .toList()) : null;
+        if (seen.isEmpty() && (gpc == null || gpc.optedOut().isEmpty())) {
+            throw LedgerRejection.invalid("granted", gpc == null
+                    ? "a consent must grant or deny at least one category"
+                    : "a consent must grant or deny at least one category, and policy version %d names none that "
+                            .formatted(policy.version()) + "Global Privacy Control opts out of (gpcOptsOut)");
+        }
         DecisionContext context = ContextRules.check(command.context(), site, policy, command.granted(),
                 command.denied(), true);
+        if (context != null && "gpc".equals(context.method()) && gpc == null) {
+            throw LedgerRejection.invalid("method", "the method 'gpc' says the Global Privacy Control signal chose, "
+                    + "yet the consent came without it (Sec-GPC: 1, or \"gpc\": true)");
+        }
         TcfConsent tcf = command.tcString() == null ? null : TcStrings.decode(command.tcString());
         GppConsent gpp = command.gppString() == null ? null : GppStrings.decode(command.gppString());
         return new Decided.Record<>(new ConsentGiven(command.siteId(), policy.version(), command.occurredAt(), now,
-                command.granted(), command.denied(), command.source(), context, tcf, gpp, null),
+                command.granted(), command.denied(), command.source(), context, tcf, gpp, gpc, null),
                 new ConsentGivenPersonal(command.visitorId(), command.consentId(), sealable(command.evidence()),
                         command.tcString(), command.gppString()));
     }

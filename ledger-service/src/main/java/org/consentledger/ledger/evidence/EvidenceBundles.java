@@ -23,6 +23,7 @@ import org.consentledger.ledger.personal.DataKey;
 import org.consentledger.ledger.personal.DataKeys;
 import org.consentledger.ledger.personal.PersonalParts;
 import org.consentledger.ledger.store.StreamPositions;
+import org.consentledger.projections.consent.RenewalWindow;
 import org.consentledger.store.evidence.EvidenceLog;
 import org.consentledger.store.personal.FormatOneStreams;
 import org.consentledger.support.Waiting;
@@ -60,11 +61,13 @@ public class EvidenceBundles {
     private final VisitorStreams streams;
     private final DataKeys keys;
     private final FormatOneStreams formatOne;
+    private final Duration renewBefore;
 
     EvidenceBundles(StoredEvents store, EvidenceLog log, Checkpoints checkpoints, CheckpointKey key,
                     StreamPositions positions, Clock clock, EvidenceProperties properties, VisitorStreams streams,
-                    DataKeys keys, FormatOneStreams formatOne) {
+                    DataKeys keys, FormatOneStreams formatOne, RenewalWindow renewal) {
         this.formatOne = formatOne;
+        this.renewBefore = renewal.renewBefore();
         this.streams = streams;
         this.keys = keys;
         this.store = store;
@@ -136,7 +139,8 @@ public class EvidenceBundles {
                 .map(HexFormat.of()::formatHex).toList();
         EvidenceBundle unsigned = new EvidenceBundle(EvidenceBundle.VERSION_3, UUID.randomUUID().toString(),
                 clock.instant(), siteId, visitorId, at, asOf,
-                PointInTimeResolver.resolve(new ConsentAt(siteId, visitorId, at, asOf), policies, decisions),
+                PointInTimeResolver.resolve(new ConsentAt(siteId, visitorId, at, asOf), policies, decisions,
+                        renewBefore),
                 List.of(), checkpoint, logProof, null);
         // Signed as the verifier will see it: the bundle's JSON without the signature, in RFC 8785 form.
         ObjectNode tree = JSON.valueToTree(unsigned);

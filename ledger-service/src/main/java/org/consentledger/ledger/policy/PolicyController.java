@@ -75,12 +75,15 @@ class PolicyController {
     /**
      * @param retention   how long after a visitor's last decision they are erased (ISO-8601 period, e.g. P5Y)
      * @param consentMode which category each Google Consent Mode v2 type follows, e.g. {"ad_storage": "third-party"}
+     * @param gpcOptsOut  the categories the Global Privacy Control signal denies when the visitor did not choose them
+     * @param refusalMaxAge how long a refusal is remembered before the visitor is asked again (ISO-8601, e.g. P182D)
      */
     record PolicyRequest(@NotNull Instant effectiveFrom, Duration consentMaxAge,
                          @NotEmpty @Size(max = 64) List<@Valid @NotNull CategoryRequest> categories,
                          @Size(max = 1_000) List<@Valid @NotNull CookieRequest> cookies,
                          @Size(max = MAX_TEXT) String text, Period retention,
-                         @Size(max = 7) Map<String, @NotBlank @Size(max = 64) String> consentMode) {
+                         @Size(max = 7) Map<String, @NotBlank @Size(max = 64) String> consentMode,
+                         @Size(max = 64) List<@NotBlank @Size(max = 64) String> gpcOptsOut, Duration refusalMaxAge) {
     }
 
     /** A policy page's text, in characters. */
@@ -107,7 +110,8 @@ class PolicyController {
                 (body.cookies() == null ? List.<CookieRequest>of() : body.cookies()).stream()
                         .map(c -> new Cookie(c.name(), c.provider(), c.function(), c.purpose(), c.category()))
                         .toList(),
-                body.text(), body.retention(), body.consentMode() == null ? null : new TreeMap<>(body.consentMode()));
+                body.text(), body.retention(), body.consentMode() == null ? null : new TreeMap<>(body.consentMode()),
+                body.gpcOptsOut(), body.refusalMaxAge());
         return receipt(writer.record(new PublishCookiePolicy(fitsTheCatalog(policy)), PolicyReceipt.class));
     }
 
@@ -175,11 +179,13 @@ class PolicyController {
 
     record PolicyDocument(String siteId, int version, Instant effectiveFrom, Duration consentMaxAge,
                           List<CookieCategory> categories, List<Cookie> cookies, String text, Period retention,
-                          Map<String, String> consentMode, Instant recordedAt) {
+                          Map<String, String> consentMode, List<String> gpcOptsOut, Duration refusalMaxAge,
+                          Instant recordedAt) {
         static PolicyDocument of(CookiePolicyPublished published) {
             CookiePolicy p = published.policy();
             return new PolicyDocument(p.siteId(), p.version(), p.effectiveFrom(), p.consentMaxAge(), p.categories(),
-                    p.cookies(), p.text(), p.retention(), p.consentMode(), published.recordedAt());
+                    p.cookies(), p.text(), p.retention(), p.consentMode(), p.gpcOptOuts(), p.refusalMaxAge(),
+                    published.recordedAt());
         }
     }
 }

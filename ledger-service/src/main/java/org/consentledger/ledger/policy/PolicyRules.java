@@ -83,6 +83,11 @@ public class PolicyRules {
         checkCategories(policy.categories());
         checkCookies(policy);
         checkConsentMode(policy);
+        checkGpcOptsOut(policy);
+        if (policy.refusalMaxAge() != null && (policy.refusalMaxAge().isNegative()
+                || policy.refusalMaxAge().isZero())) {
+            throw LedgerRejection.invalid("refusalMaxAge", "refusalMaxAge must be a positive duration, such as P182D");
+        }
         return policy.withConsentMaxAge(maxAge);
     }
 
@@ -153,6 +158,24 @@ public class PolicyRules {
                         "'%s' is no category of this version".formatted(category));
             }
         });
+    }
+
+    /** Global Privacy Control can only deny what a visitor could deny: categories of the version that need consent. */
+    private static void checkGpcOptsOut(CookiePolicy policy) {
+        List<String> optsOut = policy.gpcOptOuts();
+        for (int i = 0; i < optsOut.size(); i++) {
+            String id = optsOut.get(i);
+            String field = "gpcOptsOut[" + i + "]";
+            CookieCategory category = policy.category(id).orElseThrow(() -> LedgerRejection.invalid(field,
+                    "'%s' is no category of this version".formatted(id)));
+            if (!category.consentRequired()) {
+                throw LedgerRejection.invalid(field, "category '%s' needs no consent, so no signal can deny it"
+                        .formatted(id));
+            }
+            if (optsOut.indexOf(id) != i) {
+                throw LedgerRejection.invalid(field, "category '%s' is listed twice".formatted(id));
+            }
+        }
     }
 
     private static void requireText(String value, String field) {

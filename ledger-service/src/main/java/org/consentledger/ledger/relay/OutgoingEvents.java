@@ -20,6 +20,7 @@ import org.consentledger.api.policy.Cookie;
 import org.consentledger.api.policy.CookieCategory;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.policy.CookiePolicyPublished;
+import org.consentledger.api.signals.GpcSignal;
 import org.consentledger.api.signals.TcfConsent;
 
 /**
@@ -41,10 +42,11 @@ final class OutgoingEvents {
      * @param context     how and where the visitor chose; null when the client did not say
      * @param tcf         what the TC string sent with it says of purposes; null without one
      * @param consentMode the Consent Mode types the consent decides under its version's mapping; null without one
+     * @param gpc         the Global Privacy Control signal sent with it and the categories it denied; null without it
      */
     record ConsentGivenData(String siteId, int policyVersion, Instant occurredAt, Instant recordedAt,
                             List<String> granted, List<String> denied, String source, DecisionContext context,
-                            TcfPurposes tcf, Map<String, String> consentMode) {
+                            TcfPurposes tcf, Map<String, String> consentMode, GpcSignal gpc) {
     }
 
     record ConsentWithdrawnData(String siteId, int policyVersion, Instant occurredAt, Instant recordedAt,
@@ -73,11 +75,12 @@ final class OutgoingEvents {
 
     /** @param policy the version the consent was given under */
     static OutgoingEvent of(ConsentGiven e, DomainEventMessage<?> message, CookiePolicy policy) {
+        List<String> optedOut = e.gpc() == null ? List.of() : e.gpc().optedOut();
         Map<String, String> states = consentMode(policy, category -> e.granted().contains(category) ? "granted"
-                : e.denied().contains(category) ? "denied" : null);
+                : e.denied().contains(category) || optedOut.contains(category) ? "denied" : null);
         return visitorEvent(CONSENT_GIVEN, message, e.recordedAt(), new ConsentGivenData(e.siteId(), e.policyVersion(),
                 e.occurredAt(), e.recordedAt(), e.granted(), e.denied(), e.source(), e.context(),
-                TcfPurposes.of(e.tcf()), states));
+                TcfPurposes.of(e.tcf()), states, e.gpc()));
     }
 
     /** @param policy the version in force when the visitor withdrew */
@@ -115,7 +118,7 @@ final class OutgoingEvents {
     static OutgoingEvent of(ConsentGivenV1 e, DomainEventMessage<?> message, String stream) {
         return visitorEvent(CONSENT_GIVEN, message, stream, e.recordedAt(), new ConsentGivenData(e.siteId(),
                 e.policyVersion(), e.occurredAt(), e.recordedAt(), e.granted(), e.denied(), e.source(), null, null,
-                null));
+                null, null));
     }
 
     static OutgoingEvent of(ConsentWithdrawnV1 e, DomainEventMessage<?> message, String stream) {

@@ -76,6 +76,7 @@ record VisitorState(String siteId, String subject, String lastEventId, long sequ
             return policy.categories().stream().filter(CookieCategory::consentRequired).map(CookieCategory::id).toList();
         }
         return decision.kind() == Decision.Kind.WITHDRAWN ? decision.withdrawn()
-                : java.util.stream.Stream.concat(decision.granted().stream(), decision.denied().stream()).toList();
+                : java.util.stream.Stream.of(decision.granted(), decision.denied(), decision.optedOut())
+                        .flatMap(List::stream).toList();
     }
 }

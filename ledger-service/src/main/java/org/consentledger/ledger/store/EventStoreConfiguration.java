@@ -16,6 +16,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.consentledger.api.EventType;
 import org.consentledger.api.consent.DecisionContext;
+import org.consentledger.api.signals.GpcSignal;
 import org.consentledger.api.signals.GppConsent;
 import org.consentledger.api.signals.TcfConsent;
 import org.consentledger.store.StoredStreamHeads;
@@ -50,6 +51,7 @@ public class EventStoreConfiguration {
                 .withConfigOverride(DecisionContext.class, NON_NULL)
                 .withConfigOverride(TcfConsent.class, NON_NULL)
                 .withConfigOverride(GppConsent.class, NON_NULL)
+                .withConfigOverride(GpcSignal.class, NON_NULL)
                 .build();
     }
 

@@ -41,7 +41,7 @@ class ApiContract implements OpenApiCustomizer {
             Map.entry("CategoryAnswer", Set.of("decidedBy", "policyVersion")),
             Map.entry("CookieAnswer", Set.of("decidedBy")),
             Map.entry("Report", Set.of("problem")),
-            Map.entry("PolicyDocument", Set.of("text", "retention", "consentMode")),
+            Map.entry("PolicyDocument", Set.of("text", "retention", "consentMode", "refusalMaxAge")),
             Map.entry("CookieCategory", Set.of("description")),
             Map.entry("Cookie", Set.of("function", "purpose")),
             Map.entry("Problem", Set.of("eventId", "stream")),

@@ -44,7 +44,8 @@ class ConsentDeciderTest {
 
     @BeforeEach
     void setUp() {
-        ConsentProperties properties = new ConsentProperties(Duration.ofMinutes(5), Duration.ofDays(30), 100, 1000, 1);
+        ConsentProperties properties = new ConsentProperties(Duration.ofMinutes(5), Duration.ofDays(30), 100, 1000, 1,
+                Duration.ZERO);
         EventStore policies = TestPolicies.storeWith(V1_FROM, TestPolicies.version1(V1_FROM),
                 TestPolicies.version2(V2_FROM));
         ConsentDecider decider = new ConsentDecider(new ConsentRules(Clock.fixed(NOW, ZoneOffset.UTC), properties, true),

@@ -43,7 +43,7 @@ class ConsentRulesTest {
     static final PolicyVersions UNKNOWN_SITE = new PolicyVersions(TestPolicies.SITE, List.of());
 
     final ConsentRules rules = new ConsentRules(Clock.fixed(NOW.plusNanos(789), ZoneOffset.UTC),
-            new ConsentProperties(Duration.ofMinutes(5), Duration.ofDays(30), 10, 1000, 1), true);
+            new ConsentProperties(Duration.ofMinutes(5), Duration.ofDays(30), 10, 1000, 1, Duration.ZERO), true);
 
     static GiveConsent consent(int version, Instant occurredAt, List<String> granted, List<String> denied) {
         return new GiveConsent(TestPolicies.SITE, "alice", "c1", version, occurredAt, granted, denied, "banner",
@@ -78,7 +78,7 @@ class ConsentRulesTest {
         GiveConsent command = new GiveConsent(TestPolicies.SITE, "alice", "c1", 1, NOW, List.of("statistics"),
                 List.of(), "banner", Map.of("ipAddress", "203.0.113.77", "language", "fr"));
         ConsentRules keeping = new ConsentRules(Clock.fixed(NOW, ZoneOffset.UTC),
-                new ConsentProperties(Duration.ofMinutes(5), Duration.ofDays(30), 10, 1000, 1), false);
+                new ConsentProperties(Duration.ofMinutes(5), Duration.ofDays(30), 10, 1000, 1, Duration.ZERO), false);
 
         assertThat(((ConsentGivenPersonal) rules.give(command, SITE).personal()).evidence())
                 .containsEntry("ipAddress", "203.0.113.0").containsEntry("language", "fr");

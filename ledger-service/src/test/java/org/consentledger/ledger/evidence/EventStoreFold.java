@@ -1,5 +1,6 @@
 package org.consentledger.ledger.evidence;
 
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.consentledger.api.consent.ConsentAnswer;
@@ -16,10 +17,13 @@ final class EventStoreFold {
 
     private final EventStore eventStore;
     private final VisitorStreams streams;
+    private final Duration renewBefore;
 
-    EventStoreFold(EventStore eventStore, VisitorStreams streams) {
+    /** @param renewBefore the ledger's {@code ledger.consent.renew-before}, which the answers state */
+    EventStoreFold(EventStore eventStore, VisitorStreams streams, Duration renewBefore) {
         this.eventStore = eventStore;
         this.streams = streams;
+        this.renewBefore = renewBefore;
     }
 
     ConsentAnswer answer(ConsentAt query) {
@@ -27,7 +31,7 @@ final class EventStoreFold {
         List<Decision> history = eventStore.readEvents(streams.current(query.siteId(), query.visitorId())).asStream()
                 .map(StoredDecision::of)
                 .toList();
-        return PointInTimeResolver.resolve(query, policies, history);
+        return PointInTimeResolver.resolve(query, policies, history, renewBefore);
     }
 
     /** The site's policy versions; its stream also holds its notices. */

@@ -36,6 +36,7 @@ import org.consentledger.ledger.LedgerInstance;
 import org.consentledger.ledger.MutableClock;
 import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.ledger.write.LedgerWriter;
+import org.consentledger.projections.consent.RenewalWindow;
 import org.consentledger.projections.consent.SignalAnswers;
 import org.consentledger.verifier.ConsentModes;
 import org.consentledger.verifier.PointInTimeResolver;
@@ -95,7 +96,8 @@ class ReadModelMatchesEventStoreIT {
             QueryGateway queries = ledger.bean(QueryGateway.class);
             SignalAnswers signals = ledger.bean(SignalAnswers.class);
             PublishedPolicies policies = ledger.bean(PublishedPolicies.class);
-            EventStoreFold fold = new EventStoreFold(ledger.bean(EventStore.class), ledger.bean(VisitorStreams.class));
+            EventStoreFold fold = new EventStoreFold(ledger.bean(EventStore.class), ledger.bean(VisitorStreams.class),
+                    ledger.bean(RenewalWindow.class).renewBefore());
             int compared = 0;
             int withSignals = 0;
             for (String[] visitor : visitors) {
@@ -201,7 +203,8 @@ class ReadModelMatchesEventStoreIT {
             String tcString = random.nextInt(3) == 0 ? null : tcStrings.get(random.nextInt(tcStrings.size()));
             String gppString = random.nextInt(3) == 0 ? gppStrings.get(random.nextInt(gppStrings.size())) : null;
             recordedAt = commands.record(new GiveConsent(site, visitor, "c-" + step, version.version(), occurredAt,
-                    granted, denied, "banner", Map.of(), null, tcString, gppString), Receipt.class).recordedAt();
+                    granted, denied, "banner", Map.of(), null, tcString, gppString, random.nextInt(4) == 0),
+                    Receipt.class).recordedAt();
             interesting(site + "/" + visitor, occurredAt.plus(version.consentMaxAge()));
         }
         interesting(site + "/" + visitor, occurredAt, recordedAt);

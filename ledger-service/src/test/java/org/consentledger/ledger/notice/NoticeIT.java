@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * a copy of the information shown. An auditor reads it back byte for byte, finds it in every evidence bundle of the
  * site, proven; and an insider who changes the screenshot in the database is caught by the audit.
  */
-class NoticeIT {
+public class NoticeIT {
 
     static final String SITE = "/api/v1/sites/smartbump.opendatasoft.com";
     static final String NOTICE = SITE + "/notices/banner-2026-12";
@@ -193,7 +193,7 @@ class NoticeIT {
     }
 
     /** The banner as the site shows it, in English and French, offering three buttons and a close button. */
-    static String notice(String acceptLabel, byte[] screenshot) {
+    public static String notice(String acceptLabel, byte[] screenshot) {
         return """
                 {"policyVersion": 1, "buttons": ["accept-all", "reject-all", "customize", "close"],
                  "texts": {
@@ -210,7 +210,7 @@ class NoticeIT {
     }
 
     /** A small real PNG, as a screenshot of the banner would be. */
-    static byte[] screenshot() throws IOException {
+    public static byte[] screenshot() throws IOException {
         BufferedImage image = new BufferedImage(64, 24, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < 64; x++) {
             image.setRGB(x, x % 24, 0x3366cc);

@@ -64,6 +64,32 @@ class PolicyRulesTest {
     }
 
     @Test
+    void globalPrivacyControlOptsOutOnlyOfCategoriesThatNeedConsentOnce() {
+        assertThat(rules.complete(withGpc(List.of("third-party"), null)).gpcOptOuts()).containsExactly("third-party");
+        assertThat(catchThrowableOfType(LedgerRejection.class,
+                () -> rules.complete(withGpc(List.of("third-party", "sale"), null))).field())
+                .isEqualTo("gpcOptsOut[1]");
+        assertThat(catchThrowableOfType(LedgerRejection.class,
+                () -> rules.complete(withGpc(List.of("necessary"), null))).field()).isEqualTo("gpcOptsOut[0]");
+        assertThat(catchThrowableOfType(LedgerRejection.class,
+                () -> rules.complete(withGpc(List.of("third-party", "third-party"), null))).field())
+                .isEqualTo("gpcOptsOut[1]");
+    }
+
+    @Test
+    void aRefusalIsRememberedForAPositiveDurationOrUntilTheVisitorDecidesAgain() {
+        assertThat(rules.complete(withGpc(null, Duration.ofDays(182))).refusalMaxAge()).isEqualTo(Duration.ofDays(182));
+        assertThat(rules.complete(withGpc(null, null)).refusalMaxAge()).isNull();
+        assertThat(catchThrowableOfType(LedgerRejection.class,
+                () -> rules.complete(withGpc(null, Duration.ZERO))).field()).isEqualTo("refusalMaxAge");
+    }
+
+    private static CookiePolicy withGpc(List<String> optsOut, Duration refusalMaxAge) {
+        return new CookiePolicy(V1.siteId(), 1, V1.effectiveFrom(), V1.consentMaxAge(), V1.categories(),
+                V1.cookies(), V1.text(), null, null, optsOut, refusalMaxAge);
+    }
+
+    @Test
     void theSameVersionAgainIsAnsweredWithItsReceipt() {
         Decided<CookiePolicyPublished, PolicyReceipt> decided = rules.publish(new PublishCookiePolicy(V1),
                 ONE_VERSION, RECEIPTS);

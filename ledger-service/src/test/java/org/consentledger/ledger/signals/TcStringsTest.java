@@ -23,11 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
  * back by {@code @iabtcf/core} (src/test/signals/make-tc-strings.mjs), with random purposes, vendors in both of the
  * format's encodings, legitimate interests, special features and publisher restrictions.
  */
-class TcStringsTest {
+public class TcStringsTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static JsonNode vectors() throws IOException {
+    public static JsonNode vectors() throws IOException {
         try (InputStream in = TcStringsTest.class.getResourceAsStream("/signals/tc-strings.json")) {
             return JSON.readTree(in);
         }

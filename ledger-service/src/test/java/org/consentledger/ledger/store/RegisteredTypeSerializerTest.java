@@ -67,7 +67,7 @@ class RegisteredTypeSerializerTest {
     void aConsentWithAContextIsStoredWithIt() {
         ConsentGiven given = new ConsentGiven("shop.example", 1, Instant.parse("2026-12-07T10:00:00Z"),
                 Instant.parse("2026-12-07T10:00:01Z"), List.of("statistics"), List.of(), null,
-                new DecisionContext("banner-1", "en", "accept-all", "banner", null, null, null), null, null,
+                new DecisionContext("banner-1", "en", "accept-all", "banner", null, null, null), null, null, null,
                 new SealedPart("ab".repeat(32), new byte[] {9, 8, 7}));
 
         SerializedObject<byte[]> stored = serializer.serialize(given, byte[].class);

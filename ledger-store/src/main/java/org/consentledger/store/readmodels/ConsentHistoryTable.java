@@ -58,7 +58,8 @@ public class ConsentHistoryTable {
 
     /** The columns a {@link Decision} is read from ({@link #decision}). */
     private static final String DECISION_COLUMNS = """
-            event_id, sequence_number, kind, policy_version, occurred_at, recorded_at, granted, denied, withdrawn""";
+            event_id, sequence_number, kind, policy_version, occurred_at, recorded_at, granted, denied, withdrawn,
+            opted_out, notice_id""";
 
     private static final String DECISIONS = "select " + DECISION_COLUMNS + """
 
@@ -80,8 +81,9 @@ public class ConsentHistoryTable {
         List<Row> fresh = rows.stream().filter(r -> recorded.add(r.decision().eventId())).toList();
         jdbcTemplate.batchUpdate("""
                         insert into consent_history (event_id, site_id, visitor_id, sequence_number, kind,
-                               policy_version, occurred_at, recorded_at, granted, denied, withdrawn, tcf, gpp)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               policy_version, occurred_at, recorded_at, granted, denied, withdrawn, tcf, gpp,
+                               opted_out, notice_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, fresh, fresh.size(), (statement, row) -> {
                     Decision d = row.decision();
                     statement.setString(1, d.eventId());
@@ -97,6 +99,8 @@ public class ConsentHistoryTable {
                     statement.setString(11, String.join(",", d.withdrawn()));
                     statement.setString(12, row.tcf() == null ? null : JSON.writeValueAsString(row.tcf()));
                     statement.setString(13, row.gpp() == null ? null : JSON.writeValueAsString(row.gpp()));
+                    statement.setString(14, String.join(",", d.optedOut()));
+                    statement.setString(15, d.noticeId());
                 });
     }
 
@@ -260,7 +264,9 @@ public class ConsentHistoryTable {
                 instant(rs, "recorded_at"),
                 ids(rs.getString("granted")),
                 ids(rs.getString("denied")),
-                ids(rs.getString("withdrawn")));
+                ids(rs.getString("withdrawn")),
+                ids(rs.getString("opted_out")),
+                rs.getString("notice_id"));
     }
 
     // Category ids cannot contain commas, so a joined list round-trips exactly.

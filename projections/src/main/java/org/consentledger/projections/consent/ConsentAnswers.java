@@ -1,5 +1,6 @@
 package org.consentledger.projections.consent;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -38,9 +39,12 @@ public class ConsentAnswers {
     private final StoredPolicyEvents policyEvents;
     private final ParkedStreams parked;
     private final VisitorStreams visitorStreams;
+    private final Duration renewBefore;
 
     public ConsentAnswers(ConsentHistoryTable history, PolicyCatalogProjection policies, StoredStreams streams,
-                          StoredPolicyEvents policyEvents, ParkedStreams parked, VisitorStreams visitorStreams) {
+                          StoredPolicyEvents policyEvents, ParkedStreams parked, VisitorStreams visitorStreams,
+                          RenewalWindow renewal) {
+        this.renewBefore = renewal.renewBefore();
         this.history = history;
         this.policies = policies;
         this.streams = streams;
@@ -83,7 +87,7 @@ public class ConsentAnswers {
             Optional<List<CookiePolicyPublished>> known = policies.versions(query.siteId(), snapshot.versions());
             if (known.isPresent()) {
                 return Optional.of(new VisitorConsent(PointInTimeResolver.resolve(query, known.get(),
-                        snapshot.history()), last(erased)));
+                        snapshot.history(), renewBefore), last(erased)));
             }
         }
         List<VisitorStreams.Erasure> erasures = erased != null ? erased : new ArrayList<>();
@@ -116,7 +120,7 @@ public class ConsentAnswers {
         return Optional.of(CatchUpWait.until(() -> policies.versions(query.siteId(), versions).flatMap(known -> {
             List<Decision> decisions = history.decisions(query.siteId(), VisitorStreams.visitorKey(visitorStream));
             return holdsUpTo(decisions, visitorEvents, formatOneEvents)
-                    ? Optional.of(PointInTimeResolver.resolve(query, known, decisions)) : Optional.empty();
+                    ? Optional.of(PointInTimeResolver.resolve(query, known, decisions, renewBefore)) : Optional.empty();
         }), () -> "the read models have not yet taken in every event of visitor '%s' on site '%s'"
                 .formatted(query.visitorId(), query.siteId())));
     }

@@ -129,6 +129,8 @@ public class ConsentHistoryProjection implements SmartInitializingSingleton {
         columns.check("granted", String.join(",", d.granted()));
         columns.check("denied", String.join(",", d.denied()));
         columns.check("withdrawn", String.join(",", d.withdrawn()));
+        columns.check("opted_out", String.join(",", d.optedOut()));
+        columns.check("notice_id", d.noticeId());
         pending.current().add(new ConsentHistoryTable.Row(siteId, visitorId, d, tcf, gpp));
     }
 
