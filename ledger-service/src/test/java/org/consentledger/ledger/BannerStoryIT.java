@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.consentledger.ledger.notice.NoticeIT;
+import org.consentledger.ledger.signals.GppStringsTest;
 import org.consentledger.ledger.signals.TcStringsTest;
 import org.consentledger.verifier.BundleVerifier;
 import org.consentledger.verifier.Main;
@@ -20,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * A banner asks the ledger whether to show itself. The site publishes a policy version that keeps a consent ten days
  * and a refusal five, whose Global Privacy Control opt-out covers its advertising partners, and the notice that
- * presents it. Alice chooses on that notice with her CMP's TC string; Carol's browser sends GPC; Bob was never
+ * presents it. Alice chooses on that notice with her CMP's TC and GPP strings; Carol's browser sends GPC; Bob was never
  * asked. As days pass and a new version appears, each answer says who to ask again and why, at every instant as the
  * ledger knew it then, after a restart and after the read models are rebuilt; Alice's bundle proves it offline.
  */
@@ -32,6 +33,9 @@ class BannerStoryIT {
     Path data;
 
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    String aliceEvent;
+    int vendor;
+    JsonNode sectionIds;
 
     @Test
     void theBannerKnowsWhoToAskAgainAndWhy() throws Exception {
@@ -39,7 +43,13 @@ class BannerStoryIT {
         Instant effective;
         Instant chosen;
         Instant version3Known;
-        String tcString = TcStringsTest.vectors().get("cases").get(0).get("tcString").asString();
+        // A TC string without publisher restrictions, consenting to purpose 1 and to some vendors.
+        JsonNode tc = TcStringsTest.vectors().get("cases").valueStream()
+                .filter(c -> c.get("publisherRestrictions").isEmpty() && c.get("vendorConsents").size() > 0
+                        && c.get("purposeConsents").valueStream().anyMatch(p -> p.asInt() == 1))
+                .findFirst().orElseThrow();
+        String tcString = tc.get("tcString").asString();
+        JsonNode gpp = GppStringsTest.vectors().get("cases").get(2);
         try (LedgerInstance ledger = LedgerInstance.start(data, clock, settings)) {
             effective = clock.advance(Duration.ofMinutes(1));
             var version2 = ledger.put(SITE + "/policies/2", policy(effective, ""));
@@ -53,9 +63,12 @@ class BannerStoryIT {
                     {"consentId": "a1", "policyVersion": 2, "occurredAt": "%s", "granted": ["statistics"],
                      "denied": ["first-party", "third-party"], "noticeId": "banner-v2", "language": "en",
                      "method": "custom", "surface": "banner", "regulation": "gdpr", "country": "FR",
-                     "tcString": "%s"}"""
-                    .formatted(chosen, tcString));
+                     "tcString": "%s", "gppString": "%s"}"""
+                    .formatted(chosen, tcString, gpp.get("gppString").asString()));
             assertThat(alice.status()).as(alice.toString()).isEqualTo(201);
+            aliceEvent = alice.json().get("eventId").asString();
+            vendor = tc.get("vendorConsents").get(0).asInt();
+            sectionIds = gpp.get("sectionIds");
             String gpcConsent = """
                     {"consentId": "c1", "policyVersion": 2, "occurredAt": "%s", "granted": ["statistics"],
                      "denied": [], "method": "%s", "regulation": "ccpa", "country": "US", "region": "US-CA"}""";
@@ -134,8 +147,20 @@ class BannerStoryIT {
         assertThat(knownThen.get("policyVersion").asInt()).isEqualTo(2);
         assertThat(reasons(knownThen)).containsExactly("consent-expired", "refusal-expired");
 
+        // Her CMP's strings stay in force, whatever the categories' fate: only the CMP can change what they say.
         JsonNode tcf = ledger.get(SITE + "/visitors/alice/tcf?at=" + now + "&asOf=" + now).json();
-        assertThat(tcf.get("tcString").asString()).isNotBlank();
+        assertThat(tcf.get("decidedBy").asString()).isEqualTo(aliceEvent);
+        assertThat(tcf.get("purposeConsents").valueStream().map(JsonNode::asInt)).contains(1);
+        assertThat(ledger.get(SITE + "/visitors/alice/tcf?at=" + chosen.minusSeconds(1) + "&asOf=" + now).json()
+                .get("decidedBy").isNull()).as("before she chose").isTrue();
+        JsonNode allowed = ledger.get(SITE + "/visitors/alice/tcf/vendors/" + vendor + "?purpose=1&at=" + now).json();
+        assertThat(allowed.get("allowed").asBoolean()).isTrue();
+        assertThat(allowed.get("basis").asString()).isEqualTo("consent");
+        JsonNode unknown = ledger.get(SITE + "/visitors/alice/tcf/vendors/9999?purpose=1&at=" + now).json();
+        assertThat(unknown.get("allowed").asBoolean()).as("a vendor the string does not name").isFalse();
+        JsonNode gppAnswer = ledger.get(SITE + "/visitors/alice/gpp?at=" + now + "&asOf=" + now).json();
+        assertThat(gppAnswer.get("decidedBy").asString()).isEqualTo(aliceEvent);
+        assertThat(gppAnswer.get("sectionIds")).isEqualTo(sectionIds);
     }
 
     private static JsonNode answer(LedgerInstance ledger, String visitor, Instant at, Instant asOf) {

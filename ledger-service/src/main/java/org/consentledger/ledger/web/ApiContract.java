@@ -86,6 +86,8 @@ class ApiContract implements OpenApiCustomizer {
             Map.entry("from", parameter("The smaller tree size", integer(0), 1)),
             Map.entry("noticeId", parameter("A notice of the site: 1-64 letters, digits, '.', '_' or '-', starting "
                     + "with a letter or digit", text("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"), "banner-2026-12")),
+            Map.entry("Sec-GPC", parameter("Global Privacy Control, as a browser sends it: 1 when the visitor has it "
+                    + "on; any other value, or none, is off", text(null), "1")),
             Map.entry("sha256", parameter("The SHA-256 of a file's bytes, in lower-case hex", text("^[0-9a-f]{64}$"),
                     "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
 

@@ -25,11 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
  * JavaScript library does: the strings were made and read back by {@code @iabgpp/cmpapi}
  * (src/test/signals/make-gpp-strings.mjs), with either section or both, and the GPC segment or not.
  */
-class GppStringsTest {
+public class GppStringsTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static JsonNode vectors() throws IOException {
+    public static JsonNode vectors() throws IOException {
         try (InputStream in = GppStringsTest.class.getResourceAsStream("/signals/gpp-strings.json")) {
             return JSON.readTree(in);
         }
