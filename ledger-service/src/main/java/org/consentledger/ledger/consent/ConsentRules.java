@@ -193,10 +193,9 @@ public class ConsentRules {
         GpcSignal gpc = command.gpc() ? new GpcSignal(policy.gpcOptOuts().stream().filter(id -> !seen.contains(id))
                 .toList()) : null;
         if (seen.isEmpty() && (gpc == null || gpc.optedOut().isEmpty())) {
-            throw LedgerRejection.invalid("granted", gpc == null
-                    ? "a consent must grant or deny at least one category"
-                    : "a consent must grant or deny at least one category, and policy version %d names none that "
-                            .formatted(policy.version()) + "Global Privacy Control opts out of (gpcOptsOut)");
+            throw LedgerRejection.invalid("granted", "a consent must grant or deny at least one category" + (gpc == null
+                    ? "" : ", and policy version %d names none that Global Privacy Control opts out of (gpcOptsOut)"
+                            .formatted(policy.version())));
         }
         DecisionContext context = ContextRules.check(command.context(), site, policy, command.granted(),
                 command.denied(), true);

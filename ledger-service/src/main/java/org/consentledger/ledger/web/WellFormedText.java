@@ -50,7 +50,7 @@ public final class WellFormedText {
         } else if (value instanceof List<?> list) {
             String here = where(path, name);
             for (int i = 0; i < list.size(); i++) {
-                check(list.get(i), here, "[" + i + "]");
+                check(list.get(i), here + "[" + i + "]", null);
             }
         } else if (value instanceof Map<?, ?> map) {
             String here = where(path, name);
@@ -91,13 +91,10 @@ public final class WellFormedText {
         }
     }
 
-    /** The path of a member: an element's index follows its list directly, a name follows a dot. */
+    /** The path of a member: its name after a dot. */
     private static String where(String path, String name) {
         if (name == null) {
             return path;
-        }
-        if (name.startsWith("[")) {
-            return path + name;
         }
         return path.isEmpty() ? name : path + "." + name;
     }

@@ -15,6 +15,7 @@ import org.consentledger.api.consent.DecisionContext;
 import org.consentledger.api.consent.GiveConsent;
 import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.signals.GpcSignal;
+import org.consentledger.ledger.Decided;
 import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.policy.PolicyVersions;
 import org.consentledger.ledger.policy.TestPolicies;
@@ -91,7 +92,7 @@ class GpcRulesTest {
 
         assertThat(refused.field()).isEqualTo("consentId");
         assertThat(rules.give(consent(List.of("statistics"), List.of(), true, null), Optional.of(earlier), SITE))
-                .isNotNull();
+                .as("the same submission again, signal and all").isInstanceOf(Decided.Replay.class);
     }
 
     static GiveConsent consent(List<String> granted, List<String> denied, boolean gpc, String method) {

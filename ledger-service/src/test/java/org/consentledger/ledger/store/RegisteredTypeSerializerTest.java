@@ -19,13 +19,16 @@ import org.junit.jupiter.api.Test;
 /** Events are stored under the registry's names, and every name ever stored is read back into its record. */
 class RegisteredTypeSerializerTest {
 
+    /** A consent as the banners send most: no context, no signals. */
+    static final ConsentGiven PLAIN_CONSENT = new ConsentGiven("shop.example", 1, Instant.parse("2026-12-07T10:00:00Z"),
+            Instant.parse("2026-12-07T10:00:01Z"), List.of("statistics"), List.of(), "banner",
+            new SealedPart("ab".repeat(32), new byte[] {9, 8, 7}));
+
     final Serializer serializer = new EventStoreConfiguration().ledgerSerializer();
 
     @Test
     void aNewEventIsStoredUnderItsStableNameAndReadBack() {
-        ConsentGiven given = new ConsentGiven("shop.example", 1, Instant.parse("2026-12-07T10:00:00Z"),
-                Instant.parse("2026-12-07T10:00:01Z"), List.of("statistics"), List.of(), "banner",
-                new SealedPart("ab".repeat(32), new byte[] {9, 8, 7}));
+        ConsentGiven given = PLAIN_CONSENT;
 
         SerializedObject<byte[]> stored = serializer.serialize(given, byte[].class);
 
@@ -52,9 +55,7 @@ class RegisteredTypeSerializerTest {
 
     @Test
     void aConsentWithoutContextOrSignalsIsStoredWithoutThoseMembers() {
-        ConsentGiven given = new ConsentGiven("shop.example", 1, Instant.parse("2026-12-07T10:00:00Z"),
-                Instant.parse("2026-12-07T10:00:01Z"), List.of("statistics"), List.of(), "banner",
-                new SealedPart("ab".repeat(32), new byte[] {9, 8, 7}));
+        ConsentGiven given = PLAIN_CONSENT;
 
         SerializedObject<byte[]> stored = serializer.serialize(given, byte[].class);
 
