@@ -91,7 +91,7 @@ final class Ingestion {
     }
 
     /** Runs {@code work} on every client thread and prints progress every 15 s, as a fill takes minutes. */
-    private static Duration run(int clients, Outcomes outcomes, Callable<Void> work) throws Exception {
+    static Duration run(int clients, Outcomes outcomes, Callable<Void> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
         try {

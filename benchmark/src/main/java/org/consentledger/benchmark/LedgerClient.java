@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +18,9 @@ final class LedgerClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration ADMIN_TIMEOUT = Duration.ofMinutes(10);
+
+    private static final String BROWSER =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0 Safari/537.36";
 
     private final HttpClient http;
     private final URI base;
@@ -52,6 +56,25 @@ final class LedgerClient {
 
     CompletableFuture<HttpResponse<String>> submitBatchAsync(String siteId, List<Decision> decisions) {
         return http.sendAsync(batchRequest(siteId, decisions), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One decision as a visitor's browser sends it, from {@code address} as a proxy names it. */
+    HttpResponse<String> collect(String siteId, String body, String origin, String address)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/collect/" + siteId))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "text/plain;charset=UTF-8")
+                .header("Origin", origin).header("User-Agent", BROWSER).header("X-Forwarded-For", address)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Lets browsers on {@code origins} record the site's decisions; gives the site's publishable key. */
+    String allowCollection(String siteId, List<String> origins) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("allowedOrigins", origins));
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/admin/sites/" + siteId + "/collection"))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .header("Authorization", authorization).PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+        return json(http.send(request, HttpResponse.BodyHandlers.ofString())).path("publishableKey").asString();
     }
 
     HttpResponse<String> consent(String siteId, String visitorId, Instant at, Instant asOf)

@@ -120,8 +120,12 @@ public final class Main {
         single.outcomes().requireFewProblems("single endpoint");
         report.info("ingestion, single endpoint (" + options.singleClients() + " clients)", rate(single.perSecond()));
 
+        if (options.collectPhaseDecisions() > 0) {
+            collection(client, workload, service);
+        }
+
         section("ingestion, batch endpoint: fill to " + "%,d".formatted(options.events()) + " events");
-        long fill = options.events() - options.singlePhaseEvents();
+        long fill = options.events() - options.singlePhaseEvents() - options.collectPhaseDecisions();
         Ingestion.Result fillResult = null;
         if (fill > 0) {
             ServiceProcess.CpuMark cpu = service.cpuMark();
@@ -221,6 +225,32 @@ public final class Main {
      * The service's CPU time since {@code before}, per event and as cores kept busy over {@code elapsed}, with the JIT
      * compiler's part: it compiles whatever a phase makes hot for the first time, so a short phase pays for it.
      */
+    /** Browsers at the public collection endpoint: the figures a banner's traffic meets. */
+    private void collection(LedgerClient client, Workload workload, ServiceProcess service) throws Exception {
+        section("ingestion, collection endpoint (browsers)");
+        Collection collection = Collection.enable(client, workload, service);
+        ServiceProcess.CpuMark cpu = service.cpuMark();
+        WriterGroups groups = WriterGroups.scrape(client);
+        Collection.Result result = collection.run(options.collectClients(), options.collectPhaseDecisions());
+        Histogram l = result.latency();
+        double cpuMs = service.cpuMark().totalMsSince(cpu) / Math.max(1, result.outcomes().accepted());
+        System.out.printf("collection endpoint, %d clients: %,.0f decisions/s (%s in %.1f s)%n",
+                options.collectClients(), result.perSecond(), result.outcomes().describe(), seconds(result.elapsed()));
+        System.out.printf("latency ms: p50 %s  p99 %s  p99.9 %s  max %s%n", ms(l.getValueAtPercentile(50)),
+                ms(l.getValueAtPercentile(99)), ms(l.getValueAtPercentile(99.9)), ms(l.getMaxValue()));
+        System.out.println(WriterGroups.scrape(client).since(groups, seconds(result.elapsed())));
+        System.out.println(cpuUsed(service, cpu, result.outcomes().accepted(), result.elapsed()));
+        result.outcomes().requireFewProblems("collection endpoint");
+        String db = options.database();
+        report.add("collection endpoint (%s, %d clients)".formatted(db, options.collectClients()),
+                rate(result.perSecond()), ">= 2,500 events/s", result.perSecond() >= 2_500);
+        report.add("collection endpoint p99 (%s)".formatted(db), "p99 %s ms (p50 %s)".formatted(
+                ms(l.getValueAtPercentile(99)), ms(l.getValueAtPercentile(50))), "<= 100 ms",
+                l.getValueAtPercentile(99) <= 100_000);
+        report.add("collection endpoint service CPU (%s)".formatted(db), "%.2f ms per decision".formatted(cpuMs),
+                "<= 0.6 ms", cpuMs <= 0.6);
+    }
+
     private static String cpuUsed(ServiceProcess service, ServiceProcess.CpuMark before, long events,
                                   Duration elapsed) {
         ServiceProcess.CpuMark now = service.cpuMark();

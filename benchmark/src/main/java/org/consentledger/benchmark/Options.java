@@ -19,6 +19,8 @@ record Options(
         int sites,
         long singleEvents,
         int singleClients,
+        long collectDecisions,
+        int collectClients,
         int batchSize,
         int batchClients,
         int steadyRate,
@@ -48,6 +50,9 @@ record Options(
         d.put("sites", "20");
         d.put("single-events", "50000");
         d.put("single-clients", "16");
+        // Browsers at the public collection endpoint: one decision a request, many keep-alive connections.
+        d.put("collect-decisions", "30000");
+        d.put("collect-clients", "64");
         d.put("batch-size", "1000");
         d.put("batch-clients", "4");
         d.put("steady-rate", "5000");
@@ -93,6 +98,7 @@ record Options(
         Options o = new Options(database, values.get("postgres-url"), values.get("kafka").isBlank() ? null : values.get("kafka"),
                 positiveLong(values, "events"), positiveInt(values, "visitors"), positiveInt(values, "sites"),
                 Long.parseLong(values.get("single-events")), positiveInt(values, "single-clients"),
+                Long.parseLong(values.get("collect-decisions")), positiveInt(values, "collect-clients"),
                 positiveInt(values, "batch-size"), positiveInt(values, "batch-clients"),
                 positiveInt(values, "steady-rate"), Integer.parseInt(values.get("steady-seconds")),
                 positiveInt(values, "steady-batch"), positiveInt(values, "probe-every-ms"),
@@ -115,14 +121,19 @@ record Options(
         return Math.min(singleEvents, events);
     }
 
+    /** Decisions browsers send to the collection endpoint after the single endpoint's; never more than are left. */
+    long collectPhaseDecisions() {
+        return Math.min(collectDecisions, events - singlePhaseEvents());
+    }
+
     String describe() {
         return ("database=%s%s kafka=%s events=%,d visitors=%,d sites=%d single-events=%,d single-clients=%d "
-                + "batch-size=%d batch-clients=%d steady-rate=%,d/s steady-seconds=%d steady-batch=%d probe-every-ms=%d "
+                + "collect-decisions=%,d collect-clients=%d batch-size=%d batch-clients=%d steady-rate=%,d/s steady-seconds=%d steady-batch=%d probe-every-ms=%d "
                 + "query-clients=%d query-warmup-seconds=%d query-seconds=%d withdrawals=%.3f late-arrivals=%.3f "
                 + "duplicates=%.3f heap=%s seed=%d")
                 .formatted(database, database.equals("postgres") ? " (" + postgresUrl + ")" : "",
                         kafka == null ? "off" : kafka, events, visitors, sites, singlePhaseEvents(), singleClients,
-                        batchSize, batchClients, steadyRate, steadySeconds, steadyBatch, probeEveryMs, queryClients,
+                        collectPhaseDecisions(), collectClients, batchSize, batchClients, steadyRate, steadySeconds, steadyBatch, probeEveryMs, queryClients,
                         queryWarmupSeconds, querySeconds, withdrawals, lateArrivals, duplicates, heap, seed);
     }
 

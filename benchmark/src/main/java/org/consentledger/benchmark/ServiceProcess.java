@@ -72,7 +72,10 @@ final class ServiceProcess implements AutoCloseable {
                 // Every load client runs on this one address, with more requests in progress than one client may.
                 "--ledger.http.max-requests-per-client=0",
                 // The benchmark measures what the ledger can take; its key is not to be held to an operator's rate.
-                "--ledger.access.rate-limit.requests-per-second=0");
+                "--ledger.access.rate-limit.requests-per-second=0",
+                // Browsers' addresses arrive as a proxy gives them, so the collection endpoint's per-address limits
+                // apply to each visitor as in production.
+                "--server.forward-headers-strategy=native");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.path().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.consentledger.ledger.collect.CollectionProperties;
 import org.consentledger.ledger.consent.ConsentProperties;
 import org.consentledger.ledger.erasure.RetentionProperties;
 import org.consentledger.ledger.evidence.EvidenceProperties;
@@ -16,6 +17,7 @@ import org.consentledger.ledger.personal.PersonalDataProperties;
 import org.consentledger.ledger.policy.PolicyProperties;
 import org.consentledger.ledger.relay.RelayProperties;
 import org.consentledger.ledger.store.StoreProperties;
+import org.consentledger.ledger.web.RequestLimits;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,6 +54,14 @@ class SettingDefaultsTest {
                 setting("ledger.consent.cached-visitors", ConsentProperties.class, "ledger.consent", ConsentProperties::cachedVisitors),
                 setting("ledger.consent.write-group-size", ConsentProperties.class, "ledger.consent", ConsentProperties::writeGroupSize),
                 setting("ledger.consent.writers", ConsentProperties.class, "ledger.consent", ConsentProperties::writers),
+                setting("ledger.collect.address-requests-per-second", CollectionProperties.class, "ledger.collect", CollectionProperties::addressRequestsPerSecond),
+                setting("ledger.collect.address-burst", CollectionProperties.class, "ledger.collect", CollectionProperties::addressBurst),
+                setting("ledger.collect.site-requests-per-second", CollectionProperties.class, "ledger.collect", CollectionProperties::siteRequestsPerSecond),
+                setting("ledger.collect.site-burst", CollectionProperties.class, "ledger.collect", CollectionProperties::siteBurst),
+                setting("ledger.collect.visitor-decisions-per-minute", CollectionProperties.class, "ledger.collect", CollectionProperties::visitorDecisionsPerMinute),
+                setting("ledger.collect.tracked-clients", CollectionProperties.class, "ledger.collect", CollectionProperties::trackedClients),
+                setting("ledger.collect.settings-refresh", CollectionProperties.class, "ledger.collect", CollectionProperties::settingsRefresh),
+                setting("ledger.http.max-collect-body", RequestLimits.class, "ledger.http", RequestLimits::maxCollectBody),
                 setting("ledger.policy.default-consent-max-age", PolicyProperties.class, "ledger.policy", PolicyProperties::defaultConsentMaxAge),
                 setting("ledger.policy.seed-on-start", PolicyProperties.class, "ledger.policy", PolicyProperties::seedOnStart),
                 setting("ledger.kafka.topic", RelayProperties.class, "ledger.kafka", RelayProperties::topic),

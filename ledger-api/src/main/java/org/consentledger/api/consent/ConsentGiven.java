@@ -17,6 +17,7 @@ import org.consentledger.api.signals.TcfConsent;
  * @param tcf     what the TC string sent with the consent says (the string itself is personal); null without one
  * @param gpp     what the GPP string sent with the consent says (the string itself is personal); null without one
  * @param gpc     the Global Privacy Control signal sent with the consent and what it denied; null without it
+ * @param browser the page origin the consent came from, when a browser sent it to the public collection endpoint
  */
 public record ConsentGiven(
         String siteId,
@@ -30,18 +31,20 @@ public record ConsentGiven(
         TcfConsent tcf,
         GppConsent gpp,
         GpcSignal gpc,
+        BrowserSubmission browser,
         SealedPart personal) implements Recorded, PersonalEvent<ConsentGiven, ConsentGivenPersonal> {
 
     /** A consent recorded without its decision's context or signals. */
     public ConsentGiven(String siteId, int policyVersion, Instant occurredAt, Instant recordedAt, List<String> granted,
                         List<String> denied, String source, SealedPart personal) {
-        this(siteId, policyVersion, occurredAt, recordedAt, granted, denied, source, null, null, null, null, personal);
+        this(siteId, policyVersion, occurredAt, recordedAt, granted, denied, source, null, null, null, null, null,
+                personal);
     }
 
     @Override
     public ConsentGiven sealedAs(SealedPart personal) {
         return new ConsentGiven(siteId, policyVersion, occurredAt, recordedAt, granted, denied, source, context, tcf,
-                gpp, gpc, personal);
+                gpp, gpc, browser, personal);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.consentledger.api.SealedPart;
  *
  * @param policyVersion the version in force at {@code occurredAt}, against which the categories were checked
  * @param context       how and where the visitor withdrew; null when the client did not say
+ * @param browser       the page origin the withdrawal came from, when a browser sent it to the collection endpoint
  */
 public record ConsentWithdrawn(
         String siteId,
@@ -20,17 +21,19 @@ public record ConsentWithdrawn(
         Instant recordedAt,
         List<String> categories,
         DecisionContext context,
+        BrowserSubmission browser,
         SealedPart personal) implements Recorded, PersonalEvent<ConsentWithdrawn, ConsentWithdrawnPersonal> {
 
     /** A withdrawal recorded without its decision's context. */
     public ConsentWithdrawn(String siteId, int policyVersion, Instant occurredAt, Instant recordedAt,
                             List<String> categories, SealedPart personal) {
-        this(siteId, policyVersion, occurredAt, recordedAt, categories, null, personal);
+        this(siteId, policyVersion, occurredAt, recordedAt, categories, null, null, personal);
     }
 
     @Override
     public ConsentWithdrawn sealedAs(SealedPart personal) {
-        return new ConsentWithdrawn(siteId, policyVersion, occurredAt, recordedAt, categories, context, personal);
+        return new ConsentWithdrawn(siteId, policyVersion, occurredAt, recordedAt, categories, context, browser,
+                personal);
     }
 
     @Override

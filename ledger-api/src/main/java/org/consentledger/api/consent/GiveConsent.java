@@ -15,6 +15,7 @@ import java.util.Map;
  * @param tcString   the IAB TCF v2 TC string the site's CMP made of the choice; null without one
  * @param gppString  the IAB GPP string the site's CMP made of the choice; null without one
  * @param gpc        whether the visitor's browser sent the Global Privacy Control signal with the choice
+ * @param browser    the page origin, when the visitor's browser sent the choice itself; null from a back end
  */
 public record GiveConsent(
         String siteId,
@@ -29,11 +30,12 @@ public record GiveConsent(
         DecisionContext context,
         String tcString,
         String gppString,
-        boolean gpc) implements ConsentDecision {
+        boolean gpc,
+        BrowserSubmission browser) implements ConsentDecision {
 
     public GiveConsent(String siteId, String visitorId, String consentId, int policyVersion, Instant occurredAt,
                        List<String> granted, List<String> denied, String source, Map<String, String> evidence) {
         this(siteId, visitorId, consentId, policyVersion, occurredAt, granted, denied, source, evidence, null, null,
-                null, false);
+                null, false, null);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param categories   the categories withdrawn; empty withdraws every category that requires consent
  * @param evidence     what the client saw of the visitor (page, address, user agent); may be empty
  * @param context      how and where the visitor withdrew; null when the client did not say
+ * @param browser      the page origin, when the visitor's browser sent the withdrawal itself; null from a back end
  */
 public record WithdrawConsent(
         String siteId,
@@ -19,10 +20,11 @@ public record WithdrawConsent(
         Instant occurredAt,
         List<String> categories,
         Map<String, String> evidence,
-        DecisionContext context) implements ConsentDecision {
+        DecisionContext context,
+        BrowserSubmission browser) implements ConsentDecision {
 
     public WithdrawConsent(String siteId, String visitorId, String withdrawalId, Instant occurredAt,
                            List<String> categories) {
-        this(siteId, visitorId, withdrawalId, occurredAt, categories, Map.of(), null);
+        this(siteId, visitorId, withdrawalId, occurredAt, categories, Map.of(), null, null);
     }
 }

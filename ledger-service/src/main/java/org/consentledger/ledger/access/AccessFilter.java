@@ -6,18 +6,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.RateLimited;
 import org.consentledger.ledger.web.ProblemResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,11 +68,8 @@ class AccessFilter extends OncePerRequestFilter {
         if (key.isPresent() && !required.open()) {
             Duration wait = rateLimits.take(key.get().name());
             if (!wait.isZero()) {
-                long seconds = Math.max(1, (wait.toMillis() + 999) / 1_000);
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                refuse(request, response, new LedgerRejection(LedgerRejection.Kind.RATE_LIMITED, null,
-                        "this key has made more requests than it may (ledger.access.rate-limit); ask again in %d s"
-                                .formatted(seconds)));
+                refuse(request, response, new RateLimited(null, "this key has made more requests than it may "
+                        + "(ledger.access.rate-limit); ask again in %d s".formatted(RateLimited.seconds(wait)), wait));
                 return;
             }
         }
@@ -93,12 +88,7 @@ class AccessFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, LedgerRejection rejection)
             throws IOException {
-        ProblemDetail problem = ProblemResponses.problemFor(rejection);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        // Written without closing the stream, so the answer is not yet sent and can still say the connection closes.
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        ProblemResponses.write(request, response, rejection, json);
     }
 
     /** The key as the request's user, so that what looks at roles (the health details) sees it. */

@@ -6,7 +6,8 @@ import java.util.Optional;
  * Which role, and for which site, a request needs: decided from its method and path alone, so that the rule is one
  * readable table and anything not listed needs the admin role.
  *
- * @param role null when the path is open to anyone (health probes, the API's description, the checkpoint key)
+ * @param role null when the path is open to anyone (health probes, the API's description, the checkpoint key, the
+ *             browser SDK's script, and browsers' collection, which checks a site's publishable key and origins)
  * @param site the site the request is about, null when it is about none in particular
  */
 public record RequiredAccess(Role role, String site) {
@@ -15,11 +16,13 @@ public record RequiredAccess(Role role, String site) {
 
     private static final String SITES = "/api/v1/sites/";
     private static final String ERASURE = "/erasure";
+    public static final String COLLECT = "/api/v1/collect/";
 
     public static RequiredAccess of(String method, String path) {
         if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")
                 || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui")
-                || path.startsWith("/.well-known/")) {
+                || path.startsWith("/.well-known/") || path.startsWith(COLLECT)
+                || path.startsWith("/sdk/")) {
             return OPEN;
         }
         if (path.startsWith("/api/v1/audit/")) {

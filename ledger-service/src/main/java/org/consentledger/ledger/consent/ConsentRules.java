@@ -126,6 +126,7 @@ public class ConsentRules {
                 && Objects.equals(personal.tcString(), command.tcString())
                 && Objects.equals(personal.gppString(), command.gppString())
                 && (event.gpc() != null) == command.gpc()
+                && Objects.equals(event.browser(), command.browser())
                 && sameContext(event.context(), command.context());
     }
 
@@ -134,6 +135,7 @@ public class ConsentRules {
         return event.occurredAt().equals(command.occurredAt())
                 && Set.copyOf(event.categories()).equals(Set.copyOf(command.categories()))
                 && evidenceOf(personal.evidence()).equals(evidence)
+                && Objects.equals(event.browser(), command.browser())
                 && sameContext(event.context(), command.context());
     }
 
@@ -206,7 +208,7 @@ public class ConsentRules {
         TcfConsent tcf = command.tcString() == null ? null : TcStrings.decode(command.tcString());
         GppConsent gpp = command.gppString() == null ? null : GppStrings.decode(command.gppString());
         return new Decided.Record<>(new ConsentGiven(command.siteId(), policy.version(), command.occurredAt(), now,
-                command.granted(), command.denied(), command.source(), context, tcf, gpp, gpc, null),
+                command.granted(), command.denied(), command.source(), context, tcf, gpp, gpc, command.browser(), null),
                 new ConsentGivenPersonal(command.visitorId(), command.consentId(), sealable(command.evidence()),
                         command.tcString(), command.gppString()));
     }
@@ -226,7 +228,7 @@ public class ConsentRules {
                 command.categories(), false);
         Map<String, String> evidence = evidenceOf(command.evidence());
         return new Decided.Record<>(new ConsentWithdrawn(command.siteId(), policy.version(), command.occurredAt(), now,
-                command.categories(), context, null), new ConsentWithdrawnPersonal(command.visitorId(),
+                command.categories(), context, command.browser(), null), new ConsentWithdrawnPersonal(command.visitorId(),
                 command.withdrawalId(), evidence.isEmpty() ? null : sealable(evidence)));
     }
 

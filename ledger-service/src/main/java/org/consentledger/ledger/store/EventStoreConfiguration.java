@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.consentledger.api.EventType;
+import org.consentledger.api.consent.BrowserSubmission;
 import org.consentledger.api.consent.DecisionContext;
 import org.consentledger.api.signals.GpcSignal;
 import org.consentledger.api.signals.GppConsent;
@@ -52,6 +53,7 @@ public class EventStoreConfiguration {
                 .withConfigOverride(TcfConsent.class, NON_NULL)
                 .withConfigOverride(GppConsent.class, NON_NULL)
                 .withConfigOverride(GpcSignal.class, NON_NULL)
+                .withConfigOverride(BrowserSubmission.class, NON_NULL)
                 .build();
     }
 

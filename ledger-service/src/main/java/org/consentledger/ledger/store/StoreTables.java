@@ -1,5 +1,6 @@
 package org.consentledger.ledger.store;
 
+import org.consentledger.store.collection.SiteCollectionTable;
 import org.consentledger.store.events.EventRows;
 import org.consentledger.store.evidence.EvidenceLog;
 import org.consentledger.store.notices.NoticeAttachmentTable;
@@ -44,6 +45,11 @@ class StoreTables {
     @Bean
     NoticeAttachmentTable noticeAttachmentTable(JdbcClient jdbc) {
         return new NoticeAttachmentTable(jdbc);
+    }
+
+    @Bean
+    SiteCollectionTable siteCollectionTable(JdbcClient jdbc) {
+        return new SiteCollectionTable(jdbc);
     }
 
     @Bean

@@ -88,6 +88,10 @@ class ApiContract implements OpenApiCustomizer {
                     + "with a letter or digit", text("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"), "banner-2026-12")),
             Map.entry("Sec-GPC", parameter("Global Privacy Control, as a browser sends it: 1 when the visitor has it "
                     + "on; any other value, or none, is off", text(null), "1")),
+            Map.entry("Origin", parameter("The origin of the page that sent the request, as browsers send it",
+                    text(null), "https://shop.example")),
+            Map.entry("User-Agent", parameter("The browser's user agent, kept in the decision's sealed personal part",
+                    text(null), "Mozilla/5.0")),
             Map.entry("sha256", parameter("The SHA-256 of a file's bytes, in lower-case hex", text("^[0-9a-f]{64}$"),
                     "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
 
@@ -138,8 +142,9 @@ class ApiContract implements OpenApiCustomizer {
         boolean open = operation.getSecurity() != null && operation.getSecurity().isEmpty();
         boolean hasInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
-        boolean writes = method == PathItem.HttpMethod.PUT
-                || (method == PathItem.HttpMethod.POST && path.startsWith("/api/v1/sites/"));
+        boolean collect = path.startsWith("/api/v1/collect/");
+        boolean writes = method == PathItem.HttpMethod.PUT || (method == PathItem.HttpMethod.POST
+                && (path.startsWith("/api/v1/sites/") || collect));
         if (hasInput) {
             refusal(responses, "400", "The request is malformed: the problem names the field at fault");
         }
@@ -147,6 +152,12 @@ class ApiContract implements OpenApiCustomizer {
             refusal(responses, "401", "No bearer token, or one the ledger does not know");
             refusal(responses, "403", "The token's key may not do this, or not for this site");
             refusal(responses, "429", "This key (or client address) has made more requests than it may for now; "
+                    + "ask again after Retry-After seconds");
+            responses.get("429").addHeaderObject("Retry-After", new Header().$ref("#/components/headers/Retry-After"));
+        }
+        if (collect) {
+            refusal(responses, "403", "Not the site's publishable key, or not from a page origin the site allows");
+            refusal(responses, "429", "This client address, site or visitor has sent more than it may for now; "
                     + "ask again after Retry-After seconds");
             responses.get("429").addHeaderObject("Retry-After", new Header().$ref("#/components/headers/Retry-After"));
         }

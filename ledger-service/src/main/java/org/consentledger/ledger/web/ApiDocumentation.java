@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Configuration;
                 @Tag(name = "ingest", description = "Sites, banners and back ends submit policies and choices"),
                 @Tag(name = "audit", description = "Answers, policies and raw history, for auditors and the site"),
                 @Tag(name = "erase", description = "Forgetting visitors (GDPR art. 17)"),
-                @Tag(name = "admin", description = "Operating the read models")})
+                @Tag(name = "collect", description = "Visitors' browsers record their own choices, with the site's "
+                        + "publishable key and no token, from the site's pages"),
+                @Tag(name = "admin", description = "Operating the ledger: read models, relay, sites' collection")})
 @SecurityScheme(name = ApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An access token of a configured key (ledger.access.keys), whose roles and sites bound what it "
                 + "may do; with no keys configured, the token the ledger generated on first start "

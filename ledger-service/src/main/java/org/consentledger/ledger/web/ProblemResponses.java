@@ -1,5 +1,8 @@
 package org.consentledger.ledger.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.consentledger.ledger.LedgerRejection;
+import org.consentledger.ledger.RateLimited;
 import org.consentledger.ledger.store.StoreFailures;
 import org.consentledger.ledger.store.StoreWrites;
 import org.consentledger.projections.ReadModelBehind;
@@ -17,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -29,6 +34,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every refusal as RFC 9457 {@code application/problem+json}, naming the field at fault in {@code field} (and all
@@ -53,7 +59,27 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(LedgerRejection.class)
     ResponseEntity<Object> rejected(LedgerRejection rejection, WebRequest request) {
+        if (rejection instanceof RateLimited limited) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problemFor(rejection));
+        }
         return respond(problemFor(rejection));
+    }
+
+    /** The refusal written by a filter, before any controller: the same problem an exception handler would give. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, LedgerRejection rejection,
+                             JsonMapper json) throws IOException {
+        ProblemDetail problem = problemFor(rejection);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        if (rejection instanceof RateLimited limited) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        // Written without closing the stream, so the answer is not yet sent and can still say the connection closes.
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 
     /** The problem a refusal is answered with, also where it is one answer among many (a batch's). */
@@ -206,7 +232,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
         }
         return response
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 

@@ -45,6 +45,18 @@ class RequiredAccessTest {
     }
 
     @Test
+    void browsersCollectWithoutATokenButSettingUpCollectionNeedsAdmin() {
+        assertThat(RequiredAccess.of("POST", "/api/v1/collect/shop.example").open()).isTrue();
+        assertThat(RequiredAccess.of("OPTIONS", "/api/v1/collect/shop.example").open()).isTrue();
+        assertThat(RequiredAccess.of("GET", "/api/v1/collect/shop.example/visitors/v-1").open()).isTrue();
+        assertThat(RequiredAccess.of("GET", "/sdk/consent-ledger.js").open()).isTrue();
+        assertThat(RequiredAccess.of("PUT", "/api/v1/admin/sites/shop.example/collection"))
+                .isEqualTo(new RequiredAccess(Role.ADMIN, null));
+        assertThat(RequiredAccess.of("POST", "/api/v1/collected/shop.example"))
+                .isEqualTo(new RequiredAccess(Role.ADMIN, null));
+    }
+
+    @Test
     void everythingElseNeedsAdmin() {
         assertThat(RequiredAccess.of("POST", "/api/v1/admin/projections/replay"))
                 .isEqualTo(new RequiredAccess(Role.ADMIN, null));

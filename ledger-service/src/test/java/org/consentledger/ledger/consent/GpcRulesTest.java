@@ -98,7 +98,7 @@ class GpcRulesTest {
     static GiveConsent consent(List<String> granted, List<String> denied, boolean gpc, String method) {
         return new GiveConsent(TestPolicies.SITE, "carol", "c-gpc", 1, NOW.minusSeconds(5), granted, denied, "banner",
                 Map.of(), method == null ? null : new DecisionContext(null, null, method, null, "ccpa", "US", "US-CA"),
-                null, null, gpc);
+                null, null, gpc, null);
     }
 
     static CookiePolicy optingOut(CookiePolicy policy, List<String> categories) {

@@ -203,7 +203,7 @@ class ReadModelMatchesEventStoreIT {
             String tcString = random.nextInt(3) == 0 ? null : tcStrings.get(random.nextInt(tcStrings.size()));
             String gppString = random.nextInt(3) == 0 ? gppStrings.get(random.nextInt(gppStrings.size())) : null;
             recordedAt = commands.record(new GiveConsent(site, visitor, "c-" + step, version.version(), occurredAt,
-                    granted, denied, "banner", Map.of(), null, tcString, gppString, random.nextInt(4) == 0),
+                    granted, denied, "banner", Map.of(), null, tcString, gppString, random.nextInt(4) == 0, null),
                     Receipt.class).recordedAt();
             interesting(site + "/" + visitor, occurredAt.plus(version.consentMaxAge()));
         }

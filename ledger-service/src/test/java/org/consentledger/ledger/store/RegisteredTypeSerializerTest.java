@@ -11,6 +11,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.consentledger.api.SealedPart;
+import org.consentledger.api.consent.BrowserSubmission;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentGivenV1;
 import org.consentledger.api.consent.DecisionContext;
@@ -60,21 +61,23 @@ class RegisteredTypeSerializerTest {
         SerializedObject<byte[]> stored = serializer.serialize(given, byte[].class);
 
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).doesNotContain("\"context\"")
-                .doesNotContain("\"tcf\"").doesNotContain("\"gpp\"").contains("\"source\":\"banner\"");
+                .doesNotContain("\"tcf\"").doesNotContain("\"gpp\"").doesNotContain("\"browser\"")
+                .contains("\"source\":\"banner\"");
         assertThat((Object) serializer.deserialize(stored)).isEqualTo(given);
     }
 
     @Test
-    void aConsentWithAContextIsStoredWithIt() {
+    void aConsentWithAContextFromABrowserIsStoredWithBoth() {
         ConsentGiven given = new ConsentGiven("shop.example", 1, Instant.parse("2026-12-07T10:00:00Z"),
                 Instant.parse("2026-12-07T10:00:01Z"), List.of("statistics"), List.of(), null,
                 new DecisionContext("banner-1", "en", "accept-all", "banner", null, null, null), null, null, null,
-                new SealedPart("ab".repeat(32), new byte[] {9, 8, 7}));
+                new BrowserSubmission("https://shop.example"), new SealedPart("ab".repeat(32), new byte[] {9, 8, 7}));
 
         SerializedObject<byte[]> stored = serializer.serialize(given, byte[].class);
 
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).contains("\"noticeId\":\"banner-1\"")
-                .contains("\"region\":null").contains("\"source\":null").doesNotContain("\"tcf\"");
+                .contains("\"region\":null").contains("\"source\":null").doesNotContain("\"tcf\"")
+                .contains("\"browser\":{\"origin\":\"https://shop.example\"}");
         assertThat((Object) serializer.deserialize(stored)).isEqualTo(given);
     }
 }

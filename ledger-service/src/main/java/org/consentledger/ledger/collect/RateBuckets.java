@@ -1,0 +1,63 @@
+package org.consentledger.ledger.collect;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * A token bucket per client (an address, a site, a visitor), kept only while it matters: a full bucket is the same
+ * as none, so full ones are forgotten whenever the map reaches its bound, and clients beyond the bound share one.
+ * A flood from ever new addresses therefore costs a bounded amount of memory, never every other client's limit.
+ */
+final class RateBuckets {
+
+    private static final String OVERFLOW = "\u0000overflow";
+
+    private final Bandwidth bandwidth;
+    private final int bound;
+    private final TimeMeter time;
+    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    /** @param perPeriod how many per {@code period}, and as many at once; 0 for no limit */
+    RateBuckets(long perPeriod, long burst, Duration period, int bound) {
+        this(perPeriod, burst, period, bound, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    RateBuckets(long perPeriod, long burst, Duration period, int bound, TimeMeter time) {
+        this.time = time;
+        this.bandwidth = perPeriod <= 0 ? null : Bandwidth.builder().capacity(Math.max(burst, 1))
+                .refillGreedy(perPeriod, period).build();
+        this.bound = bound;
+    }
+
+    /** @return zero when {@code client} may go on, else how long until it may */
+    Duration take(String client) {
+        if (bandwidth == null) {
+            return Duration.ZERO;
+        }
+        Bucket bucket = buckets.get(client);
+        if (bucket == null) {
+            if (buckets.size() >= bound) {
+                forgetFull();
+            }
+            bucket = buckets.computeIfAbsent(buckets.size() >= bound ? OVERFLOW : client,
+                    c -> Bucket.builder().withCustomTimePrecision(time).addLimit(bandwidth).build());
+        }
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+    }
+
+    /** How many clients are remembered now. */
+    int tracked() {
+        return buckets.size();
+    }
+
+    private void forgetFull() {
+        buckets.entrySet().removeIf(e -> !e.getKey().equals(OVERFLOW)
+                && e.getValue().getAvailableTokens() >= bandwidth.getCapacity());
+    }
+}
