@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.consentledger.ledger.access.AccessKeys;
 import org.consentledger.ledger.evidence.MerkleLog;
 import org.consentledger.ledger.store.StreamPositions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -73,6 +74,13 @@ public final class LedgerInstance implements AutoCloseable {
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
                 .run(args);
         return new LedgerInstance(context);
+    }
+
+    /** A key as an operator configures it, by its token's hash, as start properties. */
+    public static Map<String, Object> accessKey(int index, String name, String token, String roles, String sites) {
+        String prefix = "ledger.access.keys[" + index + "].";
+        return Map.of(prefix + "name", name, prefix + "token-sha256", AccessKeys.sha256(token),
+                prefix + "roles", roles, prefix + "sites", sites);
     }
 
     public static LedgerInstance start(Path dataDirectory, Clock clock) {

@@ -26,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class AccessFilter extends OncePerRequestFilter {
+public class AccessFilter extends OncePerRequestFilter {
+
+    /** The request attribute holding the caller's key, for answers that depend on which sites it reaches. */
+    public static final String KEY_ATTRIBUTE = "org.consentledger.ledger.access.key";
 
     private static final String BEARER = "Bearer ";
 
@@ -73,6 +76,7 @@ class AccessFilter extends OncePerRequestFilter {
                 return;
             }
         }
+        key.ifPresent(k -> request.setAttribute(KEY_ATTRIBUTE, k));
         chain.doFilter(key.isPresent() ? new Authenticated(request, key.get()) : request, response);
     }
 

@@ -34,6 +34,11 @@ public record AccessProperties(Path tokenFile, List<Key> keys) {
             sites = sites == null ? Set.of() : Set.copyOf(sites);
         }
 
+        /** Whether the key reaches the site's records (for the roles it has). */
+        public boolean reaches(String siteId) {
+            return sites.contains("*") || sites.contains(siteId);
+        }
+
         boolean allows(RequiredAccess required) {
             return roles.contains(required.role())
                     && (required.site() == null || sites.contains("*") || sites.contains(required.site()));

@@ -55,6 +55,8 @@ class ApiContract implements OpenApiCustomizer {
             Map.entry("UsNatConsent", Set.of("gpc")),
             Map.entry("TcfVendorAnswer", Set.of("basis", "decidedBy")),
             Map.entry("ConsentModeAnswer", Set.of("policyVersion")),
+            Map.entry("LedgerStatus", Set.of("checkpoint", "relay")),
+            Map.entry("BannerState", Set.of("policyVersion")),
             Map.entry("TypeAnswer", Set.of("category", "status", "decidedBy")));
 
     /** Members left out rather than null when they do not apply. */

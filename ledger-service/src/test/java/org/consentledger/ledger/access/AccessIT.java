@@ -36,9 +36,9 @@ class AccessIT {
     @Test
     void eachKeyDoesOnlyWhatItsRolesAllowForItsSites() {
         Map<String, Object> keys = new HashMap<>();
-        keys.putAll(key(0, "banner", BANNER, "ingest", "juleslesmart.opendatasoft.com"));
-        keys.putAll(key(1, "auditor", AUDITOR, "audit", "juleslesmart.opendatasoft.com"));
-        keys.putAll(key(2, "operator", OPERATOR, "admin", "*"));
+        keys.putAll(LedgerInstance.accessKey(0, "banner", BANNER, "ingest", "juleslesmart.opendatasoft.com"));
+        keys.putAll(LedgerInstance.accessKey(1, "auditor", AUDITOR, "audit", "juleslesmart.opendatasoft.com"));
+        keys.putAll(LedgerInstance.accessKey(2, "operator", OPERATOR, "admin", "*"));
         try (LedgerInstance ledger = LedgerInstance.start(data, clock, keys)) {
             clock.set(start.plus(Duration.ofMinutes(10)));
             String consent = """
@@ -107,10 +107,4 @@ class AccessIT {
         }
     }
 
-    /** A key as an operator configures it: by its token's hash. */
-    private static Map<String, Object> key(int index, String name, String token, String roles, String sites) {
-        String prefix = "ledger.access.keys[" + index + "].";
-        return Map.of(prefix + "name", name, prefix + "token-sha256", AccessKeys.sha256(token),
-                prefix + "roles", roles, prefix + "sites", sites);
-    }
 }
