@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.consentledger.ledger.collect.CollectionProperties;
 import org.consentledger.ledger.consent.ConsentProperties;
+import org.consentledger.ledger.demo.DemoProperties;
 import org.consentledger.ledger.erasure.RetentionProperties;
 import org.consentledger.ledger.evidence.EvidenceProperties;
 import org.consentledger.ledger.personal.PersonalDataProperties;
@@ -62,6 +63,7 @@ class SettingDefaultsTest {
                 setting("ledger.collect.tracked-clients", CollectionProperties.class, "ledger.collect", CollectionProperties::trackedClients),
                 setting("ledger.collect.settings-refresh", CollectionProperties.class, "ledger.collect", CollectionProperties::settingsRefresh),
                 setting("ledger.http.max-collect-body", RequestLimits.class, "ledger.http", RequestLimits::maxCollectBody),
+                setting("ledger.demo.enabled", DemoProperties.class, "ledger.demo", DemoProperties::enabled),
                 setting("ledger.policy.default-consent-max-age", PolicyProperties.class, "ledger.policy", PolicyProperties::defaultConsentMaxAge),
                 setting("ledger.policy.seed-on-start", PolicyProperties.class, "ledger.policy", PolicyProperties::seedOnStart),
                 setting("ledger.kafka.topic", RelayProperties.class, "ledger.kafka", RelayProperties::topic),

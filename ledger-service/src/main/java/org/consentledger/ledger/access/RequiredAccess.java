@@ -7,8 +7,8 @@ import java.util.Optional;
  * readable table and anything not listed needs the admin role.
  *
  * @param role null when the path is open to anyone (health probes, the API's description, the checkpoint key, the
- *             browser SDK's script, the console's pages (which hold no data), and browsers' collection, which checks a
- *             site's publishable key and origins)
+ *             browser SDK's script, the console's and the demo banner's pages (which hold no data), and browsers'
+ *             collection, which checks a site's publishable key and origins)
  * @param site the site the request is about, null when it is about none in particular
  */
 public record RequiredAccess(Role role, String site) {
@@ -23,7 +23,8 @@ public record RequiredAccess(Role role, String site) {
         if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")
                 || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui")
                 || path.startsWith("/.well-known/") || path.startsWith(COLLECT)
-                || path.startsWith("/sdk/") || path.equals("/console") || path.startsWith("/console/")) {
+                || path.startsWith("/sdk/") || path.equals("/console") || path.startsWith("/console/")
+                || path.equals("/demo") || path.startsWith("/demo/") || path.equals("/favicon.ico")) {
             return OPEN;
         }
         if (path.startsWith("/api/v1/audit/")) {

@@ -67,13 +67,17 @@ class CollectionGate extends OncePerRequestFilter {
             }
             CollectionSite site = site(path(request));
             String origin = request.getHeader(HttpHeaders.ORIGIN);
-            if (!site.allows(origin)) {
+            // Browsers name the origin of every write; a page reading from its own origin sends none.
+            boolean sameOriginRead = origin == null && request.getMethod().equals("GET");
+            if (!sameOriginRead && !site.allows(origin)) {
                 throw new LedgerRejection(LedgerRejection.Kind.FORBIDDEN, "Origin", origin == null
                         ? "a browser's request names the page's origin (Origin); this one did not"
                         : "site '%s' does not collect from pages on '%s'".formatted(site.siteId(), origin));
             }
-            response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-            response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, HttpHeaders.RETRY_AFTER);
+            if (origin != null) {
+                response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+                response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, HttpHeaders.RETRY_AFTER);
+            }
             if (request.getMethod().equals("OPTIONS")) {
                 preflight(request, response);
                 return;
