@@ -11,7 +11,7 @@ import org.consentledger.ledger.evidence.StoredEvents.Stored;
  * in, and redacted in place (payload {@code "erased"}, stream renamed) when the visitor is erased. They go with the
  * visitor's first stream of format 2.
  */
-final class FormatOneEvents {
+public final class FormatOneEvents {
 
     private FormatOneEvents() {
     }
@@ -24,7 +24,7 @@ final class FormatOneEvents {
      * @param erased           whether {@code visitorStream} was erased
      * @param namedStreamsLeft whether the ledger may still hold format 1 streams named by their visitor
      */
-    static List<String> streamsWith(String siteId, String visitorId, String visitorStream, String firstStream,
+    public static List<String> streamsWith(String siteId, String visitorId, String visitorStream, String firstStream,
                                     boolean erased, boolean namedStreamsLeft) {
         if (!visitorStream.equals(firstStream)) {
             return List.of(visitorStream);

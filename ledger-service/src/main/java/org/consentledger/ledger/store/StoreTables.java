@@ -2,6 +2,7 @@ package org.consentledger.ledger.store;
 
 import org.consentledger.store.collection.SiteCollectionTable;
 import org.consentledger.store.events.EventRows;
+import org.consentledger.store.events.SiteEventRows;
 import org.consentledger.store.evidence.EvidenceLog;
 import org.consentledger.store.notices.NoticeAttachmentTable;
 import org.consentledger.store.personal.ErasedStreams;
@@ -80,6 +81,11 @@ class StoreTables {
     @Bean
     EventRows eventRows(JdbcClient jdbc) {
         return new EventRows(jdbc);
+    }
+
+    @Bean
+    SiteEventRows siteEventRows(JdbcClient jdbc) {
+        return new SiteEventRows(jdbc);
     }
 
     @Bean

@@ -97,6 +97,13 @@ class ApiContract implements OpenApiCustomizer {
             Map.entry("sha256", parameter("The SHA-256 of a file's bytes, in lower-case hex", text("^[0-9a-f]{64}$"),
                     "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
 
+    /** Parameters of the exports, whose {@code from} is an instant where elsewhere it is a tree size. */
+    private static final Map<String, Parameter> EXPORT_PARAMETERS = Map.of(
+            "from", parameter("Events recorded at or after this instant (default: the first); " + ClientInstants.FORM,
+                    instant(), "2026-11-01T00:00:00Z"),
+            "to", parameter("Events recorded before this instant (default: all); " + ClientInstants.FORM, instant(),
+                    "2026-12-01T00:00:00Z"));
+
     @Override
     public void customise(OpenAPI api) {
         api.getComponents().addSchemas(PROBLEM, problemSchema());
@@ -107,7 +114,7 @@ class ApiContract implements OpenApiCustomizer {
                 .schema(integer(1)));
         Set<String> answered = new TreeSet<>();
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            describeParameters(operation);
+            describeParameters(path, operation);
             addRefusals(path, method, operation);
             operation.getResponses().forEach((status, response) -> {
                 if (!status.startsWith("4") && !status.startsWith("5") && response.getContent() != null) {
@@ -123,12 +130,13 @@ class ApiContract implements OpenApiCustomizer {
         answered.forEach(name -> describeAnswer(name, api.getComponents().getSchemas().get(name)));
     }
 
-    private static void describeParameters(Operation operation) {
+    private static void describeParameters(String path, Operation operation) {
         if (operation.getParameters() == null) {
             return;
         }
         for (Parameter parameter : operation.getParameters()) {
-            Parameter known = PARAMETERS.get(parameter.getName());
+            Parameter known = path.contains("/exports/") && EXPORT_PARAMETERS.containsKey(parameter.getName())
+                    ? EXPORT_PARAMETERS.get(parameter.getName()) : PARAMETERS.get(parameter.getName());
             if (known == null) {
                 continue;
             }

@@ -29,6 +29,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -109,10 +110,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 behind.getMessage() + "; ask again in a moment"), request);
     }
 
-    /** Anything else is the ledger's fault, not the client's: logged in full, answered without internals. */
+    /**
+     * Anything else is the ledger's fault, not the client's: logged in full, answered without internals. A failure
+     * once an answer is under way (a streamed export) is thrown on instead, so that the servlet container cuts the
+     * connection and the client sees the answer end short, rather than a problem appended to a partial body.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
-        if (e instanceof ErrorResponse) {
+        if (e instanceof ErrorResponse || committed(request)) {
             throw e;
         }
         // The query bus hands a handler's refusal back wrapped.
@@ -134,6 +139,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "the ledger failed to answer this request; the failure is logged",
                 List.of());
+    }
+
+    private static boolean committed(WebRequest request) {
+        return request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+                && servlet.getResponse().isCommitted();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
