@@ -59,7 +59,7 @@ curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' 
     '{"consentId": "contract-1", "policyVersion": 1, "occurredAt": "'"$now"'", "granted": ["statistics"], "denied": []}' >/dev/null
 curl -fsS -H "Authorization: Bearer $token" "$site/evidence" -o "$state/bundle.json" --retry 5 --retry-all-errors
 curl -fsS "$base/.well-known/consent-ledger/checkpoint-key.pem" -o "$state/key.pem"
-node ../docs/evidence-format/verify-bundle.mjs "$state/bundle.json" "$state/key.pem"
+node ../docs/evidence-format/verify-bundle-cli.mjs "$state/bundle.json" "$state/key.pem"
 
 echo "== The Kafka topics, read by kafkajs and the CloudEvents SDK, validated by Ajv (strict)"
 node read-topics.mjs --brokers "$KAFKA_BOOTSTRAP" --base "$base" \

@@ -3,7 +3,7 @@
 //
 //   node check-test-vector.mjs [VECTOR-DIR]     (default: the verifier module's test-vectors/bundle-1)
 import { readdirSync, readFileSync } from 'node:fs';
-import { verifyFiles } from './verify-bundle.mjs';
+import { verifyFiles } from './verify-bundle-cli.mjs';
 
 const dir = process.argv[2] ?? new URL('../../verifier/src/test/resources/test-vectors/bundle-1', import.meta.url).pathname;
 const expected = JSON.parse(readFileSync(`${dir}/verdicts.json`, 'utf8'));
@@ -17,7 +17,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== '
 }
 
 for (const { file, verified, failing } of expected.bundles) {
-  const result = verifyFiles(`${dir}/${file}`, `${dir}/${expected.publicKey}`);
+  const result = await verifyFiles(`${dir}/${file}`, `${dir}/${expected.publicKey}`);
   const failed = [...new Set(result.findings.filter((f) => !f.holds).map((f) => f.check))];
   const agrees = result.verified === verified && failed.slice().sort().join() === failing.slice().sort().join();
   if (!agrees) disagreements++;

@@ -2,11 +2,11 @@
 // numbers below) and sharing no code with the Java one, so that the two disagree when the document is wrong or
 // incomplete.
 //
-//   node verify-bundle.mjs BUNDLE.json KEY.pem    exit 0 verified, 1 not verified, 2 wrong command or unreadable file
+//   await verifyBundle(bundleText, publicKeyPem)    -> { verified, findings: [{ check, holds, statement }] }
 //
-// Uses node:crypto and node:fs only.
-import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
+// The same file runs in Node.js 20 (verify-bundle-cli.mjs is its command line) and, unchanged, in a browser (the
+// auditor's console): it imports nothing and uses only what both have, WebCrypto (SHA-256, Ed25519), TextEncoder
+// and atob. WebCrypto is asynchronous, so everything that hashes or checks a signature returns a promise.
 
 export const VERSION = 'consent-ledger-evidence/2';
 export const VERSION_1 = 'consent-ledger-evidence/1';
@@ -106,8 +106,10 @@ export function parseStrict(text) {
 // ---- RFC 8785 canonical form, integers only (§2) ----
 
 export function canonicalize(v) {
-  return Buffer.from(canonicalText(v), 'utf8');
+  return UTF8.encode(canonicalText(v));
 }
+
+const UTF8 = new TextEncoder();
 
 function canonicalText(v) {
   if (v === null) return 'null';
@@ -163,7 +165,7 @@ export function formatInstant(nanos) {
 }
 
 // An ISO-8601 duration of days, hours, minutes and seconds (§3), in nanoseconds.
-function parseDuration(text) {
+export function parseDuration(text) {
   const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d{1,9}))?S)?)?$/.exec(text);
   if (!m || text === 'P' || text.endsWith('T')) throw new RangeError(`not a duration: ${text}`);
   const [days, hours, minutes, seconds] = m.slice(1, 5).map((x) => BigInt(x ?? 0));
@@ -173,11 +175,33 @@ function parseDuration(text) {
 
 // ---- Hashes, Merkle proofs, keys, signatures (§5 to §9) ----
 
-const sha256 = (...parts) => { const h = createHash('sha256'); parts.forEach((p) => h.update(p)); return h.digest(); };
+function subtle() {
+  const s = globalThis.crypto?.subtle;
+  // Browsers offer WebCrypto only to pages of a secure context: https, or http on localhost.
+  if (!s) throw new Error('WebCrypto is not available here: a browser offers it only over https or on localhost');
+  return s;
+}
+
+const LEAF = Uint8Array.of(0);
+const NODE = Uint8Array.of(1);
+
+// SHA-256 of the parts one after the other, as 32 bytes.
+export async function sha256(...parts) {
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) { all.set(p, at); at += p.length; }
+  return new Uint8Array(await subtle().digest('SHA-256', all));
+}
+
+export const toHex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+const sameBytes = (a, b) => a.length === b.length && a.every((x, k) => x === b[k]);
 
 function hexBytes(s) {
   if (typeof s !== 'string' || !/^(?:[0-9a-fA-F]{2})*$/.test(s)) throw new RangeError('not hex');
-  return Buffer.from(s, 'hex');
+  const bytes = new Uint8Array(s.length / 2);
+  for (let k = 0; k < bytes.length; k++) bytes[k] = parseInt(s.slice(2 * k, 2 * k + 2), 16);
+  return bytes;
 }
 
 function base64Bytes(s) {
@@ -185,34 +209,51 @@ function base64Bytes(s) {
       || (s.endsWith('=') && s.length % 4 !== 0)) {
     throw new RangeError('not base64');
   }
-  return Buffer.from(s, 'base64');
+  return Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 }
 
-function signatureHolds(key, message, base64) {
+// §7: an Ed25519 SubjectPublicKeyInfo is these 12 bytes and the 32-byte key.
+const ED25519_SPKI_PREFIX = hexBytes('302a300506032b6570032100');
+
+// The ledger's public key from its PEM text (RFC 7468 "PUBLIC KEY"; text around the block is ignored, as RFC 7468
+// asks), ready to check signatures; rejects when the text holds no Ed25519 public key. id is the key id of §7.
+export async function readPublicKey(pem) {
+  const block = /-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\s]*)-----END PUBLIC KEY-----/;
+  const m = typeof pem === 'string' && block.exec(pem);
+  if (!m) throw new RangeError('not a PEM "PUBLIC KEY" block');
+  const der = base64Bytes(m[1].replace(/\s+/g, ''));
+  if (der.length !== 44 || !sameBytes(der.subarray(0, 12), ED25519_SPKI_PREFIX)) {
+    throw new RangeError('not an Ed25519 public key');
+  }
+  const key = await subtle().importKey('spki', der, { name: 'Ed25519' }, false, ['verify']);
+  return { key, der, id: toHex(await sha256(der)).slice(0, 16) };
+}
+
+export async function keyId(pem) {
+  return (await readPublicKey(pem)).id;
+}
+
+async function signatureHolds(publicKey, message, base64) {
   try {
-    return verifySignature(null, message, key, base64Bytes(base64));
+    return await subtle().verify({ name: 'Ed25519' }, publicKey.key, base64Bytes(base64), message);
   } catch {
     return false;
   }
 }
 
-export function keyId(key) {
-  return sha256(key.export({ type: 'spki', format: 'der' })).toString('hex').slice(0, 16);
-}
-
 const isHex64 = (s) => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s);
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-export function eventHash(e) {
+export async function eventHash(e) {
   if (!isHex64(e.previousHash)) throw new RangeError('previousHash');
   if (typeof e.sequence !== 'bigint' || e.sequence < 0n) throw new RangeError('sequence');
   const { eventId, type, stream, sequence, payload, previousHash } = e;
   if (![eventId, type, stream].every((v) => typeof v === 'string') || payload === undefined) throw new RangeError('event');
-  return sha256(canonicalize({ eventId, type, stream, sequence, payload, previousHash })).toString('hex');
+  return toHex(await sha256(canonicalize({ eventId, type, stream, sequence, payload, previousHash })));
 }
 
 // §13: an event of format 2 is hashed over its public part and the commitment to its personal part.
-export function eventHashTwo(e) {
+export async function eventHashTwo(e) {
   if (!isHex64(e.previousHash)) throw new RangeError('previousHash');
   if (typeof e.sequence !== 'bigint' || e.sequence < 0n) throw new RangeError('sequence');
   const { eventId, type, stream, sequence, previousHash } = e;
@@ -221,12 +262,12 @@ export function eventHashTwo(e) {
     throw new RangeError('event');
   }
   if (commitment !== null && !isHex64(commitment)) throw new RangeError('commitment');
-  return sha256(canonicalize({ format: 2n, eventId, type, stream, sequence, public: e.public, commitment,
-    previousHash })).toString('hex');
+  return toHex(await sha256(canonicalize({ format: 2n, eventId, type, stream, sequence, public: e.public, commitment,
+    previousHash })));
 }
 
-export function commitmentOf(salt, fields) {
-  return sha256(salt, canonicalize(fields)).toString('hex');
+export async function commitmentOf(salt, fields) {
+  return toHex(await sha256(salt, canonicalize(fields)));
 }
 
 // An event of a bundle as its event format shows it (§14.1); bundles of format 1 and 2 hold events of format 1 only.
@@ -249,7 +290,7 @@ function readEvent(e, formatThree) {
 const showsPersonalData = (r) => (r.format === 1 ? !r.erased : r.personal !== null && !r.personalErased);
 
 // RFC 9162 §2.1.3.2; the proof lists sibling hashes from the leaf up.
-export function inclusionHolds(index, size, leafHash, proof, root) {
+export async function inclusionHolds(index, size, leafHash, proof, root) {
   if (typeof index !== 'bigint' || typeof size !== 'bigint' || index < 0n || index >= size) return false;
   if (root.length !== 32 || proof.some((p) => p.length !== 32)) return false;
   let fn = index;
@@ -258,26 +299,26 @@ export function inclusionHolds(index, size, leafHash, proof, root) {
   for (const p of proof) {
     if (sn === 0n) return false;
     if ((fn & 1n) === 1n || fn === sn) {
-      r = sha256(Buffer.of(1), p, r);
+      r = await sha256(NODE, p, r);
       while ((fn & 1n) === 0n && fn !== 0n) { fn >>= 1n; sn >>= 1n; }
     } else {
-      r = sha256(Buffer.of(1), r, p);
+      r = await sha256(NODE, r, p);
     }
     fn >>= 1n;
     sn >>= 1n;
   }
-  return sn === 0n && r.equals(root);
+  return sn === 0n && sameBytes(r, root);
 }
 
 // §6.2: one proof for many leaves. The recursion of MTH takes a hash of the proof, left to right, for each range
 // holding none of the leaves; leaves maps each leaf index (BigInt) to its leaf hash.
-export function logProofHolds(leaves, size, proof, root) {
+export async function logProofHolds(leaves, size, proof, root) {
   if (typeof size !== 'bigint' || size < 1n || root.length !== 32 || proof.some((p) => p.length !== 32)) return false;
   const indices = [...leaves.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (indices.some((i) => typeof i !== 'bigint' || i < 0n || i >= size)) return false;
   let next = 0;
   // indices[first .. end) are the leaves within [lo, hi).
-  const hash = (lo, hi, first, end) => {
+  const hash = async (lo, hi, first, end) => {
     if (first === end) {
       if (next === proof.length) throw new RangeError('the log proof has too few hashes');
       return proof[next++];
@@ -287,12 +328,12 @@ export function logProofHolds(leaves, size, proof, root) {
     while (k * 2n < hi - lo) k *= 2n;
     let middle = first;
     while (middle < end && indices[middle] < lo + k) middle += 1;
-    const left = hash(lo, lo + k, first, middle);
-    const right = hash(lo + k, hi, middle, end);
-    return sha256(Buffer.of(1), left, right);
+    const left = await hash(lo, lo + k, first, middle);
+    const right = await hash(lo + k, hi, middle, end);
+    return sha256(NODE, left, right);
   };
   try {
-    return hash(0n, size, 0, indices.length).equals(root) && next === proof.length;
+    return sameBytes(await hash(0n, size, 0, indices.length), root) && next === proof.length;
   } catch {
     return false;
   }
@@ -335,9 +376,10 @@ function statusOf(d, category) {
   return d.optedOut.includes(category) ? 'GPC' : null;
 }
 
-export function resolve(siteId, visitorId, at, asOf, policies, decisions, renewBefore = 0n) {
+// policies and decisions as pointInTimeInputs() gives them; at, asOf and renewBefore in nanoseconds (BigInt).
+export async function resolve(siteId, visitorId, at, asOf, policies, decisions, renewBefore = 0n) {
   const answer = { siteId, visitorId, at: formatInstant(at), asOf: formatInstant(asOf), policyVersion: null,
-    categories: [], cookies: [], basis: basis(at, asOf, policies, decisions), mustAsk: false, askReasons: [] };
+    categories: [], cookies: [], basis: await basis(at, asOf, policies, decisions), mustAsk: false, askReasons: [] };
   const byVersion = new Map(policies.map((p) => [p.version, p]));
   const candidates = policies.filter((p) => p.recordedAt <= asOf && p.effectiveFrom <= at);
   if (candidates.length === 0) return answer;
@@ -412,14 +454,14 @@ const ASK_REASONS = ['never-asked', 'consent-expired', 'refusal-expired', 'expir
   'new-cookies', 'notice-changed'];
 
 // What the answer was computed from (§10 step 6): the versions known at asOf, the visible events in stream order.
-function basis(at, asOf, policies, decisions) {
+async function basis(at, asOf, policies, decisions) {
   const versions = [...new Set(policies.filter((p) => p.recordedAt <= asOf).map((p) => p.version))]
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const visible = decisions.filter((d) => d.occurredAt <= at && d.recordedAt <= asOf)
     .sort((a, b) => (a.sequence < b.sequence ? -1 : a.sequence > b.sequence ? 1 : 0));
   const lines = versions.map((v) => `policy ${v}\n`).join('') + visible.map((d) => `event ${d.eventId}\n`).join('');
   return { policyVersions: versions, events: BigInt(visible.length),
-    digest: createHash('sha256').update(lines, 'utf8').digest('hex') };
+    digest: toHex(await sha256(UTF8.encode(lines))) };
 }
 
 // The bundle's answer in the form resolve() writes: the members of §4.2 only, instants in their written form.
@@ -435,12 +477,37 @@ function comparable(a) {
   };
 }
 
+// What the answer is computed from: a policy version or a decision the event holds, if any.
+function addInput(r, policies, decisions) {
+  const e = r.e;
+  // The answer counts what can be attributed to the visitor: a payload, or personal fields (§14.3).
+  const attributed = r.format === 1 ? !r.erased : r.fields !== null;
+  const type = r.format === 1 ? e.type : { [STABLE.policy]: TYPE.policy, [STABLE.given]: TYPE.given,
+    [STABLE.withdrawn]: TYPE.withdrawn }[e.type];
+  if (type === TYPE.policy && !r.erased) policies.push(decodePolicy(r.shown));
+  else if (type === TYPE.given && attributed) decisions.push(decodeDecision(e, r.shown, false));
+  else if (type === TYPE.withdrawn && attributed) decisions.push(decodeDecision(e, r.shown, true));
+}
+
+// The policy versions and decisions of a bundle (as parseStrict reads it), in the form resolve() takes, so that the
+// answer can be computed for other instants than the bundle's. It checks nothing: verify the bundle for that.
+export function pointInTimeInputs(bundle) {
+  const formatThree = bundle.version === VERSION_3;
+  const policies = [];
+  const decisions = [];
+  for (const e of bundle.events) addInput(readEvent(e, formatThree), policies, decisions);
+  return { policies, decisions };
+}
+
 // ---- The checks, in the order of §11 ----
 
 const STATUSES = ['EXEMPT', 'GRANTED', 'DENIED', 'WITHDRAWN', 'GPC', 'EXPIRED', 'NOT_ASKED', 'NOT_IN_CONSENTED_POLICY'];
 const named = (status) => status === null || status === undefined || STATUSES.includes(status);
 
-export function verifyBundle(text, key) {
+// text: the bundle as text; publicKeyPem: the ledger's public key, PEM. Rejects, before any check, when the key
+// cannot be read: that is a wrong input, not a verdict.
+export async function verifyBundle(text, publicKeyPem) {
+  const publicKey = await readPublicKey(publicKeyPem);
   const findings = [];
   const note = (check, holds, statement) => findings.push({ check, holds, statement });
   let bundle;
@@ -461,19 +528,19 @@ export function verifyBundle(text, key) {
     return { verified: false, findings };
   }
   try {
-    const id = keyId(key);
+    const { id } = publicKey;
     const formatOne = bundle.version === VERSION_1;
     const formatThree = bundle.version === VERSION_3;
     note('version', formatOne || formatThree || bundle.version === VERSION,
       `The bundle is in format ${VERSION_1}, ${VERSION} or ${VERSION_3}.`);
     const unsigned = Object.assign(Object.create(null), bundle);
     delete unsigned.signature;
-    note('bundle-signature', signatureHolds(key, canonicalize(unsigned), bundle.signature),
+    note('bundle-signature', await signatureHolds(publicKey, canonicalize(unsigned), bundle.signature),
       `The bundle is signed by key ${id}.`);
     const cp = bundle.checkpoint;
     const statement = () => canonicalize({ keyId: cp.keyId, rootHash: cp.rootHash,
       signedAt: formatInstant(parseInstant(cp.signedAt)), treeSize: cp.treeSize });
-    note('checkpoint-signature', cp.keyId === id && signatureHolds(key, statement(), cp.signature),
+    note('checkpoint-signature', cp.keyId === id && await signatureHolds(publicKey, statement(), cp.signature),
       `The checkpoint of ${cp.treeSize} entries with root ${cp.rootHash} is signed by key ${id}.`);
 
     const asOf = parseInstant(bundle.asOf);
@@ -495,7 +562,9 @@ export function verifyBundle(text, key) {
         note('event-hash', true, `${name}: content erased; position and hash proven by the log and the chain.`);
       } else {
         let hashHolds = false;
-        try { hashHolds = (r.format === 1 ? eventHash(e) : eventHashTwo(e)) === e.hash; } catch { /* no hash */ }
+        try {
+          hashHolds = (await (r.format === 1 ? eventHash(e) : eventHashTwo(e))) === e.hash;
+        } catch { /* no hash */ }
         note('event-hash', hashHolds, `${name} has the hash ${e.hash}.`);
       }
       const commitment = e.commitment ?? null;
@@ -503,7 +572,7 @@ export function verifyBundle(text, key) {
         let holds = r.personalErased && commitment !== null;
         try {
           holds ||= commitment !== null && r.fields !== null && isHex64(r.personal.salt)
-            && commitmentOf(hexBytes(r.personal.salt), r.fields) === commitment;
+            && (await commitmentOf(hexBytes(r.personal.salt), r.fields)) === commitment;
         } catch { /* fields without canonical form commit to nothing */ }
         note('commitment', holds, r.personalErased ? `${name}: personal part erased; the commitment stands in for it.`
           : `${name}'s personal part is the one its commitment was made for.`);
@@ -511,7 +580,7 @@ export function verifyBundle(text, key) {
       if (formatOne) {
         let included = false;
         try {
-          included = inclusionHolds(e.leafIndex, cp.treeSize, sha256(Buffer.of(0), hexBytes(e.hash)),
+          included = await inclusionHolds(e.leafIndex, cp.treeSize, await sha256(LEAF, hexBytes(e.hash)),
             list(e.inclusionProof).map(hexBytes), hexBytes(cp.rootHash));
         } catch { /* a malformed proof proves nothing */ }
         note('inclusion', included, `${name} is entry ${e.leafIndex} of the signed log.`);
@@ -540,17 +609,11 @@ export function verifyBundle(text, key) {
         let holds = false;
         try {
           holds = isObject(r.shown?.notice) && typeof r.shown.digest === 'string'
-            && sha256(canonicalize(r.shown.notice)).toString('hex') === r.shown.digest;
+            && toHex(await sha256(canonicalize(r.shown.notice))) === r.shown.digest;
         } catch { /* a notice without canonical form has no digest */ }
         note('notice', holds, `${name}: notice ${r.shown?.notice?.noticeId} has the digest ${r.shown?.digest}.`);
       }
-      // The answer counts what can be attributed to the visitor: a payload, or personal fields (§14.3).
-      const attributed = r.format === 1 ? !r.erased : r.fields !== null;
-      const type = r.format === 1 ? e.type : { [STABLE.policy]: TYPE.policy, [STABLE.given]: TYPE.given,
-        [STABLE.withdrawn]: TYPE.withdrawn }[e.type];
-      if (type === TYPE.policy && !r.erased) policies.push(decodePolicy(r.shown));
-      else if (type === TYPE.given && attributed) decisions.push(decodeDecision(e, r.shown, false));
-      else if (type === TYPE.withdrawn && attributed) decisions.push(decodeDecision(e, r.shown, true));
+      addInput(r, policies, decisions);
       if (!streams.has(e.stream)) streams.set(e.stream, []);
       streams.get(e.stream).push(e);
     }
@@ -558,9 +621,9 @@ export function verifyBundle(text, key) {
       let included = false;
       try {
         const leaves = new Map();
-        bundle.events.forEach((e) => leaves.set(e.leafIndex, sha256(Buffer.of(0), hexBytes(e.hash))));
+        for (const e of bundle.events) leaves.set(e.leafIndex, await sha256(LEAF, hexBytes(e.hash)));
         included = leaves.size === bundle.events.length
-          && logProofHolds(leaves, cp.treeSize, list(bundle.logProof).map(hexBytes), hexBytes(cp.rootHash));
+          && await logProofHolds(leaves, cp.treeSize, list(bundle.logProof).map(hexBytes), hexBytes(cp.rootHash));
       } catch { /* a malformed proof proves nothing */ }
       note('inclusion', included, `The ${bundle.events.length} events are entries of the signed log at their leafIndex.`);
     }
@@ -601,7 +664,7 @@ export function verifyBundle(text, key) {
     // The answer says how long before expiry it asks to renew a consent (a setting of the ledger that issued it).
     const asking = Array.isArray(bundle.answer?.askReasons);
     const renewBefore = asking && bundle.answer.renewBefore != null ? parseDuration(bundle.answer.renewBefore) : 0n;
-    const recomputed = resolve(bundle.piiController, bundle.piiPrincipalId, parseInstant(bundle.at), asOf,
+    const recomputed = await resolve(bundle.piiController, bundle.piiPrincipalId, parseInstant(bundle.at), asOf,
       policies, decisions, renewBefore);
     // A bundle issued before answers stated their basis, or when to ask again, is held to the rest of its answer.
     if (bundle.answer?.basis == null) recomputed.basis = null;
@@ -615,26 +678,4 @@ export function verifyBundle(text, key) {
     note('evaluable', false, `The bundle's content cannot be evaluated: ${e.message}`);
   }
   return { verified: findings.length > 0 && findings.every((f) => f.holds), findings };
-}
-
-export function verifyFiles(bundlePath, keyPath) {
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(bundlePath));
-  return verifyBundle(text, createPublicKey(readFileSync(keyPath, 'ascii')));
-}
-
-if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(new URL(import.meta.url))) {
-  if (process.argv.length !== 4) {
-    console.log('usage: node verify-bundle.mjs BUNDLE.json KEY.pem');
-    process.exit(2);
-  }
-  let result;
-  try {
-    result = verifyFiles(process.argv[2], process.argv[3]);
-  } catch (e) {
-    console.log(`cannot read the bundle or the key: ${e.message}`);
-    process.exit(2);
-  }
-  for (const f of result.findings) console.log(`  ${f.holds ? 'ok   ' : 'FAILS'} [${f.check}] ${f.statement}`);
-  console.log(result.verified ? '\nVERIFIED' : '\nNOT VERIFIED');
-  process.exit(result.verified ? 0 : 1);
 }
