@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -75,7 +76,16 @@ final class Collection {
     }
 
     HttpResponse<String> send(Decision d, String address) throws IOException, InterruptedException {
-        return client.collect(d.siteId(), browserBody(d, keys.get(d.siteId())), ORIGIN, address);
+        return sendTo(d.siteId(), d, address);
+    }
+
+    /** The decision sent to another site than its own, as a flood at one site sends everything there. */
+    HttpResponse<String> sendTo(String siteId, Decision d, String address) throws IOException, InterruptedException {
+        return client.collect(siteId, browserBody(d, keys.get(siteId)), ORIGIN, address);
+    }
+
+    CompletableFuture<HttpResponse<String>> sendAsync(Decision d, String address) {
+        return client.collectAsync(d.siteId(), browserBody(d, keys.get(d.siteId())), ORIGIN, address);
     }
 
     /**

@@ -61,11 +61,18 @@ final class LedgerClient {
     /** One decision as a visitor's browser sends it, from {@code address} as a proxy names it. */
     HttpResponse<String> collect(String siteId, String body, String origin, String address)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/collect/" + siteId))
+        return http.send(collectRequest(siteId, body, origin, address), HttpResponse.BodyHandlers.ofString());
+    }
+
+    CompletableFuture<HttpResponse<String>> collectAsync(String siteId, String body, String origin, String address) {
+        return http.sendAsync(collectRequest(siteId, body, origin, address), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest collectRequest(String siteId, String body, String origin, String address) {
+        return HttpRequest.newBuilder(base.resolve("/api/v1/collect/" + siteId))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "text/plain;charset=UTF-8")
                 .header("Origin", origin).header("User-Agent", BROWSER).header("X-Forwarded-For", address)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Lets browsers on {@code origins} record the site's decisions; gives the site's publishable key. */

@@ -249,7 +249,23 @@ public final class Main {
                 l.getValueAtPercentile(99) <= 100_000);
         report.add("collection endpoint service CPU (%s)".formatted(db), "%.2f ms per decision".formatted(cpuMs),
                 "<= 0.6 ms", cpuMs <= 0.6);
+
+        section("collection endpoint under a flood");
+        CollectionFlood floods = new CollectionFlood(client, workload, collection);
+        Duration window = Duration.ofSeconds(10);
+        CollectionFlood.Window calm = floods.window(FLOOD_STEADY_RATE, window, false);
+        System.out.println(CollectionFlood.describe("without a flood", calm));
+        CollectionFlood.Window flooded = floods.window(FLOOD_STEADY_RATE, window, true);
+        System.out.println(CollectionFlood.describe("with a flood", flooded));
+        report.info("other sites' decisions p99, calm / flooded (%s, %d/s)".formatted(db, FLOOD_STEADY_RATE),
+                "%s / %s ms".formatted(ms(calm.collection().getValueAtPercentile(99)),
+                        ms(flooded.collection().getValueAtPercentile(99))));
+        report.info("answers p99 over the API, calm / flooded (%s)".formatted(db), "%s / %s ms".formatted(
+                ms(calm.answers().getValueAtPercentile(99)), ms(flooded.answers().getValueAtPercentile(99))));
     }
+
+    /** What the other sites' banners send while one site and one address flood: well inside what the service takes. */
+    private static final int FLOOD_STEADY_RATE = 200;
 
     private static String cpuUsed(ServiceProcess service, ServiceProcess.CpuMark before, long events,
                                   Duration elapsed) {

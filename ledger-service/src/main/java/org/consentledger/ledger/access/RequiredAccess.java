@@ -22,7 +22,7 @@ public record RequiredAccess(Role role, String site) {
     public static RequiredAccess of(String method, String path) {
         if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")
                 || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui")
-                || path.startsWith("/.well-known/") || path.startsWith(COLLECT)
+                || path.startsWith("/.well-known/") || path.startsWith(COLLECT) || path.equals("/api/v1/collect")
                 || path.startsWith("/sdk/") || path.equals("/console") || path.startsWith("/console/")
                 || path.equals("/demo") || path.startsWith("/demo/") || path.equals("/favicon.ico")) {
             return OPEN;

@@ -22,8 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CollectionProperties(
         @DefaultValue("20") long addressRequestsPerSecond,
         @DefaultValue("60") long addressBurst,
-        @DefaultValue("5000") long siteRequestsPerSecond,
-        @DefaultValue("10000") long siteBurst,
+        @DefaultValue("500") long siteRequestsPerSecond,
+        @DefaultValue("1000") long siteBurst,
         @DefaultValue("10") long visitorDecisionsPerMinute,
         @DefaultValue("100000") int trackedClients,
         @DefaultValue("30s") Duration settingsRefresh) {

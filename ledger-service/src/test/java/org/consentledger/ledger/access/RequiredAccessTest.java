@@ -50,6 +50,8 @@ class RequiredAccessTest {
         assertThat(RequiredAccess.of("OPTIONS", "/api/v1/collect/shop.example").open()).isTrue();
         assertThat(RequiredAccess.of("GET", "/api/v1/collect/shop.example/visitors/v-1").open()).isTrue();
         assertThat(RequiredAccess.of("GET", "/sdk/consent-ledger.js").open()).isTrue();
+        assertThat(RequiredAccess.of("POST", "/api/v1/collect").open()).as("what /api/v1/collect/.. routes to")
+                .isTrue();
         assertThat(RequiredAccess.of("PUT", "/api/v1/admin/sites/shop.example/collection"))
                 .isEqualTo(new RequiredAccess(Role.ADMIN, null));
         assertThat(RequiredAccess.of("POST", "/api/v1/collected/shop.example"))
