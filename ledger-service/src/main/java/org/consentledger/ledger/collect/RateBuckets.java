@@ -7,19 +7,23 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A token bucket per client (an address, a site, a visitor), kept only while it matters: a full bucket is the same
  * as none, so full ones are forgotten whenever the map reaches its bound, and clients beyond the bound share one.
- * A flood from ever new addresses therefore costs a bounded amount of memory, never every other client's limit.
+ * A flood from ever new addresses therefore costs a bounded amount of memory, never every other client's limit;
+ * and at most one sweep of the map a second, so that newcomers beyond the bound do not each pay for one.
  */
 final class RateBuckets {
 
     private static final String OVERFLOW = "\u0000overflow";
+    private static final long SWEEP_EVERY_NANOS = 1_000_000_000L;
 
     private final Bandwidth bandwidth;
     private final int bound;
     private final TimeMeter time;
+    private final AtomicLong lastSweep = new AtomicLong(Long.MIN_VALUE);
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     /** @param perPeriod how many per {@code period}, and as many at once; 0 for no limit */
@@ -42,7 +46,7 @@ final class RateBuckets {
         Bucket bucket = buckets.get(client);
         if (bucket == null) {
             if (buckets.size() >= bound) {
-                forgetFull();
+                sweep();
             }
             bucket = buckets.computeIfAbsent(buckets.size() >= bound ? OVERFLOW : client,
                     c -> Bucket.builder().withCustomTimePrecision(time).addLimit(bandwidth).build());
@@ -54,6 +58,14 @@ final class RateBuckets {
     /** How many clients are remembered now. */
     int tracked() {
         return buckets.size();
+    }
+
+    private void sweep() {
+        long now = time.currentTimeNanos();
+        long last = lastSweep.get();
+        if ((last == Long.MIN_VALUE || now - last >= SWEEP_EVERY_NANOS) && lastSweep.compareAndSet(last, now)) {
+            forgetFull();
+        }
     }
 
     private void forgetFull() {

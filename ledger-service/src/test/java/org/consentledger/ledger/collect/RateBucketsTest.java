@@ -54,7 +54,38 @@ class RateBucketsTest {
     @Test
     void clientsWhoseBucketsAreFullAgainAreForgottenToMakeRoom() {
         AtomicLong nanos = new AtomicLong();
-        TimeMeter clock = new TimeMeter() {
+        RateBuckets buckets = new RateBuckets(1, 1, Duration.ofMinutes(1), 2, clock(nanos));
+        assertThat(buckets.take("a")).isZero();
+        assertThat(buckets.take("b")).isZero();
+        nanos.addAndGet(Duration.ofMinutes(1).toNanos());
+        // a and b have their token back, so they are the same as never seen: the newcomers each get their own.
+        assertThat(buckets.take("c")).isZero();
+        assertThat(buckets.take("d")).isZero();
+        assertThat(buckets.take("c")).isPositive();
+        assertThat(buckets.tracked()).isEqualTo(2);
+    }
+
+    @Test
+    void newcomersBeyondTheBoundSweepTheMapAtMostOnceASecond() {
+        AtomicLong nanos = new AtomicLong();
+        RateBuckets buckets = new RateBuckets(1, 1, Duration.ofMillis(100), 2, clock(nanos));
+        assertThat(buckets.take("a")).isZero();
+        assertThat(buckets.take("b")).isZero();
+        nanos.addAndGet(Duration.ofMillis(500).toNanos());
+        // The first sweep forgets a and b, full again: c and d each get a bucket of their own.
+        assertThat(buckets.take("c")).isZero();
+        assertThat(buckets.take("d")).isZero();
+        assertThat(buckets.tracked()).isEqualTo(2);
+        nanos.addAndGet(Duration.ofMillis(200).toNanos());
+        assertThat(buckets.take("e")).as("no sweep within the second: e shares the overflow bucket").isZero();
+        assertThat(buckets.take("f")).as("and so does f, whose turn has not come").isPositive();
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(buckets.take("g")).as("a second later the full ones are forgotten again").isZero();
+        assertThat(buckets.take("g")).isPositive();
+    }
+
+    private static TimeMeter clock(AtomicLong nanos) {
+        return new TimeMeter() {
             @Override
             public long currentTimeNanos() {
                 return nanos.get();
@@ -65,14 +96,5 @@ class RateBucketsTest {
                 return false;
             }
         };
-        RateBuckets buckets = new RateBuckets(1, 1, Duration.ofMinutes(1), 2, clock);
-        assertThat(buckets.take("a")).isZero();
-        assertThat(buckets.take("b")).isZero();
-        nanos.addAndGet(Duration.ofMinutes(1).toNanos());
-        // a and b have their token back, so they are the same as never seen: the newcomers each get their own.
-        assertThat(buckets.take("c")).isZero();
-        assertThat(buckets.take("d")).isZero();
-        assertThat(buckets.take("c")).isPositive();
-        assertThat(buckets.tracked()).isEqualTo(2);
     }
 }
