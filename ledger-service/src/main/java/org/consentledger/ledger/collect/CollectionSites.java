@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.consentledger.store.collection.SiteCollectionTable;
+import org.consentledger.support.BoundedMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,25 +30,21 @@ public class CollectionSites {
     private final SiteCollectionTable table;
     private final Clock clock;
     private final Duration refresh;
-    private final int bound;
     private final SecureRandom random = new SecureRandom();
-    private final ConcurrentMap<String, Copy> copies = new ConcurrentHashMap<>();
+    /** Ids of sites that do not exist are remembered too; a flood of them starts the copy afresh. */
+    private final Map<String, Copy> copies;
 
     CollectionSites(SiteCollectionTable table, Clock clock, CollectionProperties properties) {
         this.table = table;
         this.clock = clock;
         this.refresh = properties.settingsRefresh();
-        this.bound = properties.trackedClients();
+        this.copies = BoundedMap.concurrentEmptiedWhenFull(properties.trackedClients());
     }
 
     public Optional<CollectionSite> find(String siteId) {
         Instant now = clock.instant();
         Copy copy = copies.get(siteId);
         if (copy == null || !copy.readAt().plus(refresh).isAfter(now)) {
-            if (copies.size() >= bound) {
-                // Ids of sites that do not exist are remembered too; a flood of them starts the copy afresh.
-                copies.clear();
-            }
             copy = new Copy(table.find(siteId).map(CollectionSites::site), now);
             copies.put(siteId, copy);
         }
