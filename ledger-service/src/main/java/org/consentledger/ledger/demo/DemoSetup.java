@@ -7,6 +7,7 @@ import org.consentledger.api.notice.Notice;
 import org.consentledger.api.notice.NoticeReceipt;
 import org.consentledger.api.notice.PublishNotice;
 import org.consentledger.api.policy.CookiePolicy;
+import org.consentledger.ledger.LedgerRejection;
 import org.consentledger.ledger.collect.CollectionSite;
 import org.consentledger.ledger.collect.CollectionSites;
 import org.consentledger.ledger.policy.PolicyProperties;
@@ -65,7 +66,13 @@ class DemoSetup implements ApplicationRunner {
                 continue;
             }
             Notice notice = DemoNotices.of(latest.get());
-            writer.record(new PublishNotice(notice, List.of()), NoticeReceipt.class);
+            try {
+                writer.record(new PublishNotice(notice, List.of()), NoticeReceipt.class);
+            } catch (LedgerRejection refused) {
+                // The demo is a convenience: a site it cannot show is left out, and the ledger still starts.
+                log.warn("Demo banner not shown for {}: {}", seed.siteId(), refused.getMessage());
+                continue;
+            }
             CollectionSite site = collection.allowOrigins(seed.siteId(), origins());
             ready.add(new DemoSite(seed.siteId(), site.publishableKey(), notice.policyVersion(), notice));
         }
