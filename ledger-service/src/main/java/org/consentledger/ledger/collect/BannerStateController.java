@@ -63,10 +63,7 @@ class BannerStateController {
     BannerState state(@PathVariable String siteId, @PathVariable String visitorId,
                       @Parameter(description = "the site's publishable key") @RequestParam(required = false) String key,
                       @Parameter(hidden = true) @RequestAttribute(CollectionGate.SITE) CollectionSite site) {
-        if (!site.keyMatches(key)) {
-            throw new LedgerRejection(LedgerRejection.Kind.FORBIDDEN, "key",
-                    "this is not site '%s''s publishable key".formatted(site.siteId()));
-        }
+        site.requireKey(key);
         Instant now = clock.instant();
         ConsentAnswer answer = queries.query(new ConsentAt(site.siteId(), Ids.visitor(visitorId), now, now),
                         ResponseTypes.optionalInstanceOf(VisitorConsent.class))

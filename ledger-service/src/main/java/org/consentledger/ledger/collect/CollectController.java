@@ -85,11 +85,7 @@ class CollectController {
                             schema = @Schema(implementation = CollectRequest.class))})
             @RequestBody byte[] body, @Parameter(hidden = true) HttpServletRequest request) {
         CollectRequest sent = read(body, request);
-        if (!site.keyMatches(sent.key())) {
-            throw new LedgerRejection(LedgerRejection.Kind.FORBIDDEN, "key", sent.key() == null
-                    ? "a browser's decision carries the site's publishable key ('key')"
-                    : "this is not site '%s''s publishable key".formatted(site.siteId()));
-        }
+        site.requireKey(sent.key());
         DecisionBodies.Decision decision = new DecisionBodies.Decision(sent.visitorId(), sent.consent(),
                 sent.withdrawal());
         BrowserCapture browser = new BrowserCapture(origin, request.getRemoteAddr(), userAgent,

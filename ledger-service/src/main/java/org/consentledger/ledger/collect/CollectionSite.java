@@ -3,6 +3,7 @@ package org.consentledger.ledger.collect;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import org.consentledger.ledger.LedgerRejection;
 
 /**
  * What lets a site's visitors' browsers record their decisions: the publishable key its banner sends (it names the
@@ -14,9 +15,14 @@ public record CollectionSite(String siteId, String publishableKey, List<String> 
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
-    boolean keyMatches(String key) {
-        return key != null && MessageDigest.isEqual(publishableKey.getBytes(StandardCharsets.UTF_8),
-                key.getBytes(StandardCharsets.UTF_8));
+    /** Refuses a request without the site's current publishable key, compared in constant time. */
+    void requireKey(String key) {
+        if (key == null || !MessageDigest.isEqual(publishableKey.getBytes(StandardCharsets.UTF_8),
+                key.getBytes(StandardCharsets.UTF_8))) {
+            throw new LedgerRejection(LedgerRejection.Kind.FORBIDDEN, "key", key == null
+                    ? "a browser's request carries the site's publishable key ('key')"
+                    : "this is not site '%s''s publishable key".formatted(siteId));
+        }
     }
 
     boolean allows(String origin) {
