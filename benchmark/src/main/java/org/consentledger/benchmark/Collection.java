@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -53,12 +54,22 @@ final class Collection {
     /** Closed loop: each client sends its next decision when the previous one was answered. */
     Result run(int clients, long decisions) throws Exception {
         AtomicLong remaining = new AtomicLong(decisions);
+        return run(clients, () -> remaining.getAndDecrement() > 0);
+    }
+
+    /** The same load for a while, to be left out of the figures. */
+    Result warm(int clients, Duration time) throws Exception {
+        long end = System.nanoTime() + time.toNanos();
+        return run(clients, () -> System.nanoTime() < end);
+    }
+
+    private Result run(int clients, BooleanSupplier more) throws Exception {
         Outcomes outcomes = new Outcomes();
         Histogram latency = new ConcurrentHistogram(3);
         Duration elapsed = Ingestion.run(clients, outcomes, () -> {
             LoadGenerator generator = new LoadGenerator(workload, (int) CLIENTS.incrementAndGet(),
                     Clock.systemUTC());
-            while (remaining.getAndDecrement() > 0) {
+            while (more.getAsBoolean()) {
                 Decision d = generator.next();
                 long start = System.nanoTime();
                 try {

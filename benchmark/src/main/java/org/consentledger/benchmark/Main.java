@@ -120,12 +120,10 @@ public final class Main {
         single.outcomes().requireFewProblems("single endpoint");
         report.info("ingestion, single endpoint (" + options.singleClients() + " clients)", rate(single.perSecond()));
 
-        if (options.collectPhaseDecisions() > 0) {
-            collection(client, workload, service);
-        }
+        long collected = options.collectPhaseDecisions() > 0 ? collection(client, workload, service) : 0;
 
         section("ingestion, batch endpoint: fill to " + "%,d".formatted(options.events()) + " events");
-        long fill = options.events() - options.singlePhaseEvents() - options.collectPhaseDecisions();
+        long fill = options.events() - options.singlePhaseEvents() - collected;
         Ingestion.Result fillResult = null;
         if (fill > 0) {
             ServiceProcess.CpuMark cpu = service.cpuMark();
@@ -226,9 +224,14 @@ public final class Main {
      * compiler's part: it compiles whatever a phase makes hot for the first time, so a short phase pays for it.
      */
     /** Browsers at the public collection endpoint: the figures a banner's traffic meets. */
-    private void collection(LedgerClient client, Workload workload, ServiceProcess service) throws Exception {
+    /** @return how many events the phase recorded, its warm-up's included */
+    private long collection(LedgerClient client, Workload workload, ServiceProcess service) throws Exception {
         section("ingestion, collection endpoint (browsers)");
         Collection collection = Collection.enable(client, workload, service);
+        Collection.Result warm = collection.warm(options.collectClients(),
+                Duration.ofSeconds(options.collectWarmupSeconds()));
+        System.out.printf("warm-up for %d s, not measured: %,.0f decisions/s (%s)%n", options.collectWarmupSeconds(),
+                warm.perSecond(), warm.outcomes().describe());
         ServiceProcess.CpuMark cpu = service.cpuMark();
         WriterGroups groups = WriterGroups.scrape(client);
         Collection.Result result = collection.run(options.collectClients(), options.collectPhaseDecisions());
@@ -262,6 +265,7 @@ public final class Main {
                         ms(flooded.collection().getValueAtPercentile(99))));
         report.info("answers p99 over the API, calm / flooded (%s)".formatted(db), "%s / %s ms".formatted(
                 ms(calm.answers().getValueAtPercentile(99)), ms(flooded.answers().getValueAtPercentile(99))));
+        return warm.outcomes().created.get() + result.outcomes().created.get();
     }
 
     /** What the other sites' banners send while one site and one address flood: well inside what the service takes. */

@@ -21,6 +21,7 @@ record Options(
         int singleClients,
         long collectDecisions,
         int collectClients,
+        int collectWarmupSeconds,
         int batchSize,
         int batchClients,
         int steadyRate,
@@ -53,6 +54,9 @@ record Options(
         // Browsers at the public collection endpoint: one decision a request, many keep-alive connections.
         d.put("collect-decisions", "30000");
         d.put("collect-clients", "64");
+        // Sent the same way first and not measured, so that the figures are a running service's rather than its JIT
+        // compiler's: a freshly started service was still compiling at a good part of a core after 10,000 decisions.
+        d.put("collect-warmup-seconds", "60");
         d.put("batch-size", "1000");
         d.put("batch-clients", "4");
         d.put("steady-rate", "5000");
@@ -99,6 +103,7 @@ record Options(
                 positiveLong(values, "events"), positiveInt(values, "visitors"), positiveInt(values, "sites"),
                 Long.parseLong(values.get("single-events")), positiveInt(values, "single-clients"),
                 Long.parseLong(values.get("collect-decisions")), positiveInt(values, "collect-clients"),
+                Integer.parseInt(values.get("collect-warmup-seconds")),
                 positiveInt(values, "batch-size"), positiveInt(values, "batch-clients"),
                 positiveInt(values, "steady-rate"), Integer.parseInt(values.get("steady-seconds")),
                 positiveInt(values, "steady-batch"), positiveInt(values, "probe-every-ms"),
@@ -128,12 +133,12 @@ record Options(
 
     String describe() {
         return ("database=%s%s kafka=%s events=%,d visitors=%,d sites=%d single-events=%,d single-clients=%d "
-                + "collect-decisions=%,d collect-clients=%d batch-size=%d batch-clients=%d steady-rate=%,d/s steady-seconds=%d steady-batch=%d probe-every-ms=%d "
+                + "collect-decisions=%,d collect-clients=%d collect-warmup-seconds=%d batch-size=%d batch-clients=%d steady-rate=%,d/s steady-seconds=%d steady-batch=%d probe-every-ms=%d "
                 + "query-clients=%d query-warmup-seconds=%d query-seconds=%d withdrawals=%.3f late-arrivals=%.3f "
                 + "duplicates=%.3f heap=%s seed=%d")
                 .formatted(database, database.equals("postgres") ? " (" + postgresUrl + ")" : "",
                         kafka == null ? "off" : kafka, events, visitors, sites, singlePhaseEvents(), singleClients,
-                        collectPhaseDecisions(), collectClients, batchSize, batchClients, steadyRate, steadySeconds, steadyBatch, probeEveryMs, queryClients,
+                        collectPhaseDecisions(), collectClients, collectWarmupSeconds, batchSize, batchClients, steadyRate, steadySeconds, steadyBatch, probeEveryMs, queryClients,
                         queryWarmupSeconds, querySeconds, withdrawals, lateArrivals, duplicates, heap, seed);
     }
 
