@@ -93,11 +93,16 @@ class ClientShares {
             closeUnread(request, response);
         }
 
-        /** Sends the answer, then closes the connection rather than read what is left of the body. */
+        /**
+         * Sends the answer, then closes the connection rather than read what is left of the body. Tomcat marks a
+         * request whose body is left unread as failed, which would have it render an error page over the answer
+         * already sent (and log that it could not): the answer is marked as the report of that failure.
+         */
         private static void closeUnread(Request request, Response response) throws IOException {
             response.setHeader("Connection", "close");
             response.finishResponse();
             request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+            response.getCoyoteResponse().setErrorReported();
         }
     }
 }
