@@ -46,10 +46,7 @@ public class AccessFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // The path as the servlet container decoded and normalized it, which is what requests are routed by: the
-        // raw URI could name one site and, through "..", reach another.
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        RequiredAccess required = RequiredAccess.of(request.getMethod(), path);
+        RequiredAccess required = RequiredAccess.of(request.getMethod(), RequiredAccess.routedPath(request));
         Optional<AccessProperties.Key> key = token(request).flatMap(keys::byToken);
         if (!required.open()) {
             if (key.isEmpty()) {

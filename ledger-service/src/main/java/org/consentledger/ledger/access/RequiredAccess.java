@@ -1,5 +1,6 @@
 package org.consentledger.ledger.access;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,14 @@ public record RequiredAccess(Role role, String site) {
     private static final String SITES = "/api/v1/sites/";
     private static final String ERASURE = "/erasure";
     public static final String COLLECT = "/api/v1/collect/";
+
+    /**
+     * The path as the servlet container decoded and normalized it, which is what requests are routed by: the raw URI
+     * could name one site and, through "..", reach another.
+     */
+    public static String routedPath(HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
 
     public static RequiredAccess of(String method, String path) {
         if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")

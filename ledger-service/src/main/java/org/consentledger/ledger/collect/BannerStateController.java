@@ -9,18 +9,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.consent.ConsentStatus;
-import org.consentledger.api.consent.VisitorConsent;
-import org.consentledger.api.policy.CookiePolicy;
-import org.consentledger.ledger.LedgerRejection;
-import org.consentledger.ledger.policy.PublishedPolicies;
+import org.consentledger.ledger.signals.ConsentModeAnswers;
 import org.consentledger.ledger.web.Ids;
-import org.consentledger.verifier.ConsentModes;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -36,13 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "collect")
 class BannerStateController {
 
-    private final QueryGateway queries;
-    private final PublishedPolicies policies;
+    private final ConsentModeAnswers consentModes;
     private final Clock clock;
 
-    BannerStateController(QueryGateway queries, PublishedPolicies policies, Clock clock) {
-        this.queries = queries;
-        this.policies = policies;
+    BannerStateController(ConsentModeAnswers consentModes, Clock clock) {
+        this.consentModes = consentModes;
         this.clock = clock;
     }
 
@@ -65,15 +56,12 @@ class BannerStateController {
                       @Parameter(hidden = true) @RequestAttribute(CollectionGate.SITE) CollectionSite site) {
         site.requireKey(key);
         Instant now = clock.instant();
-        ConsentAnswer answer = queries.query(new ConsentAt(site.siteId(), Ids.visitor(visitorId), now, now),
-                        ResponseTypes.optionalInstanceOf(VisitorConsent.class))
-                .join().orElseThrow(() -> LedgerRejection.unknownSite(site.siteId())).answer();
+        ConsentModeAnswers.Answered answered = consentModes.at(
+                new ConsentAt(site.siteId(), Ids.visitor(visitorId), now, now));
+        ConsentAnswer answer = answered.answer();
         Map<String, ConsentStatus> categories = new LinkedHashMap<>();
         answer.categories().forEach(c -> categories.put(c.id(), c.status()));
-        Optional<CookiePolicy> policy = Optional.ofNullable(answer.policyVersion())
-                .flatMap(version -> policies.version(site.siteId(), version));
         return new BannerState(site.siteId(), visitorId, now, answer.policyVersion(), categories,
-                Boolean.TRUE.equals(answer.mustAsk()), answer.askReasons(),
-                ConsentModes.of(answer, policy).consent());
+                Boolean.TRUE.equals(answer.mustAsk()), answer.askReasons(), answered.consentMode().consent());
     }
 }

@@ -51,7 +51,7 @@ class CollectionGate extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !path(request).startsWith(RequiredAccess.COLLECT);
+        return !RequiredAccess.routedPath(request).startsWith(RequiredAccess.COLLECT);
     }
 
     @Override
@@ -65,7 +65,7 @@ class CollectionGate extends OncePerRequestFilter {
                         + "(ledger.collect.address-requests-per-second); try again in %d s"
                         .formatted(RateLimited.seconds(wait)), wait);
             }
-            CollectionSite site = site(path(request));
+            CollectionSite site = site(RequiredAccess.routedPath(request));
             String origin = request.getHeader(HttpHeaders.ORIGIN);
             // Browsers name the origin of every write; a page reading from its own origin sends none.
             boolean sameOriginRead = origin == null && request.getMethod().equals("GET");
@@ -120,9 +120,5 @@ class CollectionGate extends OncePerRequestFilter {
         }
         // Without the allow headers the browser refuses the request itself; the page learns nothing more from a 403.
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-    }
-
-    private static String path(HttpServletRequest request) {
-        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 }

@@ -7,15 +7,10 @@ import java.util.ArrayList;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.consentledger.api.consent.ConsentAnswer;
 import org.consentledger.api.consent.ConsentAt;
 import org.consentledger.api.consent.ConsentGiven;
 import org.consentledger.api.consent.ConsentGivenPersonal;
-import org.consentledger.api.consent.VisitorConsent;
 import org.consentledger.api.consent.VisitorStreams;
-import org.consentledger.api.policy.CookiePolicy;
 import org.consentledger.api.signals.ConsentModeAnswer;
 import org.consentledger.api.signals.GppAnswer;
 import org.consentledger.api.signals.TcfAnswer;
@@ -27,7 +22,6 @@ import org.consentledger.ledger.personal.DataKeys;
 import org.consentledger.ledger.personal.PersonalParts;
 import org.consentledger.ledger.policy.PublishedPolicies;
 import org.consentledger.projections.consent.SignalAnswers;
-import org.consentledger.verifier.ConsentModes;
 import org.consentledger.verifier.SignalDecision;
 import org.consentledger.verifier.TcfVendors;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,16 +45,16 @@ class SignalController {
     private static final int MOST_VENDORS = 65_535;
 
     private final SignalAnswers answers;
-    private final QueryGateway queries;
+    private final ConsentModeAnswers consentModes;
     private final PublishedPolicies policies;
     private final EventStore eventStore;
     private final VisitorStreams streams;
     private final DataKeys keys;
 
-    SignalController(SignalAnswers answers, QueryGateway queries, PublishedPolicies policies, EventStore eventStore,
-                     VisitorStreams streams, DataKeys keys) {
+    SignalController(SignalAnswers answers, ConsentModeAnswers consentModes, PublishedPolicies policies,
+                     EventStore eventStore, VisitorStreams streams, DataKeys keys) {
         this.answers = answers;
-        this.queries = queries;
+        this.consentModes = consentModes;
         this.policies = policies;
         this.eventStore = eventStore;
         this.streams = streams;
@@ -84,11 +78,7 @@ class SignalController {
     @QuestionParameters
     @GetMapping("/consent-mode")
     ConsentModeAnswer consentMode(@Parameter(hidden = true) ConsentAt question) {
-        ConsentAnswer answer = queries.query(question, ResponseTypes.optionalInstanceOf(VisitorConsent.class))
-                .join().orElseThrow(() -> LedgerRejection.unknownSite(question.siteId())).answer();
-        Optional<CookiePolicy> policy = Optional.ofNullable(answer.policyVersion())
-                .flatMap(version -> policies.version(question.siteId(), version));
-        return ConsentModes.of(answer, policy);
+        return consentModes.at(question).consentMode();
     }
 
     @Operation(summary = "What the visitor's GPP string in force at 'at' says, as the ledger knew it at 'asOf'")
