@@ -1,6 +1,7 @@
 package org.consentledger.benchmark;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,16 +70,23 @@ final class Collection {
         Duration elapsed = Ingestion.run(clients, outcomes, () -> {
             LoadGenerator generator = new LoadGenerator(workload, (int) CLIENTS.incrementAndGet(),
                     Clock.systemUTC());
-            while (more.getAsBoolean()) {
-                Decision d = generator.next();
-                long start = System.nanoTime();
-                try {
-                    HttpResponse<String> response = send(d, address(d.visitorId()));
-                    latency.recordValue(Math.max(1, (System.nanoTime() - start) / 1_000));
-                    outcomes.single(response);
-                } catch (IOException e) {
-                    outcomes.failure(e, 1);
-                    service.requireAlive();
+            try (KeepAliveConnection connection = new KeepAliveConnection(client.base())) {
+                while (more.getAsBoolean()) {
+                    Decision d = generator.next();
+                    byte[] body = browserBody(d, keys.get(d.siteId())).getBytes(StandardCharsets.UTF_8);
+                    Map<String, String> headers = Map.of("Content-Type", "text/plain;charset=UTF-8",
+                            "Origin", ORIGIN, "User-Agent", LedgerClient.BROWSER,
+                            "X-Forwarded-For", address(d.visitorId()));
+                    long start = System.nanoTime();
+                    try {
+                        KeepAliveConnection.Response response = connection.post("/api/v1/collect/" + d.siteId(),
+                                headers, body);
+                        latency.recordValue(Math.max(1, (System.nanoTime() - start) / 1_000));
+                        outcomes.single(response);
+                    } catch (IOException e) {
+                        outcomes.failure(e, 1);
+                        service.requireAlive();
+                    }
                 }
             }
             return null;

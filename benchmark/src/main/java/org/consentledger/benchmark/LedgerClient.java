@@ -19,10 +19,11 @@ final class LedgerClient {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration ADMIN_TIMEOUT = Duration.ofMinutes(10);
 
-    private static final String BROWSER =
+    static final String BROWSER =
             "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0 Safari/537.36";
 
     private final HttpClient http;
+
     private final URI base;
     private final String authorization;
 
@@ -32,6 +33,10 @@ final class LedgerClient {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         this.base = base;
         this.authorization = "Bearer " + token;
+    }
+
+    URI base() {
+        return base;
     }
 
     boolean ready() {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -120,10 +121,8 @@ public final class Main {
         single.outcomes().requireFewProblems("single endpoint");
         report.info("ingestion, single endpoint (" + options.singleClients() + " clients)", rate(single.perSecond()));
 
-        long collected = options.collectPhaseDecisions() > 0 ? collection(client, workload, service) : 0;
-
         section("ingestion, batch endpoint: fill to " + "%,d".formatted(options.events()) + " events");
-        long fill = options.events() - options.singlePhaseEvents() - collected;
+        long fill = options.events() - options.singlePhaseEvents();
         Ingestion.Result fillResult = null;
         if (fill > 0) {
             ServiceProcess.CpuMark cpu = service.cpuMark();
@@ -197,6 +196,12 @@ public final class Main {
                     b.getTotalCount() > 0 && b.getValueAtPercentile(99) <= size[3] && bundles.errors() == 0);
         }
 
+        // Last of the loads, so that the phases before it run on the store they always did; its warm-up alone records
+        // as many decisions as the service takes in a couple of minutes.
+        if (options.collectDecisions() > 0) {
+            collection(client, workload, service);
+        }
+
         section("full replay of the read models");
         Replay replay = new Replay(client, service);
         ServiceProcess.CpuMark replayCpu = service.cpuMark();
@@ -219,22 +224,15 @@ public final class Main {
         return fillResult == null ? 0 : fillResult.outcomes().created.get();
     }
 
-    /**
-     * The service's CPU time since {@code before}, per event and as cores kept busy over {@code elapsed}, with the JIT
-     * compiler's part: it compiles whatever a phase makes hot for the first time, so a short phase pays for it.
-     */
     /** Browsers at the public collection endpoint: the figures a banner's traffic meets. */
-    /** @return how many events the phase recorded, its warm-up's included */
-    private long collection(LedgerClient client, Workload workload, ServiceProcess service) throws Exception {
+    private void collection(LedgerClient client, Workload workload, ServiceProcess service) throws Exception {
         section("ingestion, collection endpoint (browsers)");
         Collection collection = Collection.enable(client, workload, service);
-        Collection.Result warm = collection.warm(options.collectClients(),
-                Duration.ofSeconds(options.collectWarmupSeconds()));
-        System.out.printf("warm-up for %d s, not measured: %,.0f decisions/s (%s)%n", options.collectWarmupSeconds(),
-                warm.perSecond(), warm.outcomes().describe());
+        warmUp(collection, service);
+        long generatorCpu = ownCpuNanos();
         ServiceProcess.CpuMark cpu = service.cpuMark();
         WriterGroups groups = WriterGroups.scrape(client);
-        Collection.Result result = collection.run(options.collectClients(), options.collectPhaseDecisions());
+        Collection.Result result = collection.run(options.collectClients(), options.collectDecisions());
         Histogram l = result.latency();
         double cpuMs = service.cpuMark().totalMsSince(cpu) / Math.max(1, result.outcomes().accepted());
         System.out.printf("collection endpoint, %d clients: %,.0f decisions/s (%s in %.1f s)%n",
@@ -243,6 +241,8 @@ public final class Main {
                 ms(l.getValueAtPercentile(99)), ms(l.getValueAtPercentile(99.9)), ms(l.getMaxValue()));
         System.out.println(WriterGroups.scrape(client).since(groups, seconds(result.elapsed())));
         System.out.println(cpuUsed(service, cpu, result.outcomes().accepted(), result.elapsed()));
+        System.out.printf("load generator (the benchmark's own process): %.2f ms of CPU per decision%n",
+                (ownCpuNanos() - generatorCpu) / 1e6 / Math.max(1, result.outcomes().accepted()));
         result.outcomes().requireFewProblems("collection endpoint");
         String db = options.database();
         report.add("collection endpoint (%s, %d clients)".formatted(db, options.collectClients()),
@@ -265,12 +265,50 @@ public final class Main {
                         ms(flooded.collection().getValueAtPercentile(99))));
         report.info("answers p99 over the API, calm / flooded (%s)".formatted(db), "%s / %s ms".formatted(
                 ms(calm.answers().getValueAtPercentile(99)), ms(flooded.answers().getValueAtPercentile(99))));
-        return warm.outcomes().created.get() + result.outcomes().created.get();
+    }
+
+    /** Rounds of the warm-up: the compiler's share is judged over each. */
+    private static final Duration WARMUP_ROUND = Duration.ofSeconds(10);
+    /** A compiler using less of a core than this over a round has compiled what the load runs. */
+    private static final double COMPILER_QUIET = 0.05;
+
+    /**
+     * The collection load, unmeasured, until the service's JIT compiler is quiet (or --collect-warmup-seconds have
+     * passed): on two cores a fresh service went on compiling at half a core for two minutes of this load.
+     *
+     * @return the events the warm-up recorded
+     */
+    private long warmUp(Collection collection, ServiceProcess service) throws Exception {
+        long started = System.nanoTime();
+        long recorded = 0;
+        double compilerCores = Double.NaN;
+        while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(options.collectWarmupSeconds())) {
+            ServiceProcess.CpuMark before = service.cpuMark();
+            Collection.Result round = collection.warm(options.collectClients(), WARMUP_ROUND);
+            recorded += round.outcomes().created.get();
+            compilerCores = service.cpuMark().compilerMsSince(before) / (round.elapsed().toNanos() / 1e6);
+            if (compilerCores < COMPILER_QUIET) {
+                break;
+            }
+        }
+        System.out.printf("warm-up, not measured: %.0f s, %,d decisions recorded, JIT compiler at %.2f of a core in "
+                + "its last %d s%n", (System.nanoTime() - started) / 1e9, recorded, compilerCores,
+                WARMUP_ROUND.toSeconds());
+        return recorded;
+    }
+
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** What the other sites' banners send while one site and one address flood: well inside what the service takes. */
     private static final int FLOOD_STEADY_RATE = 200;
 
+    /**
+     * The service's CPU time since {@code before}, per event and as cores kept busy over {@code elapsed}, with the JIT
+     * compiler's part: it compiles whatever a phase makes hot for the first time, so a short phase pays for it.
+     */
     private static String cpuUsed(ServiceProcess service, ServiceProcess.CpuMark before, long events,
                                   Duration elapsed) {
         ServiceProcess.CpuMark now = service.cpuMark();

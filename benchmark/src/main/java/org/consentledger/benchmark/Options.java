@@ -54,9 +54,8 @@ record Options(
         // Browsers at the public collection endpoint: one decision a request, many keep-alive connections.
         d.put("collect-decisions", "30000");
         d.put("collect-clients", "64");
-        // Sent the same way first and not measured, so that the figures are a running service's rather than its JIT
-        // compiler's: a freshly started service was still compiling at a good part of a core after 10,000 decisions.
-        d.put("collect-warmup-seconds", "60");
+        // The most the unmeasured warm-up before them may take; it ends sooner once the service's compiler is quiet.
+        d.put("collect-warmup-seconds", "300");
         d.put("batch-size", "1000");
         d.put("batch-clients", "4");
         d.put("steady-rate", "5000");
@@ -126,11 +125,6 @@ record Options(
         return Math.min(singleEvents, events);
     }
 
-    /** Decisions browsers send to the collection endpoint after the single endpoint's; never more than are left. */
-    long collectPhaseDecisions() {
-        return Math.min(collectDecisions, events - singlePhaseEvents());
-    }
-
     String describe() {
         return ("database=%s%s kafka=%s events=%,d visitors=%,d sites=%d single-events=%,d single-clients=%d "
                 + "collect-decisions=%,d collect-clients=%d collect-warmup-seconds=%d batch-size=%d batch-clients=%d steady-rate=%,d/s steady-seconds=%d steady-batch=%d probe-every-ms=%d "
@@ -138,7 +132,7 @@ record Options(
                 + "duplicates=%.3f heap=%s seed=%d")
                 .formatted(database, database.equals("postgres") ? " (" + postgresUrl + ")" : "",
                         kafka == null ? "off" : kafka, events, visitors, sites, singlePhaseEvents(), singleClients,
-                        collectPhaseDecisions(), collectClients, collectWarmupSeconds, batchSize, batchClients, steadyRate, steadySeconds, steadyBatch, probeEveryMs, queryClients,
+                        collectDecisions, collectClients, collectWarmupSeconds, batchSize, batchClients, steadyRate, steadySeconds, steadyBatch, probeEveryMs, queryClients,
                         queryWarmupSeconds, querySeconds, withdrawals, lateArrivals, duplicates, heap, seed);
     }
 

@@ -33,6 +33,10 @@ final class Outcomes {
         status(response.statusCode(), response.body());
     }
 
+    void single(KeepAliveConnection.Response response) {
+        status(response.status(), response.body());
+    }
+
     /** {@code {"results":[{"status":201,"receipt":{...}}, {"status":422,"problem":{...}}, ...]}} in request order. */
     void batch(HttpResponse<String> response, int size) {
         if (response.statusCode() != 200) {
