@@ -256,10 +256,12 @@ public final class Main {
         section("collection endpoint under a flood");
         CollectionFlood floods = new CollectionFlood(client, workload, collection);
         Duration window = Duration.ofSeconds(10);
+        Cores cores = new Cores(service);
         CollectionFlood.Window calm = floods.window(FLOOD_STEADY_RATE, window, false);
-        System.out.println(CollectionFlood.describe("without a flood", calm));
+        System.out.println(CollectionFlood.describe("without a flood", calm) + cores.since());
+        cores = new Cores(service);
         CollectionFlood.Window flooded = floods.window(FLOOD_STEADY_RATE, window, true);
-        System.out.println(CollectionFlood.describe("with a flood", flooded));
+        System.out.println(CollectionFlood.describe("with a flood", flooded) + cores.since());
         report.info("other sites' decisions p99, calm / flooded (%s, %d/s)".formatted(db, FLOOD_STEADY_RATE),
                 "%s / %s ms".formatted(ms(calm.collection().getValueAtPercentile(99)),
                         ms(flooded.collection().getValueAtPercentile(99))));
@@ -295,6 +297,27 @@ public final class Main {
                 + "its last %d s%n", (System.nanoTime() - started) / 1e9, recorded, compilerCores,
                 WARMUP_ROUND.toSeconds());
         return recorded;
+    }
+
+    /** How many cores the service and the load generator kept busy from its creation: who a flood's CPU went to. */
+    private static final class Cores {
+
+        private final ServiceProcess service;
+        private final ServiceProcess.CpuMark serviceMark;
+        private final long ownCpu = ownCpuNanos();
+        private final long started = System.nanoTime();
+
+        Cores(ServiceProcess service) {
+            this.service = service;
+            this.serviceMark = service.cpuMark();
+        }
+
+        String since() {
+            double elapsedMs = (System.nanoTime() - started) / 1e6;
+            return "; cores busy: the service %.2f, the load generator %.2f".formatted(
+                    service.cpuMark().totalMsSince(serviceMark) / elapsedMs,
+                    (ownCpuNanos() - ownCpu) / 1e6 / elapsedMs);
+        }
     }
 
     private static long ownCpuNanos() {
