@@ -1,8 +1,8 @@
 package org.consentledger.benchmark;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -70,17 +70,13 @@ final class Collection {
         Duration elapsed = Ingestion.run(clients, outcomes, () -> {
             LoadGenerator generator = new LoadGenerator(workload, (int) CLIENTS.incrementAndGet(),
                     Clock.systemUTC());
-            try (KeepAliveConnection connection = new KeepAliveConnection(client.base())) {
+            try (KeepAliveConnection connection = connect()) {
                 while (more.getAsBoolean()) {
                     Decision d = generator.next();
-                    byte[] body = browserBody(d, keys.get(d.siteId())).getBytes(StandardCharsets.UTF_8);
-                    Map<String, String> headers = Map.of("Content-Type", "text/plain;charset=UTF-8",
-                            "Origin", ORIGIN, "User-Agent", LedgerClient.BROWSER,
-                            "X-Forwarded-For", address(d.visitorId()));
                     long start = System.nanoTime();
                     try {
-                        KeepAliveConnection.Response response = connection.post("/api/v1/collect/" + d.siteId(),
-                                headers, body);
+                        KeepAliveConnection.Response response = post(connection, d.siteId(), d,
+                                address(d.visitorId()));
                         latency.recordValue(Math.max(1, (System.nanoTime() - start) / 1_000));
                         outcomes.single(response);
                     } catch (IOException e) {
@@ -94,13 +90,17 @@ final class Collection {
         return new Result(outcomes, latency, elapsed);
     }
 
-    HttpResponse<String> send(Decision d, String address) throws IOException, InterruptedException {
-        return sendTo(d.siteId(), d, address);
+    /** A connection of the kind a browser keeps to the ledger. */
+    KeepAliveConnection connect() {
+        return new KeepAliveConnection(client.base());
     }
 
-    /** The decision sent to another site than its own, as a flood at one site sends everything there. */
-    HttpResponse<String> sendTo(String siteId, Decision d, String address) throws IOException, InterruptedException {
-        return client.collect(siteId, browserBody(d, keys.get(siteId)), ORIGIN, address);
+    /** Sends the decision to {@code siteId}, its own site or, as a flood at one site does, another. */
+    KeepAliveConnection.Response post(KeepAliveConnection connection, String siteId, Decision d, String address)
+            throws IOException {
+        byte[] body = browserBody(d, keys.get(siteId)).getBytes(StandardCharsets.UTF_8);
+        return connection.post("/api/v1/collect/" + siteId, Map.of("Content-Type", "text/plain;charset=UTF-8",
+                "Origin", ORIGIN, "User-Agent", LedgerClient.BROWSER, "X-Forwarded-For", address), body);
     }
 
     CompletableFuture<HttpResponse<String>> sendAsync(Decision d, String address) {

@@ -64,11 +64,6 @@ final class LedgerClient {
     }
 
     /** One decision as a visitor's browser sends it, from {@code address} as a proxy names it. */
-    HttpResponse<String> collect(String siteId, String body, String origin, String address)
-            throws IOException, InterruptedException {
-        return http.send(collectRequest(siteId, body, origin, address), HttpResponse.BodyHandlers.ofString());
-    }
-
     CompletableFuture<HttpResponse<String>> collectAsync(String siteId, String body, String origin, String address) {
         return http.sendAsync(collectRequest(siteId, body, origin, address), HttpResponse.BodyHandlers.ofString());
     }
