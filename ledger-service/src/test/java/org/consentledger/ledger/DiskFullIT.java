@@ -107,9 +107,9 @@ class DiskFullIT {
             for (Thread writer : writers) {
                 writer.join();
             }
-            assertThat(exit).as("the ledger exits for a restart once H2 has closed its database:\n" + server.log())
+            assertThat(exit).as("the ledger exits for a restart once H2 has closed its database:\n" + server.logTail())
                     .isEqualTo(75);
-            assertThat(readiness).as("readiness after the disk filled:\n" + server.log()).contains("503");
+            assertThat(readiness).as("readiness after the disk filled:\n" + server.logTail()).contains("503");
             assertThat(unexpected).as("answers other than 200, 201 or 503").isEmpty();
             assertThat(acknowledged).isNotEmpty();
         } finally {

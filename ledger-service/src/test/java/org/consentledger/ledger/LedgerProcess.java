@@ -154,6 +154,14 @@ public final class LedgerProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** What a failure message can hold of the log: its end, where a failing run says why. */
+    public String logTail() throws IOException {
+        String whole = log();
+        int most = 20_000;
+        return whole.length() <= most ? whole
+                : "[" + (whole.length() - most) + " characters left out]\n" + whole.substring(whole.length() - most);
+    }
+
     /** Kills the process outright (SIGKILL), as a crash or an out-of-memory kill would. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
