@@ -99,8 +99,7 @@ final class Collection {
     KeepAliveConnection.Response post(KeepAliveConnection connection, String siteId, Decision d, String address)
             throws IOException {
         byte[] body = browserBody(d, keys.get(siteId)).getBytes(StandardCharsets.UTF_8);
-        return connection.post("/api/v1/collect/" + siteId, Map.of("Content-Type", "text/plain;charset=UTF-8",
-                "Origin", ORIGIN, "User-Agent", LedgerClient.BROWSER, "X-Forwarded-For", address), body);
+        return connection.post("/api/v1/collect/" + siteId, LedgerClient.browserHeaders(ORIGIN, address), body);
     }
 
     CompletableFuture<HttpResponse<String>> sendAsync(Decision d, String address) {

@@ -19,7 +19,7 @@ final class LedgerClient {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration ADMIN_TIMEOUT = Duration.ofMinutes(10);
 
-    static final String BROWSER =
+    private static final String BROWSER =
             "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0 Safari/537.36";
 
     private final HttpClient http;
@@ -69,10 +69,16 @@ final class LedgerClient {
     }
 
     private HttpRequest collectRequest(String siteId, String body, String origin, String address) {
-        return HttpRequest.newBuilder(base.resolve("/api/v1/collect/" + siteId))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "text/plain;charset=UTF-8")
-                .header("Origin", origin).header("User-Agent", BROWSER).header("X-Forwarded-For", address)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1/collect/" + siteId))
+                .timeout(Duration.ofSeconds(60));
+        browserHeaders(origin, address).forEach(request::header);
+        return request.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** The headers of a banner's beacon from a page on {@code origin}, the address as a proxy passes it on. */
+    static Map<String, String> browserHeaders(String origin, String address) {
+        return Map.of("Content-Type", "text/plain;charset=UTF-8", "Origin", origin, "User-Agent", BROWSER,
+                "X-Forwarded-For", address);
     }
 
     /** Lets browsers on {@code origins} record the site's decisions; gives the site's publishable key. */
